@@ -1,0 +1,1 @@
+"""Fact extraction, one module per kind of fact. Imports nothing from Textual."""

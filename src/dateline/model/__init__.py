@@ -1,0 +1,1 @@
+"""Articles, corpora, loading and cleaning. Imports nothing from Textual."""

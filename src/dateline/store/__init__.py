@@ -1,0 +1,1 @@
+"""SQLite-backed state: reading state and preferences. Imports nothing from Textual."""
