@@ -1,0 +1,308 @@
+"""Which articles have been read, and small preferences, kept across runs.
+
+One SQLite file (`data_dir()/state.sqlite3`) in WAL mode, with the schema
+version in `PRAGMA user_version`. Every write is its own transaction and is
+committed at once, so quitting (or crashing) never loses a mark.
+
+Nothing here raises. Reading state is a convenience: a read-only folder, a
+corrupt file or a full disk must not stop anyone reading the news, so each
+failure becomes a message in `problems` and the session carries on with an
+in-memory database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from dateline.config import data_dir
+
+# _MIGRATIONS[n] takes a database from version n to version n + 1.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """
+        CREATE TABLE read_article (
+            article_id TEXT PRIMARY KEY,
+            read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE preference (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_CORRUPTION_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
+_NOT_KEPT = "reading state will not be kept after this session"
+
+_Result = TypeVar("_Result")
+
+
+class _NewerSchemaError(Exception):
+    """The file was written by a newer Dateline; it is left untouched."""
+
+
+class _DamagedError(Exception):
+    """The file is not a database, or SQLite found it damaged."""
+
+
+class ReadingState:
+    """Read marks and preferences. Use `ReadingState.open()`."""
+
+    __slots__ = ("_connection", "_lock", "path", "problems")
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None, problems: list[str]):
+        self._connection = connection
+        # Workers may mark articles read from their own threads.
+        self._lock = threading.Lock()
+        # None once the state lives in memory only.
+        self.path = path
+        self.problems = problems
+
+    # --- Opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> ReadingState:
+        """The reading state in `path` (default `data_dir()/state.sqlite3`)."""
+        path = data_dir() / "state.sqlite3" if path is None else path
+        problems: list[str] = []
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = _reason(error)
+            problems.append(f"{path.parent}: cannot create the folder ({reason}); {_NOT_KEPT}")
+            return cls._in_memory(problems)
+        connection = _open_file(path, problems)
+        if connection is None:
+            return cls._in_memory(problems)
+        return cls(connection, path, problems)
+
+    @classmethod
+    def _in_memory(cls, problems: list[str]) -> ReadingState:
+        return cls(_in_memory_connection(), None, problems)
+
+    # --- Reading and writing -------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        row = self._run(
+            lambda db: db.execute(
+                "SELECT 1 FROM read_article WHERE article_id = ?", (article_id,)
+            ).fetchone(),
+            None,
+        )
+        return row is not None
+
+    def read_ids(self) -> set[str]:
+        rows = self._run(
+            lambda db: db.execute("SELECT article_id FROM read_article").fetchall(), []
+        )
+        return {article_id for (article_id,) in rows}
+
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        if read:
+            sql = "INSERT INTO read_article (article_id) VALUES (?) ON CONFLICT DO NOTHING"
+        else:
+            sql = "DELETE FROM read_article WHERE article_id = ?"
+        self._write(lambda db: db.execute(sql, (article_id,)))
+
+    def get_preference(self, key: str) -> str | None:
+        row = self._run(
+            lambda db: db.execute("SELECT value FROM preference WHERE key = ?", (key,)).fetchone(),
+            None,
+        )
+        return None if row is None else row[0]
+
+    def set_preference(self, key: str, value: str) -> None:
+        self._write(
+            lambda db: db.execute(
+                "INSERT INTO preference (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._connection.close()
+            except sqlite3.Error as error:
+                self._report(f"{self.path}: could not close the database ({error})")
+
+    def __enter__(self) -> ReadingState:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- Failure handling ----------------------------------------------------
+
+    def _run(self, query: Callable[[sqlite3.Connection], _Result], fallback: _Result) -> _Result:
+        with self._lock:
+            try:
+                return query(self._connection)
+            except sqlite3.Error as error:
+                self._report(f"{self.path or 'reading state'}: could not read ({error})")
+                return fallback
+
+    def _write(self, statement: Callable[[sqlite3.Connection], object]) -> None:
+        with self._lock:
+            try:
+                statement(self._connection)
+                return
+            except sqlite3.Error as error:
+                if self.path is None:
+                    self._report(f"reading state: could not save ({error})")
+                    return
+                self._report(f"{self.path}: could not save ({error}); {_NOT_KEPT}")
+            # Carry on in memory with what was already saved, so the marks made
+            # from here on still show for the rest of the session.
+            self._move_to_memory()
+            try:
+                statement(self._connection)
+            except sqlite3.Error as error:
+                self._report(f"reading state: could not save ({error})")
+
+    def _move_to_memory(self) -> None:
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            self._connection.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            memory = _in_memory_connection()
+        # The file connection already failed; the memory copy is what matters now.
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.close()
+        self._connection = memory
+        self.path = None
+
+    def _report(self, message: str) -> None:
+        # A failing disk fails on every write; one message is enough.
+        if message not in self.problems:
+            self.problems.append(message)
+
+
+# --- Opening the file --------------------------------------------------------
+
+
+def _open_file(path: Path, problems: list[str]) -> sqlite3.Connection | None:
+    """A ready connection to `path`, or None (with a message) if it cannot be used."""
+    try:
+        return _connect(path)
+    except _DamagedError as error:
+        damage = error
+    except (sqlite3.Error, _NewerSchemaError) as error:
+        problems.append(f"{path}: cannot open ({error}); {_NOT_KEPT}")
+        return None
+    aside = _set_aside(path, problems)
+    if aside is None:
+        return None
+    problems.append(
+        f"{path}: the file was damaged ({damage}); it was moved to {aside.name}"
+        " and reading state starts afresh"
+    )
+    try:
+        return _connect(path)
+    except (sqlite3.Error, _NewerSchemaError, _DamagedError) as error:
+        problems.append(f"{path}: cannot open ({error}); {_NOT_KEPT}")
+        return None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: every statement commits at once, as the module promises.
+    connection = sqlite3.connect(path, isolation_level=None, timeout=2.0, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL survives any crash of Dateline itself and skips an
+        # fsync per mark, which the UI thread would otherwise wait on.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        _check_integrity(connection)
+        _migrate(connection)
+    except sqlite3.Error as error:
+        connection.close()
+        if error.sqlite_errorcode in _CORRUPTION_CODES:
+            raise _DamagedError(str(error)) from error
+        raise
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_integrity(connection: sqlite3.Connection) -> None:
+    # The state file is small, so a full check at start-up is cheap and
+    # catches damage that the header check alone would miss.
+    (result,) = connection.execute("PRAGMA quick_check").fetchone()
+    if result != "ok":
+        raise _DamagedError(f"integrity check failed: {result}")
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise _NewerSchemaError(
+            f"written by a newer Dateline (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    for step in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _MIGRATIONS[step]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {step + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _in_memory_connection() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    _migrate(connection)
+    return connection
+
+
+def _set_aside(path: Path, problems: list[str]) -> Path | None:
+    """Rename a damaged database (and its WAL files) out of the way."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    try:
+        path.rename(aside)
+    except OSError as error:
+        problems.append(
+            f"{path}: the file is damaged and could not be moved aside ({_reason(error)});"
+            f" {_NOT_KEPT}"
+        )
+        return None
+    # A stale WAL from the damaged file would be replayed into the fresh one.
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        try:
+            if companion.exists():
+                companion.rename(aside.with_name(aside.name + suffix))
+        except OSError as error:
+            reason = _reason(error)
+            problems.append(f"{companion}: could not be moved aside ({reason}); {_NOT_KEPT}")
+            return None
+    return aside
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

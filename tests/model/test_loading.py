@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from dateline.model.article import Article
+from dateline.model.corpus import Corpus
+from dateline.model.loading import LoadProblem, load_file, load_paths, parse_article
+from tests.conftest import SEED_000, SEED_001, SEEDS
+
+# Raw paragraphs of each seed (split on blank lines) that are web debris, by hand.
+DEBRIS = {
+    SEED_000: {0},  # "Photo: Jeffery Titcomb/REX/Shutterstock"
+    SEED_001: {0, 5, 16},  # newsletter sign-up, two video players
+}
+
+
+def raw_paragraphs(article_id: str) -> list[str]:
+    text = (SEEDS / f"{article_id}.txt").read_text(encoding="utf-8")
+    text = re.sub(r"\A\s*date\s+\S+\s*", "", text)
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?”])\s+", paragraph) if s]
+
+
+def test_seed_dates(seed_000: Article, seed_001: Article) -> None:
+    assert seed_000.date == dt.date(2017, 1, 18)
+    assert seed_001.date == dt.date(2017, 1, 24)
+
+
+def test_corpus_is_newest_first(seed_corpus: Corpus) -> None:
+    assert [a.id for a in seed_corpus] == [SEED_001, SEED_000]
+    assert seed_corpus.problems == []
+
+
+def test_every_real_sentence_is_kept_and_debris_removed(seed_corpus: Corpus) -> None:
+    for article in seed_corpus:
+        kept = [p for i, p in enumerate(raw_paragraphs(article.id)) if i not in DEBRIS[article.id]]
+        assert list(article.paragraphs) == kept
+        body = article.text
+        for paragraph in kept:
+            for sentence in sentences(paragraph):
+                assert sentence in body
+        for phrase in ("Subscribe", "Video Loading", "Watch Next", "Invalid Email", "Photo:"):
+            assert phrase not in body
+
+
+def test_photo_credit_is_metadata(seed_000: Article) -> None:
+    assert seed_000.credits == ("Photo: Jeffery Titcomb/REX/Shutterstock",)
+    assert seed_000.paragraphs[0].startswith("A council has threatened")
+
+
+def test_video_caption_is_kept_as_caption(seed_001: Article) -> None:
+    assert seed_001.captions == (
+        "Clr Erin Hill responds to Ofsted's report into children's services",
+    )
+    assert "Erin Hill" not in seed_001.text
+
+
+def test_debris_inside_the_first_line_is_removed(seed_001: Article) -> None:
+    assert seed_001.paragraphs[0].startswith("This week’s children’s services strike in Kirklees")
+
+
+def test_headlines_are_derived_from_the_lead(seed_000: Article, seed_001: Article) -> None:
+    assert seed_000.title == "Council has threatened to take legal action against a union"
+    assert seed_001.title == "This week’s children’s services strike in Kirklees is on"
+    assert not seed_000.title_from_file
+
+
+def test_word_count_and_reading_time(seed_000: Article) -> None:
+    assert seed_000.word_count == 344
+    assert seed_000.reading_minutes == 1
+
+
+def test_plain_text_with_a_title_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Strike called off\n\nThe union has called off the strike.\n\nMore later.\n")
+    article = load_file(path)
+    assert isinstance(article, Article)
+    assert article.title == "Strike called off"
+    assert article.title_from_file
+    assert article.paragraphs == ("The union has called off the strike.", "More later.")
+    assert article.date is None
+    assert article.warnings == ("no publication date in the file",)
+
+
+def test_markdown_with_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Talks resume\ndate: 24 January 2017\nsource: Examiner\n"
+        "url: https://example.org/a\nauthor: A. Reporter\n---\n\n# Talks resume\n\n"
+        "Talks between the council and the union resumed on Monday.\n"
+    )
+    article = load_file(path)
+    assert isinstance(article, Article)
+    assert article.title == "Talks resume"
+    assert article.date == dt.date(2017, 1, 24)
+    assert article.metadata == {
+        "source": "Examiner",
+        "url": "https://example.org/a",
+        "author": "A. Reporter",
+    }
+    assert article.paragraphs[-1] == "Talks between the council and the union resumed on Monday."
+
+
+def test_invalid_front_matter_loads_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: [unclosed\n---\n\nBody text here.\n")
+    article = load_file(path)
+    assert isinstance(article, Article)
+    assert article.paragraphs == ("Body text here.",)
+    assert any("not valid YAML" in w for w in article.warnings)
+
+
+def test_invalid_date_is_a_warning_not_a_guess(tmp_path: Path) -> None:
+    article = parse_article(b" date 2017-13-45 Some text.", tmp_path / "x.txt")
+    assert isinstance(article, Article)
+    assert article.date is None
+    assert article.warnings == ("publication date '2017-13-45' is not a date",)
+
+
+def test_non_iso_date_is_parsed(tmp_path: Path) -> None:
+    article = parse_article(b"date 24/01/2017 Some text.", tmp_path / "x.txt")
+    assert isinstance(article, Article)
+    assert article.date == dt.date(2017, 1, 24)
+
+
+def test_bad_files_become_problems(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "good.txt").write_text(" date 2017-01-01 Fine text.")
+    result = load_paths([tmp_path, tmp_path / "missing"])
+    assert [a.id for a in result.articles] == ["good"]
+    assert sorted(str(p) for p in result.problems) == sorted(
+        [
+            f"{tmp_path / 'empty.txt'}: empty file",
+            f"{tmp_path / 'image.txt'}: binary file, not text",
+            f"{tmp_path / 'missing'}: no such file or folder",
+        ]
+    )
+    assert all(isinstance(p, LoadProblem) for p in result.problems)
+
+
+def test_invalid_utf8_loads_with_a_warning(tmp_path: Path) -> None:
+    article = parse_article(b"date 2017-01-01 Caf\xe9 opens.", tmp_path / "x.txt")
+    assert isinstance(article, Article)
+    assert article.paragraphs == ("Caf\ufffd opens.",)
+    assert article.warnings == ("invalid UTF-8 at byte 19; bad bytes shown as \ufffd",)
+
+
+def test_control_sequences_are_made_inert(tmp_path: Path) -> None:
+    article = parse_article(b"date 2017-01-01 Clear\x1b[2J the \x07screen.", tmp_path / "x.txt")
+    assert isinstance(article, Article)
+    assert article.paragraphs == ("Clear\u241b[2J the \u2407screen.",)
+    assert "\x1b" not in article.text
+    assert article.warnings == ("2 control characters made visible",)
+
+
+def test_folders_are_read_recursively(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "deep.md").write_text("# Deep\n\nText.")
+    (tmp_path / "top.txt").write_text(" date 2017-01-02 Top text.")
+    (tmp_path / "notes.csv").write_text("a,b")
+    corpus = Corpus.load([tmp_path])
+    assert [a.id for a in corpus] == ["top", "deep"]
+    assert corpus.get("deep") is not None and corpus.get("deep").title == "Deep"
+
+
+def test_filter_matches_every_word(seed_corpus: Corpus) -> None:
+    assert [a.id for a in seed_corpus.matching("injunction ratcheted")] == [SEED_000]
+    assert [a.id for a in seed_corpus.matching("KIRKLEES")] == [SEED_001, SEED_000]
+    assert seed_corpus.matching("nothing-like-this") == []
