@@ -1,0 +1,41 @@
+"""What widgets report upward, and what workers send back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from dateline.facts.base import ArticleFacts
+from dateline.facts.refs import FactRef
+
+
+@dataclass
+class ArticleHighlighted(Message, bubble=True):
+    """The cursor in the article list rests on an article: preview it."""
+
+    article_id: str
+
+
+@dataclass
+class ArticleOpened(Message):
+    """The user opened an article to read it (enter in the list)."""
+
+    article_id: str
+
+
+@dataclass
+class FactSelected(Message):
+    """The user picked a fact in the sidebar, or cleared the pick (None)."""
+
+    fact: FactRef | None
+
+
+@dataclass
+class FactsReady(Message):
+    """A worker finished extracting one article's facts."""
+
+    article_id: str
+    facts: ArticleFacts
+
+    # Facts arrive one article at a time; none may be dropped, so no can_replace.

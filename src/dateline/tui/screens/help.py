@@ -1,0 +1,84 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("tab / shift+tab", "Move to the next / previous pane"),
+            ("space / pagedown", "Scroll the reader down a page"),
+            ("b / pageup", "Scroll the reader up a page"),
+            ("f", "Show or hide the facts sidebar"),
+            ("/", "Filter the article list by text"),
+            ("t", "Next theme"),
+            ("ctrl+p", "Command palette: commands and the theme picker"),
+            ("?", "This help"),
+            ("q", "Quit"),
+        ),
+    ),
+    (
+        "Article list",
+        (
+            ("j / k, ↓ / ↑", "Next / previous article (shown in the reader)"),
+            ("g / G", "First / last article"),
+            ("enter", "Open the article: mark it read and move into the reader"),
+        ),
+    ),
+    (
+        "Reader",
+        (
+            ("j / k, ↓ / ↑", "Scroll a line"),
+            ("g / G", "Top / bottom of the article"),
+            ("escape", "Back to the article list"),
+        ),
+    ),
+    (
+        "Facts sidebar",
+        (
+            ("j / k, ↓ / ↑", "Next / previous fact: its mentions light up in the reader"),
+            ("enter", "Go to the fact in the reader"),
+            ("escape", "Clear the highlighted fact"),
+        ),
+    ),
+    (
+        "Filter",
+        (
+            ("enter", "Keep the filter and go to the list"),
+            ("escape", "Clear the filter"),
+        ),
+    ),
+)
+
+
+def keys_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for index, (area, keys) in enumerate(KEYS):
+        if index:
+            table.add_row("", "")
+        table.add_row("", Text(area, style="bold underline"))
+        for key, meaning in keys:
+            table.add_row(Text(key), Text(meaning))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Dateline keys", style="bold"), id="help-title")
+            yield Static(keys_table())
+            yield Static(Text("Press escape, q or ? to close.", style="dim"), id="help-close")

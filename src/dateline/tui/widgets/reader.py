@@ -1,0 +1,117 @@
+"""The reader pane: the cleaned article with its facts highlighted.
+
+One Static per paragraph, so that scrolling to a fact is scrolling to its
+paragraph. Article text only ever enters a `rich.text.Text` as plain
+characters; styles are laid over spans, never parsed from the text."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from dateline.facts.base import ArticleFacts
+from dateline.facts.display import day
+from dateline.facts.refs import FactRef, highlights, mentions_of
+from dateline.model.article import Article
+from dateline.themes import fact_style
+
+NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
+
+
+class ArticleReader(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b,shift+space", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    article: reactive[Article | None] = reactive(None)
+    facts: reactive[ArticleFacts | None] = reactive(None)
+    selected_fact: reactive[FactRef | None] = reactive(None)
+
+    def __init__(self, *, empty_message: str = NOTHING_TO_READ, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty_message = empty_message
+        self._paragraphs: list[Static] = []
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    async def watch_article(self, article: Article | None) -> None:
+        await self.remove_children()
+        self._paragraphs = []
+        if article is None:
+            await self.mount(Static(Text(self.empty_message), classes="reader-message"))
+            return
+        header = [Static(self._headline(article), classes="headline")]
+        header.append(Static(self._byline(article), classes="byline"))
+        if article.warnings:
+            warnings = "\n".join(f"⚠ {warning}" for warning in article.warnings)
+            header.append(Static(Text(warnings), classes="warnings"))
+        if credits := self._credits(article):
+            header.append(Static(credits, classes="credits"))
+        self._paragraphs = [Static(classes="paragraph") for _ in article.paragraphs]
+        await self.mount_all([*header, *self._paragraphs])
+        self._restyle()
+        self.scroll_home(animate=False)
+
+    def watch_facts(self) -> None:
+        self._restyle()
+
+    def watch_selected_fact(self, fact: FactRef | None) -> None:
+        self._restyle()
+        if fact is not None:
+            self.call_after_refresh(self._scroll_to_fact, fact)
+
+    def _scroll_to_fact(self, fact: FactRef) -> None:
+        if self.facts is None:
+            return
+        mentions = mentions_of(self.facts, fact)
+        if mentions and mentions[0].paragraph < len(self._paragraphs):
+            self.scroll_to_center(self._paragraphs[mentions[0].paragraph], animate=False)
+
+    def _restyle(self) -> None:
+        article = self.article
+        if article is None or not self._paragraphs:
+            return
+        variables = self.app.theme_variables
+        texts = [Text(paragraph) for paragraph in article.paragraphs]
+        if self.facts is not None:
+            styles: dict[tuple[str, bool], Style] = {}
+            for kind, ref, mention in highlights(self.facts):
+                if mention.paragraph >= len(texts):
+                    continue
+                selected = ref == self.selected_fact
+                key = (kind, selected)
+                if key not in styles:
+                    styles[key] = fact_style(variables, kind, selected=selected)
+                texts[mention.paragraph].stylize(styles[key], mention.start_char, mention.end_char)
+        for widget, text in zip(self._paragraphs, texts, strict=True):
+            widget.update(text)
+
+    @staticmethod
+    def _headline(article: Article) -> Text:
+        return Text(article.title, style="bold")
+
+    @staticmethod
+    def _byline(article: Article) -> Text:
+        parts = [day(article.date) if article.date else "date unknown"]
+        parts.append(f"{article.word_count:,} words")
+        parts.append(f"{article.reading_minutes} min read")
+        if author := article.metadata.get("author"):
+            parts.append(f"by {author}")
+        if source := article.metadata.get("source"):
+            parts.append(source)
+        return Text(" · ".join(parts), style="dim")
+
+    @staticmethod
+    def _credits(article: Article) -> Text | None:
+        lines = [*article.credits, *(f"Video: {caption}" for caption in article.captions)]
+        return Text("\n".join(lines), style="italic") if lines else None
