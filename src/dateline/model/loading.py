@@ -102,6 +102,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not text.strip():
         return LoadProblem(path, "empty file")
 
+    markdown = path.suffix.lower() in {".md", ".markdown"}
     metadata: dict[str, str] = {}
     title = ""
     raw_date: str | None = None
@@ -120,7 +121,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     else:
         first, sep, rest = text.lstrip().partition("\n")
         if sep and rest.lstrip(" \t").startswith("\n") and len(first.strip()) <= MAX_TITLE_LINE:
-            title = first.strip()
+            title = _paragraph_text(first, markdown)
             body = rest
 
     date = None
@@ -131,7 +132,6 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
         if date is None:
             warnings.append(f"publication date {raw_date!r} is not a date")
 
-    markdown = path.suffix.lower() in {".md", ".markdown"}
     raw_paragraphs = [_paragraph_text(p, markdown) for p in _PARAGRAPH_BREAK.split(body)]
     if markdown and not title and raw_paragraphs and body.lstrip().startswith("#"):
         title = raw_paragraphs.pop(0)

@@ -14,7 +14,6 @@ from textual.worker import get_current_worker
 
 from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
-from dateline.facts.extract import extract_facts
 from dateline.model.article import Article
 from dateline.model.corpus import Corpus
 from dateline.resources import themes_dir
@@ -112,6 +111,10 @@ class DatelineApp(App[int]):
 
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
     def extract_all(self, articles: list[Article]) -> None:
+        # Imported here, in the worker thread: compiling the extractors' patterns
+        # is work the first paint need not wait for.
+        from dateline.facts.extract import extract_facts
+
         worker = get_current_worker()
         for article in articles:
             if worker.is_cancelled:

@@ -40,6 +40,9 @@ class ArticleList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
+        # Page keys page the article being read, wherever the focus is.
+        Binding("pagedown", "screen.reader_page(1)", "Scroll", show=False),
+        Binding("pageup", "screen.reader_page(-1)", "Scroll up", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

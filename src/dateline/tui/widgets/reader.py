@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -19,6 +20,7 @@ from dateline.facts.refs import FactRef, highlights, mentions_of
 from dateline.model.article import Article
 from dateline.themes import fact_style
 
+_HEADER = ("headline", "byline", "warnings", "credits")
 NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
 
 
@@ -41,26 +43,56 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.empty_message = empty_message
         self._paragraphs: list[Static] = []
 
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.empty_message), classes="reader-message")
+        yield Static(classes="headline")
+        yield Static(classes="byline")
+        yield Static(classes="warnings")
+        yield Static(classes="credits")
+
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        self._show(self.article)
 
-    async def watch_article(self, article: Article | None) -> None:
-        await self.remove_children()
-        self._paragraphs = []
+    def watch_article(self, article: Article | None) -> None:
+        if self.is_mounted:
+            self._show(article)
+
+    def _show(self, article: Article | None) -> None:
+        """Put `article` on screen. Synchronous, and paragraph widgets are
+        reused, so a quick run of key presses can never interleave two
+        articles' widgets."""
+        message = self.query_one(".reader-message", Static)
+        message.update(Text(self.empty_message))
+        message.display = article is None
+        header = {name: self.query_one(f".{name}", Static) for name in _HEADER}
         if article is None:
-            await self.mount(Static(Text(self.empty_message), classes="reader-message"))
+            for widget in header.values():
+                widget.display = False
+            self._resize_paragraphs(0)
             return
-        header = [Static(self._headline(article), classes="headline")]
-        header.append(Static(self._byline(article), classes="byline"))
-        if article.warnings:
-            warnings = "\n".join(f"⚠ {warning}" for warning in article.warnings)
-            header.append(Static(Text(warnings), classes="warnings"))
-        if credits := self._credits(article):
-            header.append(Static(credits, classes="credits"))
-        self._paragraphs = [Static(classes="paragraph") for _ in article.paragraphs]
-        await self.mount_all([*header, *self._paragraphs])
+        warnings = "\n".join(f"⚠ {warning}" for warning in article.warnings)
+        content = {
+            "headline": self._headline(article),
+            "byline": self._byline(article),
+            "warnings": Text(warnings),
+            "credits": self._credits(article),
+        }
+        for name, widget in header.items():
+            widget.update(content[name])
+            widget.display = bool(content[name].plain)
+        self._resize_paragraphs(len(article.paragraphs))
         self._restyle()
         self.scroll_home(animate=False)
+
+    def _resize_paragraphs(self, count: int) -> None:
+        for widget in self._paragraphs[count:]:
+            widget.remove()
+        del self._paragraphs[count:]
+        new = [Static(classes="paragraph") for _ in range(count - len(self._paragraphs))]
+        if new:
+            self.mount_all(new)
+            self._paragraphs.extend(new)
 
     def watch_facts(self) -> None:
         self._restyle()
@@ -79,7 +111,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def _restyle(self) -> None:
         article = self.article
-        if article is None or not self._paragraphs:
+        if article is None or len(self._paragraphs) != len(article.paragraphs):
             return
         variables = self.app.theme_variables
         texts = [Text(paragraph) for paragraph in article.paragraphs]
@@ -112,6 +144,6 @@ class ArticleReader(VerticalScroll, can_focus=True):
         return Text(" · ".join(parts), style="dim")
 
     @staticmethod
-    def _credits(article: Article) -> Text | None:
+    def _credits(article: Article) -> Text:
         lines = [*article.credits, *(f"Video: {caption}" for caption in article.captions)]
-        return Text("\n".join(lines), style="italic") if lines else None
+        return Text("\n".join(lines), style="italic")

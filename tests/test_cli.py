@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.cli import EXIT_BAD_INPUT, main
+
+
+def test_missing_path_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["/no/such/folder"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err == "dateline: no such file or folder: /no/such/folder\n"
+
+
+def test_export_of_a_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "/no/such/file.txt"]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == "dateline: no such file or folder: /no/such/file.txt\n"
+
+
+def test_folder_with_nothing_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    assert main([str(tmp_path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err == f"dateline: nothing readable in {tmp_path} (supported: .txt, .md files)\n"
+
+
+def test_broken_files_are_named_and_the_rest_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text(" date 2017-01-24 The strike goes ahead.")
+    assert main(["export", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"dateline: skipped {tmp_path / 'empty.txt'}: empty file\n"
+    assert '"id": "good"' in captured.out
+
+
+def test_unknown_export_format_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--format", "xml"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err

@@ -1,0 +1,140 @@
+"""The export of the seeds keeps to shared/spec/export.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from dateline.cli import main
+from tests.conftest import SEED_000, SEED_001
+
+ARTICLE_FIELDS = {
+    "id": str,
+    "path": str,
+    "date": str,
+    "title": str,
+    "credits": list,
+    "word_count": int,
+    "paragraphs": list,
+    "warnings": list,
+    "facts": dict,
+}
+FACT_GROUPS = ("dates", "durations", "quantities", "people", "organizations", "places", "quotes")
+GRANULARITIES = {
+    "time",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "fiscal_year",
+    "decade",
+    "century",
+}
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def export(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["export", *args]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def document(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    return json.loads(export(capsys, "--format", "json"))
+
+
+def test_document_header(document: dict[str, Any]) -> None:
+    assert document["version"] == 1
+    assert document["generator"] == "dateline 0.1.0"
+    assert [a["id"] for a in document["articles"]] == [SEED_001, SEED_000]
+    assert isinstance(document["stories"], list)
+
+
+def test_article_fields(document: dict[str, Any]) -> None:
+    for article in document["articles"]:
+        for field, kind in ARTICLE_FIELDS.items():
+            assert isinstance(article[field], kind), field
+        assert set(article["facts"]) >= set(FACT_GROUPS)
+    by_id = {a["id"]: a for a in document["articles"]}
+    assert by_id[SEED_000]["path"] == f"seeds/{SEED_000}.txt"
+    assert by_id[SEED_000]["date"] == "2017-01-18"
+    assert by_id[SEED_000]["credits"] == ["Photo: Jeffery Titcomb/REX/Shutterstock"]
+    assert by_id[SEED_000]["warnings"] == []
+
+
+def test_every_fact_text_is_its_slice(document: dict[str, Any]) -> None:
+    checked = 0
+    for article in document["articles"]:
+        paragraphs = article["paragraphs"]
+        facts = article["facts"]
+        for group in ("dates", "durations", "quantities", "quotes"):
+            for fact in facts[group]:
+                text = paragraphs[fact["paragraph"]][fact["start_char"] : fact["end_char"]]
+                assert text == fact["text"], (group, fact)
+                checked += 1
+        for group in ("people", "organizations", "places"):
+            for entity in facts[group]:
+                assert entity["mentions"], entity
+                for mention in entity["mentions"]:
+                    paragraph = paragraphs[mention["paragraph"]]
+                    assert 0 <= mention["start_char"] < mention["end_char"] <= len(paragraph)
+                    checked += 1
+    assert checked > 40
+
+
+def test_date_and_quantity_fields(document: dict[str, Any]) -> None:
+    for article in document["articles"]:
+        for date in article["facts"]["dates"]:
+            assert date["granularity"] in GRANULARITIES
+            assert ISO_DAY.fullmatch(date["start"]) and ISO_DAY.fullmatch(date["end"])
+            assert date["start"] <= date["end"]
+        for quantity in article["facts"]["quantities"]:
+            assert quantity["kind"] in {"money", "percent", "count"}
+            assert isinstance(quantity["value"], int | float)
+            assert isinstance(quantity["approximate"], bool)
+        for person in article["facts"]["people"]:
+            assert "role" in person
+
+
+def test_the_seed_facts_the_brief_names(document: dict[str, Any]) -> None:
+    by_id = {a["id"]: a["facts"] for a in document["articles"]}
+    dates_000 = {d["text"]: d for d in by_id[SEED_000]["dates"]}
+    assert dates_000["27 January"]["start"] == "2017-01-27"
+    assert dates_000["4pm yesterday"]["value"] == "2017-01-17T16:00"
+    dates_001 = {d["text"]: d for d in by_id[SEED_001]["dates"]}
+    assert dates_001["this Friday"]["start"] == dates_001["this Friday"]["end"] == "2017-01-27"
+    money = {q["text"]: q for q in by_id[SEED_001]["quantities"] if q["kind"] == "money"}
+    assert (money["£5m"]["value"], money["£5m"]["unit"]) == (5_000_000, "GBP")
+    percent = {q["text"]: q for q in by_id[SEED_000]["quantities"] if q["kind"] == "percent"}
+    assert percent["79%"]["value"] == 79
+    people = {p["name"]: p for p in by_id[SEED_000]["people"]}
+    assert people["Paul Holmes"]["role"] == "branch secretary for Unison in Kirklees"
+    quotes = {q["text"]: q for q in by_id[SEED_001]["quotes"]}
+    spokesman = quotes["Discussions between the council and the union are ongoing."]
+    assert spokesman["speaker"] == "A Kirklees Council spokesman"
+
+
+def test_yaml_is_the_same_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    as_json = json.loads(export(capsys, "--format", "json"))
+    as_yaml = yaml.safe_load(export(capsys, "--format", "yaml"))
+    assert as_yaml == as_json
+
+
+def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
+    report = export(capsys, "--format", "markdown")
+    assert report.startswith("# Dateline facts export (version 1)\n")
+    assert "## Council has threatened to take legal action against a union" in report
+    assert "- Paul Holmes, branch secretary for Unison in Kirklees" in report
+    assert "- this Friday → 2017-01-27 (day)" in report
+
+
+def test_output_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "facts.json"
+    assert main(["export", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1

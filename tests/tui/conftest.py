@@ -1,0 +1,44 @@
+"""A fixture app on fixed data: the seed corpus, the bundled themes only, a
+default config, reading state in a private folder, no animations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from dateline.config import Config
+from dateline.model.corpus import Corpus
+from dateline.resources import themes_dir
+from dateline.store.state import ReadingState
+from dateline.tui.app import DatelineApp
+
+AppFactory = Callable[..., DatelineApp]
+
+
+@pytest.fixture
+def make_app(seed_corpus: Corpus, tmp_path: Path) -> AppFactory:
+    def factory(
+        corpus: Corpus | None = None,
+        *,
+        theme: str | None = "dateline-dark",
+        state_path: Path | None = None,
+    ) -> DatelineApp:
+        return DatelineApp(
+            seed_corpus if corpus is None else corpus,
+            theme=theme,
+            config=Config(),
+            state=ReadingState.open(state_path or tmp_path / "state.sqlite3"),
+            theme_folders=[themes_dir()],
+        )
+
+    return factory
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the facts worker is done and the screen has caught up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
