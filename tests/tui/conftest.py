@@ -38,7 +38,16 @@ def make_app(seed_corpus: Corpus, tmp_path: Path) -> AppFactory:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until the facts worker is done and the screen has caught up."""
+    """Wait until the facts worker is done and the screen shows the open
+    article's facts, with every refresh that follows done."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    screen = pilot.app.screen
+    for _ in range(100):
+        await pilot.pause()
+        article = getattr(screen, "article", None)
+        if article is None or getattr(screen, "facts", None) is not None:
+            break
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
     await pilot.pause()

@@ -24,14 +24,14 @@ def period(fact: DateFact) -> str:
             return day(start)
         case "week":
             if start.month == end.month:
-                return f"week of {start.day}–{end.day} {end:%b %Y}"
-            return f"week of {start.day} {start:%b} – {end.day} {end:%b %Y}"
+                return f"week {start.day}–{end.day} {end:%b %Y}"
+            return f"week {start.day} {start:%b}–{end.day} {end:%b %Y}"
         case "month":
             return f"{start:%B %Y}"
         case "year":
             return f"{start.year}"
         case "fiscal_year":
-            return f"year {start:%b %Y} – {end:%b %Y}"
+            return f"FY {start:%b %Y}–{end:%b %Y}"
         case "decade":
             return f"the {start.year}s"
         case _:

@@ -78,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
-            yield Static(Text("Dateline keys", style="bold"), id="help-title")
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Dateline keys"
+            body.border_subtitle = "escape, q or ? closes"
             yield Static(keys_table())
-            yield Static(Text("Press escape, q or ? to close.", style="dim"), id="help-close")

@@ -47,7 +47,7 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "filter", "Filter"),
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "back", "Back"),
     ]
 
     article: reactive[Article | None] = reactive(None)

@@ -24,6 +24,7 @@ from dateline.themes import fact_style
 from dateline.tui.messages import FactSelected
 
 QUOTE_PREVIEW = 110
+INDENT = "\u00a0\u00a0"
 
 
 class FactList(OptionList):
@@ -89,7 +90,8 @@ class FactsSidebar(Vertical):
             return Option(label, disabled=True)
 
         def item(ref: FactRef, *parts: tuple[str, str] | str) -> Option:
-            return Option(Text.assemble("  ", *parts), id=ref.key)
+            # A no-break indent: plain leading spaces are dropped when the line wraps.
+            return Option(Text.assemble(INDENT, *parts), id=ref.key)
 
         if facts.people:
             yield heading("People", "person", len(facts.people))
@@ -107,7 +109,9 @@ class FactsSidebar(Vertical):
         if facts.dates:
             yield heading("Dates", "date", len(facts.dates))
             for i, date in enumerate(facts.dates):
-                yield item(FactRef("dates", i), date.text, " → ", (period(date), "bold"))
+                resolved = period(date)
+                shown = ((" → ", ""), (resolved, "bold")) if resolved != date.text else ()
+                yield item(FactRef("dates", i), date.text, *shown)
         if facts.durations:
             yield heading("Durations", "date", len(facts.durations))
             for i, duration in enumerate(facts.durations):
@@ -119,7 +123,9 @@ class FactsSidebar(Vertical):
             yield heading(title, kind, len(found))
             for i, fact in found:
                 value = quantity(fact)
-                shown = ((" → ", ""), (value, "bold")) if value != fact.text else ()
+                # A count's value is plain in its text ("450 staff"), unless approximate.
+                plain = kind == "count" and not fact.approximate
+                shown = ((" → ", ""), (value, "bold")) if value != fact.text and not plain else ()
                 yield item(FactRef("quantities", i), fact.text, *shown)
         if facts.quotes:
             yield heading("Quotes", "quote", len(facts.quotes))
