@@ -173,3 +173,15 @@ def test_filter_matches_every_word(seed_corpus: Corpus) -> None:
     assert [a.id for a in seed_corpus.matching("injunction ratcheted")] == [SEED_000]
     assert [a.id for a in seed_corpus.matching("KIRKLEES")] == [SEED_001, SEED_000]
     assert seed_corpus.matching("nothing-like-this") == []
+
+
+def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> None:
+    for folder, day in (("a", "01"), ("b", "02")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f" date 2017-01-{day} Text {folder}.")
+    corpus = Corpus.load([tmp_path])
+    assert [a.id for a in corpus] == ["story~2", "story"]
+    assert corpus.get("story~2").paragraphs == ("Text b.",)
+    assert corpus.get("story~2").warnings == (
+        "another file is also called story.txt; this one's id is story~2",
+    )

@@ -288,3 +288,60 @@ async def test_command_palette_offers_the_apps_commands(make_app: AppFactory) ->
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_an_article_without_facts_says_so(make_app: AppFactory, tmp_path: Path) -> None:
+    (tmp_path / "quiet.txt").write_text(" date 2017-02-01 nothing much happened here at all.")
+    app = make_app(Corpus.load([tmp_path / "quiet.txt"]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fact_list = app.query_one(FactList)
+        assert fact_list.option_count == 1
+        assert str(fact_list.get_option_at_index(0).prompt) == "No facts found in this article."
+
+
+async def test_a_broken_user_theme_is_reported_and_left_out(
+    seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    from dateline.config import Config
+    from dateline.resources import themes_dir
+    from dateline.tui.app import DatelineApp
+
+    user_themes = tmp_path / "themes"
+    user_themes.mkdir()
+    (user_themes / "broken.yaml").write_text("name: broken\nprimary: '#123456'\nprimry: red\n")
+    app = DatelineApp(
+        seed_corpus,
+        theme="broken",
+        config=Config(),
+        state=ReadingState.open(tmp_path / "state.sqlite3"),
+        theme_folders=[themes_dir(), user_themes],
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "dateline-dark"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "broken.yaml" in messages and "primry" in messages
+        assert "There is no theme called 'broken'" in messages
+
+
+async def test_hostile_text_is_shown_inert(make_app: AppFactory, tmp_path: Path) -> None:
+    hostile = (
+        '---\ntitle: "[bold red]Pwned[/] \\e]52;c;ZXZpbA==\\a"\ndate: 2017-01-02\n---\n\n'
+        "Mr [link=https://evil.example]Evil[/link] said: “[blink]clear\x1b[2J now[/]” "
+        "on Friday.\n"
+    )
+    (tmp_path / "hostile.md").write_text(hostile)
+    app = make_app(Corpus.load([tmp_path / "hostile.md"]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = app.query_one(ArticleList).get_option_at_index(0).prompt
+        assert "[bold red]Pwned[/] \u241b]52;c;ZXZpbA==\u2407" in str(title)
+        paragraph = app.query_one(ArticleReader).query(".paragraph").first().render()
+        assert "[link=https://evil.example]Evil[/link]" in str(paragraph)
+        assert "[blink]clear\u241b[2J now[/]" in str(paragraph)
+        assert "\x1b" not in str(paragraph)
+        fact_list = app.query_one(FactList)
+        options = [fact_list.get_option_at_index(i) for i in range(fact_list.option_count)]
+        quotes = [str(o.prompt) for o in options if o.id and o.id.startswith("quotes")]
+        assert quotes == ["\u00a0\u00a0“[blink]clear\u241b[2J now[/]” — unknown speaker"]
