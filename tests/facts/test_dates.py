@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections.abc import Sequence
 
 import pytest
@@ -15,131 +14,11 @@ from hypothesis import strategies as st
 
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
+from tests.facts.seed_text import SEED_000, SEED_001, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
 PUBLISHED_001 = dt.date(2017, 1, 24)  # a Tuesday
 D = dt.date
-
-ARTICLE_000 = (
-    (
-        "A council has threatened to take legal action against a union over strike action "
-        "social workers plan to take next week."
-    ),
-    (
-        "Kirklees council wrote to its local Unison branch to warn it would take “immediate "
-        "steps” to secure a court injunction unless the union called off a one-day strike "
-        "planned for 27 January."
-    ),
-    (
-        "The council set the union a deadline of 4pm yesterday. But the union refused to back "
-        "down and today told Community Care the strike will go ahead as planned. The council "
-        "has yet to set out its next move."
-    ),
-    (
-        "Social workers at the council want action on a series of issues including pay, "
-        "caseloads, IT systems and high dependency on agency staff."
-    ),
-    (
-        "A ballot on industrial action was backed by 79% of 75 Unison members who voted. In "
-        "its letter, the council claimed it was unable to find out how many staff were "
-        "balloted, what level they worked it and where they worked and therefore the action "
-        "was “unlawful”. But Unison replied that it had taken legal advice over the matter and "
-        "would be going ahead with the strike."
-    ),
-    "Ratcheted up the dispute",
-    (
-        "Paul Holmes, branch secretary for Unison in Kirklees, said any move by the council to "
-        "seek an injunction would be unprecedented among local authorities, adding: “I think "
-        "it’s really ratcheted the dispute up”."
-    ),
-    (
-        "When news of the strike emerged, councillors in Kirklees accused the union of playing "
-        "politics with a vital service and demanded an assessment of the risks the walk-out "
-        "would pose to children."
-    ),
-    (
-        "Holmes said any suggestion the strike would play service users at extra risk was a "
-        "“red herring”."
-    ),
-    (
-        "“We would provide emergency cover as we would on a Bank Holiday. There’s nobody "
-        "saying that people are at risk on a Bank Holiday,” he said."
-    ),
-    (
-        "The dispute comes amid upheaval at Kirklees children’s services. The council’s "
-        "director of children’s services quit last week after less than nine months in post. "
-        "The authority has been under government intervention since being given an "
-        "‘inadequate’ Ofsted rating in November last year."
-    ),
-    "Kirklees council has been contacted for comment.",
-)
-ARTICLE_001 = (
-    (
-        "This week’s children’s services strike in Kirklees is on ... even though the union "
-        "says its members don’t really want to walk out."
-    ),
-    (
-        "The union Unison has now served formal notice on the council for the one-day strike "
-        "by children’s social work teams this Friday which will be the first ever strike by "
-        "these teams since Kirklees was set up in 1974."
-    ),
-    "It means the union has ignored Kirklees Council ’s threat of legal action to stop the action.",
-    "The 24-hour strike is due to start at midnight.",
-    (
-        "John Chapman, the council’s interim deputy head of legal services, had written a "
-        "four-page letter to council union reps saying the industrial action is ‘unlawful’ – "
-        "and says unless the strike was called off legal steps would be taken to prevent it in "
-        "court. This would be an injunction."
-    ),
-    "So far nothing has happened legally to prevent the strike.",
-    (
-        "Kirklees Unison branch secretary Paul Holmes said: “Our members just want to be able "
-        "to provide a decent service to the young people of Kirklees. The last thing they want "
-        "to do is strike, but they feel they have no option."
-    ),
-    (
-        "“Our members are at the end of their tether. They have no choice – the current "
-        "situation is unsustainable."
-    ),
-    (
-        "“The Government’s austerity agenda as implemented by Kirklees Council is now really "
-        "biting. And 25% of social workers in Kirklees Council are now agency staff which "
-        "makes consistency of service virtually impossible. Kirklees Council is spending £5m "
-        "on agency social workers this year and £500,000 on a private social work team for six "
-        "months. The service needs stability and consistency .”"
-    ),
-    (
-        "Kirklees Council claims the industrial action is unlawful as it says the council was "
-        "not able to find out how many staff were balloted, what category they are and where "
-        "they work."
-    ),
-    (
-        "A Kirklees Council spokesman said: “Discussions between the council and the union are "
-        "ongoing.”"
-    ),
-    (
-        "The Examiner recently revealed that children’s social workers have been rushing to "
-        "the exit door in their hundreds."
-    ),
-    (
-        "An astonishing 450 staff have left employment at Kirklees Council’s embattled "
-        "children’s services department in fewer than four years."
-    ),
-    (
-        "Figures released by the council to the Examiner show a stunning 136 members of staff "
-        "left in 2013/14 – almost a dozen each week."
-    ),
-    (
-        "The following year 123 moved on, while in 2015/16 99 called time on their employment "
-        "with Kirklees ."
-    ),
-    "So far in 2016/17 a further 92 members of staff from children’s services have left.",
-    (
-        "A former Kirklees children’s social worker has told the Examiner heavy workloads and "
-        "poor management saw dozens leaving each month for an easier life working for "
-        "agencies."
-    ),
-)
 
 
 def _summary(dates: list[DateFact]) -> list[tuple[str, str, dt.date, dt.date, str | None]]:
@@ -163,7 +42,7 @@ def _assert_anchored(paragraphs: Sequence[str], facts: Sequence[DateFact | Durat
 
 
 def test_article_000_dates_are_resolved_against_its_publication_date() -> None:
-    dates, _ = find_dates(ARTICLE_000, PUBLISHED_000)
+    dates, _ = find_dates(SEED_000, PUBLISHED_000)
     assert _summary(dates) == [
         ("next week", "week", D(2017, 1, 23), D(2017, 1, 29), "2017-W04"),
         ("27 January", "day", D(2017, 1, 27), D(2017, 1, 27), "2017-01-27"),
@@ -176,13 +55,13 @@ def test_article_000_dates_are_resolved_against_its_publication_date() -> None:
 
 
 def test_article_000_durations() -> None:
-    _, durations = find_dates(ARTICLE_000, PUBLISHED_000)
+    _, durations = find_dates(SEED_000, PUBLISHED_000)
     assert [d.text for d in durations] == ["one-day", "nine months"]
     assert durations[1].paragraph == 10
 
 
 def test_article_001_dates_are_resolved_against_its_publication_date() -> None:
-    dates, _ = find_dates(ARTICLE_001, PUBLISHED_001)
+    dates, _ = find_dates(SEED_001, PUBLISHED_001)
     assert _summary(dates) == [
         ("This week", "week", D(2017, 1, 23), D(2017, 1, 29), "2017-W04"),
         ("this Friday", "day", D(2017, 1, 27), D(2017, 1, 27), "2017-01-27"),
@@ -195,12 +74,12 @@ def test_article_001_dates_are_resolved_against_its_publication_date() -> None:
 
 
 def test_article_001_durations() -> None:
-    _, durations = find_dates(ARTICLE_001, PUBLISHED_001)
+    _, durations = find_dates(SEED_001, PUBLISHED_001)
     assert [d.text for d in durations] == ["one-day", "24-hour", "six months", "four years"]
 
 
 @pytest.mark.parametrize(
-    ("paragraphs", "published"), [(ARTICLE_000, PUBLISHED_000), (ARTICLE_001, PUBLISHED_001)]
+    ("paragraphs", "published"), [(SEED_000, PUBLISHED_000), (SEED_001, PUBLISHED_001)]
 )
 def test_seed_facts_are_anchored_sorted_and_disjoint(
     paragraphs: tuple[str, ...], published: dt.date
@@ -404,12 +283,7 @@ def test_durations(text: str, durations: list[str]) -> None:
 # --- any text --------------------------------------------------------------
 
 SEED_FRAGMENTS = sorted(
-    {word for paragraph in ARTICLE_000 + ARTICLE_001 for word in paragraph.split()}
-    | {
-        phrase
-        for paragraph in ARTICLE_000 + ARTICLE_001
-        for phrase in re.split(r"(?<=[.,;–])\s+", paragraph)
-    }
+    seed_phrases()
     | {"Friday", "May", "31 February", "29 February", "in 0001", "’00s", "1999-00", "9999"}
     | {"13pm", "12:99", "the 99th century", "Q5 2017", "99999999999999999999", "\x00", "\n"}
 )

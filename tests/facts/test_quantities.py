@@ -5,7 +5,6 @@ and the web debris ("Get daily updates ...", "Video Loading ...")."""
 from __future__ import annotations
 
 import itertools
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -13,128 +12,7 @@ from hypothesis import strategies as st
 
 from dateline.facts.base import Quantity
 from dateline.facts.quantities import find_quantities
-
-ARTICLE_000 = (
-    (
-        "A council has threatened to take legal action against a union over strike action "
-        "social workers plan to take next week."
-    ),
-    (
-        "Kirklees council wrote to its local Unison branch to warn it would take “immediate "
-        "steps” to secure a court injunction unless the union called off a one-day strike "
-        "planned for 27 January."
-    ),
-    (
-        "The council set the union a deadline of 4pm yesterday. But the union refused to back "
-        "down and today told Community Care the strike will go ahead as planned. The council "
-        "has yet to set out its next move."
-    ),
-    (
-        "Social workers at the council want action on a series of issues including pay, "
-        "caseloads, IT systems and high dependency on agency staff."
-    ),
-    (
-        "A ballot on industrial action was backed by 79% of 75 Unison members who voted. In "
-        "its letter, the council claimed it was unable to find out how many staff were "
-        "balloted, what level they worked it and where they worked and therefore the action "
-        "was “unlawful”. But Unison replied that it had taken legal advice over the matter and "
-        "would be going ahead with the strike."
-    ),
-    "Ratcheted up the dispute",
-    (
-        "Paul Holmes, branch secretary for Unison in Kirklees, said any move by the council to "
-        "seek an injunction would be unprecedented among local authorities, adding: “I think "
-        "it’s really ratcheted the dispute up”."
-    ),
-    (
-        "When news of the strike emerged, councillors in Kirklees accused the union of playing "
-        "politics with a vital service and demanded an assessment of the risks the walk-out "
-        "would pose to children."
-    ),
-    (
-        "Holmes said any suggestion the strike would play service users at extra risk was a "
-        "“red herring”."
-    ),
-    (
-        "“We would provide emergency cover as we would on a Bank Holiday. There’s nobody "
-        "saying that people are at risk on a Bank Holiday,” he said."
-    ),
-    (
-        "The dispute comes amid upheaval at Kirklees children’s services. The council’s "
-        "director of children’s services quit last week after less than nine months in post. "
-        "The authority has been under government intervention since being given an "
-        "‘inadequate’ Ofsted rating in November last year."
-    ),
-    "Kirklees council has been contacted for comment.",
-)
-ARTICLE_001 = (
-    (
-        "This week’s children’s services strike in Kirklees is on ... even though the union "
-        "says its members don’t really want to walk out."
-    ),
-    (
-        "The union Unison has now served formal notice on the council for the one-day strike "
-        "by children’s social work teams this Friday which will be the first ever strike by "
-        "these teams since Kirklees was set up in 1974."
-    ),
-    "It means the union has ignored Kirklees Council ’s threat of legal action to stop the action.",
-    "The 24-hour strike is due to start at midnight.",
-    (
-        "John Chapman, the council’s interim deputy head of legal services, had written a "
-        "four-page letter to council union reps saying the industrial action is ‘unlawful’ – "
-        "and says unless the strike was called off legal steps would be taken to prevent it in "
-        "court. This would be an injunction."
-    ),
-    "So far nothing has happened legally to prevent the strike.",
-    (
-        "Kirklees Unison branch secretary Paul Holmes said: “Our members just want to be able "
-        "to provide a decent service to the young people of Kirklees. The last thing they want "
-        "to do is strike, but they feel they have no option."
-    ),
-    (
-        "“Our members are at the end of their tether. They have no choice – the current "
-        "situation is unsustainable."
-    ),
-    (
-        "“The Government’s austerity agenda as implemented by Kirklees Council is now really "
-        "biting. And 25% of social workers in Kirklees Council are now agency staff which "
-        "makes consistency of service virtually impossible. Kirklees Council is spending £5m "
-        "on agency social workers this year and £500,000 on a private social work team for six "
-        "months. The service needs stability and consistency .”"
-    ),
-    (
-        "Kirklees Council claims the industrial action is unlawful as it says the council was "
-        "not able to find out how many staff were balloted, what category they are and where "
-        "they work."
-    ),
-    (
-        "A Kirklees Council spokesman said: “Discussions between the council and the union are "
-        "ongoing.”"
-    ),
-    (
-        "The Examiner recently revealed that children’s social workers have been rushing to "
-        "the exit door in their hundreds."
-    ),
-    (
-        "An astonishing 450 staff have left employment at Kirklees Council’s embattled "
-        "children’s services department in fewer than four years."
-    ),
-    (
-        "Figures released by the council to the Examiner show a stunning 136 members of staff "
-        "left in 2013/14 – almost a dozen each week."
-    ),
-    (
-        "The following year 123 moved on, while in 2015/16 99 called time on their employment "
-        "with Kirklees ."
-    ),
-    "So far in 2016/17 a further 92 members of staff from children’s services have left.",
-    (
-        "A former Kirklees children’s social worker has told the Examiner heavy workloads and "
-        "poor management saw dozens leaving each month for an easier life working for "
-        "agencies."
-    ),
-)
-
+from tests.facts.seed_text import SEED_000, SEED_001, seed_phrases
 
 Summary = tuple[str, str, float, str, bool]
 
@@ -154,7 +32,7 @@ def _assert_anchored(paragraphs: list[str] | tuple[str, ...], quantities: list[Q
 
 
 def test_article_000_quantities() -> None:
-    quantities = find_quantities(ARTICLE_000)
+    quantities = find_quantities(SEED_000)
     assert _summary(quantities) == [
         ("79%", "percent", 79, "%", False),
         ("75 Unison members", "count", 75, "members", False),
@@ -166,7 +44,7 @@ def test_article_000_quantities() -> None:
 
 
 def test_article_001_quantities() -> None:
-    assert _summary(find_quantities(ARTICLE_001)) == [
+    assert _summary(find_quantities(SEED_001)) == [
         ("25%", "percent", 25, "%", False),
         ("£5m", "money", 5_000_000, "GBP", False),
         ("£500,000", "money", 500_000, "GBP", False),
@@ -180,7 +58,7 @@ def test_article_001_quantities() -> None:
     ]
 
 
-@pytest.mark.parametrize("paragraphs", [ARTICLE_000, ARTICLE_001])
+@pytest.mark.parametrize("paragraphs", [SEED_000, SEED_001])
 def test_seed_quantities_are_anchored_sorted_and_disjoint(paragraphs: tuple[str, ...]) -> None:
     quantities = find_quantities(paragraphs)
     _assert_anchored(paragraphs, quantities)
@@ -191,7 +69,7 @@ def test_seed_quantities_are_anchored_sorted_and_disjoint(paragraphs: tuple[str,
 
 
 def test_whole_amounts_are_ints() -> None:
-    values = [q.value for q in find_quantities(ARTICLE_001)]
+    values = [q.value for q in find_quantities(SEED_001)]
     assert all(type(value) is int for value in values)
 
 
@@ -325,12 +203,7 @@ def test_text_without_quantities(text: str) -> None:
 # --- any text --------------------------------------------------------------
 
 SEED_FRAGMENTS = sorted(
-    {word for paragraph in ARTICLE_000 + ARTICLE_001 for word in paragraph.split()}
-    | {
-        phrase
-        for paragraph in ARTICLE_000 + ARTICLE_001
-        for phrase in re.split(r"(?<=[.,;–])\s+", paragraph)
-    }
+    seed_phrases()
     | {"£", "$", "%", "per cent", "dozen", "hundreds", "of", "a", "m", "bn", "1,000", "0.5"}
     | {"99999999999999999999", "1" * 40, "1.5.2", "\x00", "\n", "US$", "5p", "twenty-five"}
 )

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from dateline.facts.base import Quote
 from dateline.facts.entities import find_entities
 from dateline.facts.quotes import find_quotes
-from tests.facts.test_entities import SEED_000, SEED_001, SEED_FRAGMENTS
+from tests.facts.seed_text import SEED_000, SEED_001
+from tests.facts.test_entities import SEED_FRAGMENTS
 
 
 def quotes_of(paragraphs: tuple[str, ...] | list[str]) -> list[Quote]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from dateline.facts.base import DateFact, Duration, Granularity
+from dateline.facts.numbers import NUMBER_WORDS, word_value
 
 
 def _word_list(text: str) -> tuple[str, ...]:
@@ -50,29 +51,6 @@ _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(_MONTHS, sta
 _MONTH_NUMBER.update(
     {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8}
     | {"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-)
-_SMALL_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORDS = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{_UNITS_WORDS}))?"
-    rf"|{'|'.join(_TEENS)}|ten|eleven|twelve|{_UNITS_WORDS})"
 )
 
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
@@ -435,7 +413,7 @@ def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
     if published is None:
         return None
     count_text = match.group("n").lower()
-    count = int(count_text) if count_text.isdigit() else _SMALL_NUMBERS[count_text]
+    count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
     unit = match.group("unit").lower().rstrip("s")
     if unit == "day":
         return _day(published - dt.timedelta(days=count))
@@ -668,7 +646,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
 # --- durations -------------------------------------------------------------
 
 _DURATION = re.compile(
-    rf"(?<![\w.,£$€-])(?P<n>{_NUMBER_WORDS}|[0-9]{{1,4}}(?:\.[0-9]+)?|a\s+few|a\s+couple\s+of"
+    rf"(?<![\w.,£$€-])(?P<n>{NUMBER_WORDS}|[0-9]{{1,4}}(?:\.[0-9]+)?|a\s+few|a\s+couple\s+of"
     r"|several|half\s+an?|an?)(?:\s+and\s+a\s+half)?(?P<sep>-|\s+)"
     r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?"
     r"|decades?|century|centuries)(?![\w-])(?!\s+(?:old|ago)\b)",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from dateline.facts.base import Quantity
+from dateline.facts.numbers import LARGE_NUMBER_WORDS, ONES, SCALES, TENS, word_value
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -31,44 +32,6 @@ def _word_set(text: str) -> frozenset[str]:
 # Digits, with thousands separated by commas or not, and a decimal part. More
 # than fifteen digits is an identifier, not an amount.
 _NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
-
-_ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_SMALL = "|".join(sorted(_ONES, key=len, reverse=True))
-_BASE = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_SMALL}))?|{_SMALL})"
-_WORD_NUMBER = (
-    rf"(?:(?:a|{_BASE})(?:\s+(?:hundred|thousand|million|billion))+(?:\s+and\s+{_BASE})?|{_BASE})"
-)
 
 _CURRENCY = {
     "£": "GBP",
@@ -122,12 +85,12 @@ _MONEY_WORD = re.compile(
 _PENCE = re.compile(r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?![\w])")
 _PERCENT = re.compile(rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?(?:%|(?i:per\s?cent|percent|pc)\b)")
 # Run only where "per cent" is written out: word alternations are slow to scan.
-_PERCENT_IN_WORDS = re.compile(rf"\b(?P<num>(?i:{_WORD_NUMBER}))\s(?i:per\s?cent|percent)\b")
+_PERCENT_IN_WORDS = re.compile(rf"\b(?P<num>(?i:{LARGE_NUMBER_WORDS}))\s(?i:per\s?cent|percent)\b")
 _COUNT = re.compile(
     r"(?P<dozen>\b(?:(?P<times>half\s+a|a|two|three|four|five|six)\s+)?dozen\b)"
     r"|(?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands"
     r"|dozens|hundreds|thousands|millions|scores)\b)"
-    rf"|(?P<words>\b{_WORD_NUMBER}\b(?![-‐][A-Za-z]))"
+    rf"|(?P<words>\b{LARGE_NUMBER_WORDS}\b(?![-‐][A-Za-z]))"
     rf"|(?<![\w.,/£$€¥₹:–-])(?P<digits>{_NUMBER})"
     r"(?:\s(?P<scale>million|billion|thousand)\b|(?P<bn>bn|m)\b)?"
     # A letter or a joined word after the digits makes an ordinal, a time,
@@ -138,8 +101,8 @@ _COUNT = re.compile(
 # Words that can begin a count in words; only at these is `_COUNT` tried,
 # because scanning every position for its word alternations is slow.
 _COUNT_STARTS = _word_set("a half dozen dozens hundreds thousands millions scores tens") | {
-    *_ONES,
-    *_TENS,
+    *ONES,
+    *TENS,
 }
 _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
 _VAGUE_VALUE = {
@@ -269,26 +232,6 @@ def _decimal(digits: str) -> Decimal:
     return Decimal(digits.replace(",", ""))
 
 
-def _word_value(text: str) -> int | None:
-    """The value of a number in words: "two hundred and fifty" is 250."""
-    total = current = 0
-    for word in re.split(r"[\s-]+", text.lower()):
-        if word == "a":
-            current = 1
-        elif word in _ONES:
-            current += _ONES[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in _SCALES:
-            total += (current or 1) * _SCALES[word]
-            current = 0
-        elif word != "and":
-            return None
-    return total + current
-
-
 def _is_hedged(text: str, start: int) -> bool:
     return _HEDGE.search(text, max(0, start - 40), start) is not None
 
@@ -340,7 +283,7 @@ def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
     if "cent" not in lowered:
         return
     for match in _PERCENT_IN_WORDS.finditer(paragraph):
-        if (value := _word_value(match.group("num"))) is not None:
+        if (value := word_value(match.group("num"))) is not None:
             yield match.start(), match.end(), value
 
 
@@ -356,7 +299,7 @@ def _is_plural(word: str) -> bool:
 def _could_be_noun(word: str) -> bool:
     if len(word) < 2 or word in _STOPWORDS or word in _CALENDAR_WORDS:
         return False
-    if word in _ONES or word in _TENS or word in _SCALES:
+    if word in ONES or word in TENS or word in SCALES:
         return False
     # Adverbs, past tenses and present participles follow a number as often as
     # nouns do ("123 moved on", "dozens leaving"); plurals in -ings are nouns.
@@ -460,12 +403,12 @@ def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
     """The value of a count candidate, and whether the wording is vague."""
     if match.group("dozen"):
         times = (match.group("times") or "a").lower()
-        return (6 if times.startswith("half") else 12 * (_word_value(times) or 1)), False
+        return (6 if times.startswith("half") else 12 * (word_value(times) or 1)), False
     if match.group("vague"):
         return _VAGUE_VALUE[" ".join(match.group("vague").lower().split())], True
     if match.group("words"):
         words = match.group("words")
-        value = _word_value(words)
+        value = word_value(words)
         # "one" is too often a pronoun ("one of the", "no one") to count.
         return None if value is None or words.lower() == "one" else (value, False)
     amount = _decimal(match.group("digits"))
