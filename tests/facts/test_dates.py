@@ -320,3 +320,19 @@ def test_seed_fragments_never_raise_and_facts_match_their_slices(
     paragraphs: list[str], published: dt.date | None
 ) -> None:
     _check_any(paragraphs, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "day"),
+    [
+        ("It began the day before yesterday.", "the day before yesterday", D(2017, 1, 16)),
+        ("Talks resume the day after tomorrow.", "the day after tomorrow", D(2017, 1, 20)),
+    ],
+)
+def test_the_day_before_yesterday_and_after_tomorrow(
+    text: str, expected_text: str, day: dt.date
+) -> None:
+    found, _ = find_dates([text], PUBLISHED_000)
+    assert [(f.text, f.granularity, f.start, f.end) for f in found] == [
+        (expected_text, "day", day, day)
+    ]

@@ -373,6 +373,9 @@ def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> _Period | None
     if word == "today" and _PROGRAMME.match(scene.paragraph, match.end()):
         return None  # BBC Radio 4's Today programme
     shift = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
+    # "the day before yesterday", "the day after tomorrow"
+    offset = match.group("off")
+    shift += -1 if offset == "before" else 1 if offset == "after" else 0
     return _day(scene.published + dt.timedelta(days=shift))
 
 
@@ -571,7 +574,8 @@ _DATE_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         re.compile(
-            r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night"
+            r"\b(?:the\s+day\s+(?P<off>before|after)\s+)?"
+            r"(?P<w>yesterday|today|tomorrow|tonight|last\s+night"
             r"|this\s+(?:morning|afternoon|evening|lunchtime))"
             r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?\b",
             _I,
