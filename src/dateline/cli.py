@@ -11,9 +11,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline import __version__
 from dateline.resources import seeds_dir
+
+if TYPE_CHECKING:
+    from dateline.model.corpus import Corpus
 
 EXIT_BAD_INPUT = 2
 
@@ -63,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return reader_main(args)
 
 
-def _load(paths: list[Path]):  # -> Corpus | None, kept lazy for start-up time
+def _load(paths: list[Path]) -> Corpus | None:
     from dateline.model.corpus import Corpus
 
     missing = [p for p in paths if not p.exists()]

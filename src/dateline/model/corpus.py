@@ -66,8 +66,9 @@ class Corpus:
         words = query.casefold().split()
         if not words:
             return self.articles
-        return [
-            article
-            for article in self.articles
-            if all(w in (article.title + "\n" + article.text).casefold() for w in words)
-        ]
+        matches = []
+        for article in self.articles:
+            haystack = f"{article.title}\n{article.text}".casefold()
+            if all(word in haystack for word in words):
+                matches.append(article)
+        return matches

@@ -4,6 +4,7 @@ state and the screens."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -43,7 +44,7 @@ class DatelineApp(App[int]):
         theme: str | None = None,
         config: Config | None = None,
         state: ReadingState | None = None,
-        theme_folders: Iterable | None = None,
+        theme_folders: Iterable[Path] | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
@@ -125,12 +126,10 @@ class DatelineApp(App[int]):
     @on(FactsReady)
     def _store_facts(self, message: FactsReady) -> None:
         self._facts[message.article_id] = message.facts
-        screen = self.get_screen_stack_reader()
-        if screen is not None:
-            screen.facts_arrived(message.article_id, message.facts)
-
-    def get_screen_stack_reader(self) -> ReaderScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        # The reader screen stays on the stack under help or the palette.
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.facts_arrived(message.article_id, message.facts)
 
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""

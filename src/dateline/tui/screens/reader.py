@@ -221,7 +221,10 @@ class ReaderScreen(Screen[None]):
         if self.article is not None and self.article.id == article_id:
             return
         article = self.app.corpus.get(article_id)
+        # Clear the old facts first: the new text must never be styled with
+        # another article's offsets, not even for one refresh.
         self.selected_fact = None
+        self.facts = None
         self.article = article
         self.facts = self.app.facts_for(article) if article else None
 
