@@ -303,3 +303,11 @@ def test_pathological_input_stays_linear() -> None:
         started = time.perf_counter()
         assert_well_formed(paragraphs)
         assert time.perf_counter() - started < 2.0
+
+
+def test_words_beginning_with_of_are_not_regulators() -> None:
+    people, organizations, places = find_entities(
+        ["Officials said the Offices would close.", "Ofsted said the school was good."]
+    )
+    assert [o.name for o in organizations] == ["Ofsted"]
+    assert people == [] and places == []

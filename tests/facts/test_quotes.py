@@ -246,3 +246,12 @@ def test_pathological_input_stays_linear() -> None:
         started = time.perf_counter()
         assert_well_formed(paragraphs)
         assert time.perf_counter() - started < 2.0
+
+
+def test_a_possessive_name_is_not_the_speaker() -> None:
+    paragraphs = ["John Smith's lawyer said: “My client is innocent.”"]
+    people, _, _ = find_entities(paragraphs)
+    quotes = find_quotes(paragraphs, people)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("My client is innocent.", "John Smith's lawyer")
+    ]

@@ -248,7 +248,6 @@ _HONORIFIC_BEFORE = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
 _CONNECTOR = re.compile(r"[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+$")
-_REGULATOR = re.compile(r"^Of[a-z]{3,}$")  # Ofsted, Ofcom, Ofgem, Ofwat, Ofqual
 _GENERIC_REFERENCE = re.compile(
     r"\b[Tt]he[ \u00a0]+(council|Council|union)\b"
     r"(?![ \u00a0]+(?:[A-Z]|tax\b|house|estate|housing|elections?\b))"  # "the council tax"
@@ -548,7 +547,7 @@ def _person(index: int, start: int, piece: list[_Word]) -> _Candidate:
 
 
 def _is_known_org(word: _Word) -> bool:
-    return word.key in _KNOWN_ORGS or bool(_REGULATOR.match(word.text))
+    return word.key in _KNOWN_ORGS
 
 
 def _has_org_suffix(piece: list[_Word]) -> bool:

@@ -338,13 +338,16 @@ def _speaker_before(
             return named[1] if named else None
         return None
     named = persons.last_between(index, sentence_start, verb.start())
+    clause = paragraph[sentence_start : verb.start()]
+    subject = clause[max(clause.rfind(mark) for mark in ",–—") + 1 :].strip()
+    if named and _POSSESSIVE.match(paragraph, named[0] + len(_mention_text(paragraph, named))):
+        # "John Smith's lawyer said": the lawyer speaks, and has no name here.
+        return subject if len(subject.split()) <= _MAX_DESCRIPTION_WORDS else None
     pronoun = _last_match(_PRONOUN, paragraph, sentence_start, verb.start())
     if pronoun and (named is None or pronoun.start() > named[0]):
         return persons.before(index, pronoun.start())
     if named:
         return named[1]
-    clause = paragraph[sentence_start : verb.start()]
-    subject = clause[max(clause.rfind(mark) for mark in ",–—") + 1 :].strip()
     return subject if _is_description(subject) else None
 
 
@@ -384,6 +387,19 @@ def _speaker_after(
     if described and _is_description(described.group(1)):
         return described.group(1)
     return None
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
+def _mention_text(paragraph: str, named: tuple[int, str]) -> str:
+    """The words of a person mention as written, from its start: the full
+    name or the surname alone ("Holmes" for Paul Holmes)."""
+    start, name = named
+    for form in (name, name.split()[-1]):
+        if paragraph.startswith(form, start):
+            return form
+    return ""
 
 
 def _is_description(subject: str) -> bool:

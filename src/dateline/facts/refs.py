@@ -7,9 +7,6 @@ from dataclasses import dataclass
 
 from dateline.facts.base import ArticleFacts, Mention
 
-# The kinds a reader highlights, each with a style of its own in every theme.
-HIGHLIGHT_KINDS = ("person", "organization", "place", "date", "money", "percent", "count", "quote")
-
 
 @dataclass(slots=True, frozen=True)
 class FactRef:
