@@ -22,6 +22,7 @@ from dateline.facts.refs import FactRef
 from dateline.model.article import Article
 from dateline.themes import fact_style
 from dateline.tui.messages import FactSelected
+from dateline.tui.widgets.coalesce import Coalesced
 
 QUOTE_PREVIEW = 110
 INDENT = "\u00a0\u00a0"
@@ -38,18 +39,23 @@ class FactsSidebar(Vertical):
     article: reactive[Article | None] = reactive(None)
     facts: reactive[ArticleFacts | None] = reactive(None)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._request_rebuild = Coalesced(self, self._rebuild)
+
     def compose(self) -> ComposeResult:
         yield Static(id="facts-summary")
         yield FactList(id="fact-list", markup=False)
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._request_rebuild())
+        self._request_rebuild()
 
     def watch_article(self) -> None:
-        self._rebuild()
+        self._request_rebuild()
 
     def watch_facts(self) -> None:
-        self._rebuild()
+        self._request_rebuild()
 
     def _rebuild(self) -> None:
         if not self.is_mounted:

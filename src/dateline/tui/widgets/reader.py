@@ -19,6 +19,7 @@ from dateline.facts.display import day
 from dateline.facts.refs import FactRef, highlights, mentions_of
 from dateline.model.article import Article
 from dateline.themes import fact_style
+from dateline.tui.widgets.coalesce import Coalesced
 
 _HEADER = ("headline", "byline", "warnings", "credits")
 NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
@@ -42,6 +43,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.empty_message = empty_message
         self._paragraphs: list[Static] = []
+        self._request_restyle = Coalesced(self, self._restyle)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.empty_message), classes="reader-message")
@@ -51,7 +53,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         yield Static(classes="credits")
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._request_restyle())
         self._show(self.article)
 
     def watch_article(self, article: Article | None) -> None:
@@ -82,7 +84,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
             widget.update(content[name])
             widget.display = bool(content[name].plain)
         self._resize_paragraphs(len(article.paragraphs))
-        self._restyle()
+        self._request_restyle()
         self.scroll_home(animate=False)
 
     def _resize_paragraphs(self, count: int) -> None:
@@ -95,10 +97,10 @@ class ArticleReader(VerticalScroll, can_focus=True):
             self._paragraphs.extend(new)
 
     def watch_facts(self) -> None:
-        self._restyle()
+        self._request_restyle()
 
     def watch_selected_fact(self, fact: FactRef | None) -> None:
-        self._restyle()
+        self._request_restyle()
         if fact is not None:
             self.call_after_refresh(self._scroll_to_fact, fact)
 
