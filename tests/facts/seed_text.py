@@ -6,6 +6,9 @@ the loader); keeping them literal lets each extractor be tested on its own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from hypothesis import strategies as st
 
 SEED_000 = (
     "A council has threatened to take legal action against a union over strike action social workers plan to take next week.",  # noqa: E501
@@ -53,3 +56,11 @@ def seed_phrases() -> set[str]:
         phrase for paragraph in paragraphs for phrase in re.split(r"(?<=[.,;–])\s+", paragraph)
     }
     return words | phrases
+
+
+def paragraphs_from(
+    fragments: Iterable[str], *, words: int, paragraphs: int
+) -> st.SearchStrategy[list[str]]:
+    """Lists of up to `paragraphs` paragraphs, each up to `words` fragments long."""
+    paragraph = st.lists(st.sampled_from(sorted(fragments)), max_size=words).map(" ".join)
+    return st.lists(paragraph, max_size=paragraphs)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
-from tests.facts.seed_text import SEED_000, SEED_001, seed_phrases
+from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
 PUBLISHED_001 = dt.date(2017, 1, 24)  # a Tuesday
@@ -313,7 +313,7 @@ def test_any_text_never_raises_and_facts_match_their_slices(
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.lists(st.sampled_from(SEED_FRAGMENTS), max_size=40).map(" ".join), max_size=4),
+    paragraphs_from(SEED_FRAGMENTS, words=40, paragraphs=4),
     PUBLISHED,
 )
 def test_seed_fragments_never_raise_and_facts_match_their_slices(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dateline.facts.base import Entity
 from dateline.facts.entities import find_entities
-from tests.facts.seed_text import SEED_000, SEED_001, seed_phrases
+from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 # Body paragraphs of seeds/000_2251fc9ddb0dfb63.txt (2017-01-18), copied literally:
 # the date line and the photo credit are not body text.
@@ -279,12 +279,7 @@ def test_any_text_gives_well_formed_entities(paragraphs: list[str]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.sampled_from(SEED_FRAGMENTS), max_size=25).map(" ".join),
-        max_size=8,
-    )
-)
+@given(paragraphs_from(SEED_FRAGMENTS, words=25, paragraphs=8))
 def test_seed_fragments_give_well_formed_entities(paragraphs: list[str]) -> None:
     assert_well_formed(paragraphs)
 

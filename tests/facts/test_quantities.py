@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from dateline.facts.base import Quantity
 from dateline.facts.quantities import find_quantities
-from tests.facts.seed_text import SEED_000, SEED_001, seed_phrases
+from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 Summary = tuple[str, str, float, str, bool]
 
@@ -228,7 +228,7 @@ def test_any_text_never_raises_and_quantities_match_their_slices(paragraphs: lis
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(SEED_FRAGMENTS), max_size=40).map(" ".join), max_size=4))
+@given(paragraphs_from(SEED_FRAGMENTS, words=40, paragraphs=4))
 def test_seed_fragments_never_raise_and_quantities_match_their_slices(
     paragraphs: list[str],
 ) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from dateline.facts.base import Quote
 from dateline.facts.entities import find_entities
 from dateline.facts.quotes import find_quotes
-from tests.facts.seed_text import SEED_000, SEED_001
+from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from
 from tests.facts.test_entities import SEED_FRAGMENTS
 
 
@@ -225,12 +225,7 @@ def test_mark_soup_gives_well_formed_quotes(paragraphs: list[str]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.sampled_from(SEED_FRAGMENTS), max_size=25).map(" ".join),
-        max_size=8,
-    )
-)
+@given(paragraphs_from(SEED_FRAGMENTS, words=25, paragraphs=8))
 def test_seed_fragments_give_well_formed_quotes(paragraphs: list[str]) -> None:
     assert_well_formed(paragraphs)
 
