@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline import __version__
-from dateline.facts.base import ArticleFacts, Entity, Mention
+from dateline.facts.base import ArticleFacts
 from dateline.facts.extract import extract_facts
+from dateline.facts.serialize import export_facts
 from dateline.model.article import Article
 
 EXPORT_VERSION = 1
@@ -55,73 +56,7 @@ def _article(article: Article, facts: ArticleFacts, root: Path | None) -> dict[s
         "paragraphs": list(article.paragraphs),
         "warnings": [*article.warnings, *facts.problems],
         "metadata": dict(article.metadata),
-        "facts": {
-            "dates": [
-                {
-                    "text": d.text,
-                    "paragraph": d.paragraph,
-                    "start_char": d.start_char,
-                    "end_char": d.end_char,
-                    "value": d.value,
-                    "granularity": d.granularity,
-                    "start": d.start.isoformat(),
-                    "end": d.end.isoformat(),
-                }
-                for d in facts.dates
-            ],
-            "durations": [
-                {
-                    "text": d.text,
-                    "paragraph": d.paragraph,
-                    "start_char": d.start_char,
-                    "end_char": d.end_char,
-                }
-                for d in facts.durations
-            ],
-            "quantities": [
-                {
-                    "text": q.text,
-                    "paragraph": q.paragraph,
-                    "start_char": q.start_char,
-                    "end_char": q.end_char,
-                    "kind": q.kind,
-                    "value": q.value,
-                    "unit": q.unit,
-                    "approximate": q.approximate,
-                }
-                for q in facts.quantities
-            ],
-            "people": [_entity(e, with_role=True) for e in facts.people],
-            "organizations": [_entity(e) for e in facts.organizations],
-            "places": [_entity(e) for e in facts.places],
-            "quotes": [
-                {
-                    "text": q.text,
-                    "speaker": q.speaker,
-                    "paragraph": q.paragraph,
-                    "start_char": q.start_char,
-                    "end_char": q.end_char,
-                    "partial": q.partial,
-                }
-                for q in facts.quotes
-            ],
-        },
-    }
-
-
-def _entity(entity: Entity, *, with_role: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": entity.name}
-    if with_role:
-        data["role"] = entity.role
-    data["mentions"] = [_mention(m) for m in entity.mentions]
-    return data
-
-
-def _mention(mention: Mention) -> dict[str, int]:
-    return {
-        "paragraph": mention.paragraph,
-        "start_char": mention.start_char,
-        "end_char": mention.end_char,
+        "facts": export_facts(facts),
     }
 
 

@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from dateline.model import loading
 from dateline.model.article import Article
 from dateline.model.corpus import Corpus
-from dateline.model.loading import LoadProblem, load_file, load_paths, parse_article
+from dateline.model.loading import (
+    LoadProblem,
+    iter_article_files,
+    load_file,
+    load_paths,
+    parse_article,
+)
 from tests.conftest import SEED_000, SEED_001, SEEDS
 
 # Raw paragraphs of each seed (split on blank lines) that are web debris, by hand.
@@ -185,3 +196,50 @@ def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> No
     assert corpus.get("story~2").warnings == (
         "another file is also called story.txt; this one's id is story~2",
     )
+
+
+def test_files_are_found_in_a_stable_order(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("z.jsonl", "top.txt", "notes.csv", ".draft.txt", "a/x.NDJSON", "a/b/deep.md"):
+        (tmp_path / name).write_text("text")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "README.md").write_text("not an article")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a" / "x.NDJSON")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block
+    found = list(iter_article_files([tmp_path, tmp_path / "notes.csv", tmp_path / "gone"]))
+    assert found == [
+        tmp_path / "link.txt",
+        tmp_path / "top.txt",
+        tmp_path / "z.jsonl",
+        tmp_path / "a" / "x.NDJSON",
+        tmp_path / "a" / "b" / "deep.md",
+        tmp_path / "notes.csv",  # named directly: read whatever its suffix
+        LoadProblem(tmp_path / "gone", "no such file or folder"),
+    ]
+
+
+def test_an_unreadable_folder_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, whom permissions do not stop: refuse by hand.
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "story.txt").write_text("text")
+    real_scandir = os.scandir
+
+    def scandir(path: Path) -> Iterator[os.DirEntry[str]]:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(loading.os, "scandir", scandir)
+    assert list(iter_article_files([tmp_path])) == [
+        LoadProblem(tmp_path / "locked", "permission denied"),
+        tmp_path / "open" / "story.txt",
+    ]
+
+
+def test_load_problem_names_the_line_when_there_is_one(tmp_path: Path) -> None:
+    assert str(LoadProblem(tmp_path / "a.jsonl", "not valid JSON", line=7)) == (
+        f"{tmp_path / 'a.jsonl'} line 7: not valid JSON"
+    )
+    assert str(LoadProblem(tmp_path / "a.txt", "empty file")) == f"{tmp_path / 'a.txt'}: empty file"

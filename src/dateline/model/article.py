@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -31,6 +33,9 @@ class Article:
     # The title came from the file (front matter, title line) rather than the lead.
     title_from_file: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
+    # The 1-based line of a JSON Lines file the article came from; None for a
+    # file that holds one article.
+    line: int | None = None
 
     @property
     def word_count(self) -> int:
@@ -44,3 +49,66 @@ class Article:
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def location(self) -> str:
+        """Where the article came from, as a reader would look for it."""
+        return str(self.path) if self.line is None else f"{self.path} line {self.line}"
+
+    @property
+    def content_hash(self) -> str:
+        """What makes two articles the same to a reader: the date, the headline
+        and the body text, as a 16-byte BLAKE2b hex digest.
+
+        The headline counts because it is what the reader sees first: one wire
+        story under two outlets' headlines is two articles, and folding them
+        would hide a headline. (A headline derived from the lead adds nothing
+        beyond the paragraphs, so copies without a headline still match.) Where
+        the text came from (path, URL, source) does not count: one story saved
+        twice is the usual duplicate. Credits and captions are page furniture,
+        and the warnings describe a file, not the article."""
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (self.date.isoformat() if self.date else "", self.title, *self.paragraphs):
+            # Length-prefixed, so no choice of text can make two lists collide;
+            # surrogatepass, so text from outside (a cache, a test) never raises.
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "little"))
+            digest.update(encoded)
+        return digest.hexdigest()
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The article as JSON-safe data (for the cache); `article_from_dict` undoes it."""
+    return {
+        "id": article.id,
+        "path": str(article.path),
+        "line": article.line,
+        "date": article.date.isoformat() if article.date else None,
+        "title": article.title,
+        "paragraphs": list(article.paragraphs),
+        "credits": list(article.credits),
+        "captions": list(article.captions),
+        "warnings": list(article.warnings),
+        "title_from_file": article.title_from_file,
+        "metadata": dict(article.metadata),
+    }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """The article `article_to_dict` wrote. Fields with a default may be missing,
+    so data written before a field existed still reads. Malformed data raises
+    KeyError, TypeError or ValueError; a cache treats that as a miss."""
+    date = data["date"]
+    return Article(
+        id=data["id"],
+        path=Path(data["path"]),
+        date=dt.date.fromisoformat(date) if date is not None else None,
+        title=data["title"],
+        paragraphs=tuple(data["paragraphs"]),
+        credits=tuple(data.get("credits", ())),
+        captions=tuple(data.get("captions", ())),
+        warnings=tuple(data.get("warnings", ())),
+        title_from_file=bool(data.get("title_from_file", False)),
+        metadata=dict(data.get("metadata", {})),
+        line=data.get("line"),
+    )

@@ -18,33 +18,70 @@ def newest_first(article: Article) -> tuple[int, dt.date, str]:
     return (0, dt.date.max - (article.date - dt.date.min), article.id)
 
 
+def _without_duplicates(articles: Iterable[Article]) -> tuple[list[Article], int]:
+    """The first of each set of identical articles (same `content_hash`), with a
+    warning naming where every other copy was, so nothing goes silently; and how
+    many copies were left out. One file named twice (a folder and a file in it)
+    is the same article, not a copy: it is left out without a word."""
+    first: dict[str, int] = {}
+    kept: list[Article] = []
+    copies: dict[int, list[str]] = {}
+    duplicates = 0
+    for article in articles:
+        key = article.content_hash
+        index = first.get(key)
+        if index is None:
+            first[key] = len(kept)
+            kept.append(article)
+            continue
+        original = kept[index]
+        if (article.path, article.line) == (original.path, original.line):
+            continue
+        duplicates += 1
+        copies.setdefault(index, []).append(f"also in {article.location}")
+    for index, warnings in copies.items():
+        article = kept[index]
+        kept[index] = replace(article, warnings=(*article.warnings, *warnings))
+    return kept, duplicates
+
+
 def _unique_ids(articles: Iterable[Article]) -> list[Article]:
-    """Two files of one name in different folders would share an id; the
+    """Two files of one name in different folders would share an id (for JSON
+    Lines, `name#N`), as would `part#1.txt` beside line 1 of `part.jsonl`; the
     later one gets a numbered id, and a warning says so."""
-    seen: set[str] = set()
+    seen: dict[str, Article] = {}
     unique: list[Article] = []
     for article in articles:
-        if article.id in seen:
+        if (other := seen.get(article.id)) is not None:
             number = 2
             while f"{article.id}~{number}" in seen:
                 number += 1
             new_id = f"{article.id}~{number}"
-            warning = f"another file is also called {article.path.name}; this one's id is {new_id}"
+            if other.path.name == article.path.name:
+                clash = f"another file is also called {article.path.name}"
+            else:
+                clash = f"{other.location} has the id {article.id} too"
+            warning = f"{clash}; this one's id is {new_id}"
             article = replace(article, id=new_id, warnings=(*article.warnings, warning))
-        seen.add(article.id)
+        seen[article.id] = article
         unique.append(article)
     return unique
 
 
 @dataclass(slots=True)
 class Corpus:
+    """The articles to read, each shown once under an id of its own. `duplicates`
+    counts the identical copies that were folded into the first one found."""
+
     articles: list[Article]
     problems: list[LoadProblem] = field(default_factory=list)
+    duplicates: int = field(init=False, default=0)
 
     _by_id: dict[str, Article] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.articles = sorted(_unique_ids(self.articles), key=newest_first)
+        articles, self.duplicates = _without_duplicates(self.articles)
+        self.articles = sorted(_unique_ids(articles), key=newest_first)
         self._by_id = {article.id: article for article in self.articles}
 
     @classmethod

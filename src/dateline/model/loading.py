@@ -1,18 +1,22 @@
 """Read articles from files: the seed format, plain text with a title line,
-and Markdown or text with YAML front matter.
+Markdown or text with YAML front matter, and JSON Lines (one article a line).
 
-Loading never raises for bad input. A file that cannot be read at all becomes
-a `LoadProblem`; a file that can be read with doubts loads with warnings."""
+Loading never raises for bad input. A file, or a line of a JSON Lines file,
+that cannot be read at all becomes a `LoadProblem`; one that can be read with
+doubts loads with warnings."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,8 +25,12 @@ from dateline.model.cleaning import clean_paragraphs
 from dateline.model.headline import derive_headline
 from dateline.model.sanitize import make_inert
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES})
 MAX_TITLE_LINE = 150
+# A file that is not JSON Lines at all (a CSV, a pretty-printed JSON array)
+# would fail on every line; past this many, its bad lines are counted, not listed.
+MAX_LINE_PROBLEMS = 20
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -33,53 +41,109 @@ _METADATA_KEYS = ("source", "url", "author")
 
 @dataclass(slots=True, frozen=True)
 class LoadProblem:
-    """A file that could not be loaded, and why, in words a reader understands."""
+    """A file, or one line of a JSON Lines file, that could not be loaded, and
+    why, in words a reader understands."""
 
     path: Path
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = self.path if self.line is None else f"{self.path} line {self.line}"
+        return f"{where}: {self.message}"
 
 
 @dataclass(slots=True)
-class LoadResult:
+class FileLoad:
+    """What one file (or many: `load_paths`) gave: the articles, and what could not be read."""
+
     articles: list[Article]
     problems: list[LoadProblem]
 
 
-def load_paths(paths: Iterable[Path]) -> LoadResult:
+# The same shape for many paths as for one file; the older name stays for callers.
+LoadResult = FileLoad
+
+
+def load_paths(paths: Iterable[Path]) -> FileLoad:
     """Every article under `paths` (files, or folders read recursively)."""
-    articles: list[Article] = []
-    problems: list[LoadProblem] = []
-    for path in paths:
-        if not path.exists():
-            problems.append(LoadProblem(path, "no such file or folder"))
+    result = FileLoad([], [])
+    for item in iter_article_files(paths):
+        if isinstance(item, LoadProblem):
+            result.problems.append(item)
             continue
-        files = _walk(path, problems) if path.is_dir() else iter([path])
-        for file in files:
-            loaded = load_file(file)
-            if isinstance(loaded, LoadProblem):
-                problems.append(loaded)
-            else:
-                articles.append(loaded)
-    return LoadResult(articles, problems)
+        loaded = load_articles(item)
+        result.articles += loaded.articles
+        result.problems += loaded.problems
+    return result
 
 
-def _walk(folder: Path, problems: list[LoadProblem]) -> Iterator[Path]:
-    # os.walk without following links cannot loop on a symbolic-link cycle.
-    def on_error(error: OSError) -> None:
-        problems.append(LoadProblem(Path(error.filename or folder), _os_reason(error)))
+def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | LoadProblem]:
+    """The files to read under `paths`, in a stable order, and a problem for each
+    path or folder that cannot be read. A file named directly is read whatever
+    its suffix (the person asked for it); in folders, only supported suffixes."""
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            yield LoadProblem(path, "no such file or folder")
 
-    for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs.sort()
-        for name in sorted(files):
-            file = Path(root, name)
-            if file.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("."):
-                yield file
+
+def _walk(folder: Path) -> Iterator[Path | LoadProblem]:
+    """Depth first, each folder's files (sorted by name) before its subfolders.
+    Links to folders are not followed, so a link cycle cannot loop; links to
+    files are. Dot-files and dot-folders (.git, .venv, editor backups) are tool
+    state, not articles. Only regular files: reading a FIFO would block."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            yield LoadProblem(current, _os_reason(error))
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(Path(entry.path))
+                elif entry.is_file() and _suffix(entry.name) in SUPPORTED_SUFFIXES:
+                    yield Path(entry.path)
+            except OSError as error:
+                yield LoadProblem(Path(entry.path), _os_reason(error))
+        pending.extend(reversed(subfolders))
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def load_articles(path: Path) -> FileLoad:
+    """Every article in one file: one for most formats, one a line for JSON Lines."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return FileLoad([], [LoadProblem(path, _os_reason(error))])
+    return parse_file(data, path)
+
+
+def parse_file(data: bytes, path: Path) -> FileLoad:
+    if path.suffix.lower() in JSON_LINES_SUFFIXES:
+        return parse_json_lines(data, path)
+    loaded = parse_article(data, path)
+    if isinstance(loaded, LoadProblem):
+        return FileLoad([], [loaded])
+    return FileLoad([loaded], [])
 
 
 def load_file(path: Path) -> Article | LoadProblem:
+    """One file read as one article. A JSON Lines file holds many: read it with
+    `load_articles`."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -154,6 +218,158 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
         title_from_file=title_from_file,
         metadata=metadata,
     )
+
+
+def parse_json_lines(data: bytes, path: Path) -> FileLoad:
+    """One article a line. A bad line is a problem naming its line number while
+    the other lines still load; blank lines are nothing. The id is the file
+    name plus `#N`, N the 1-based line number, so an id stays the same when
+    another line breaks or is mended."""
+    if b"\x00" in data[:8192]:
+        return FileLoad([], [LoadProblem(path, "binary file, not text")])
+    result = FileLoad([], [])
+    bad_lines: list[LoadProblem] = []
+    # JSON strings may hold U+2028 and other line separators unescaped: split on
+    # "\n" alone. Splitting the bytes lets one line's bad UTF-8 stay its own.
+    for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        loaded = _json_line_article(raw, path, number)
+        if isinstance(loaded, Article):
+            result.articles.append(loaded)
+        else:
+            bad_lines.append(LoadProblem(path, loaded, line=number))
+    if len(bad_lines) <= MAX_LINE_PROBLEMS + 1:
+        result.problems += bad_lines
+    else:
+        listed, rest = bad_lines[:MAX_LINE_PROBLEMS], bad_lines[MAX_LINE_PROBLEMS:]
+        summary = f"{len(rest):,} more bad lines, from line {rest[0].line} to line {rest[-1].line}"
+        result.problems += [*listed, LoadProblem(path, summary)]
+    return result
+
+
+_TEXT_KEYS = ("text", "body")
+_DATE_KEYS = ("date", "published")
+
+
+def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
+    """The article on one line, or why there is none."""
+    warnings: list[str] = []
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.decode("utf-8", errors="replace")
+        warnings.append(
+            f"invalid UTF-8 at byte {error.start} of the line; bad bytes shown as \ufffd"
+        )
+    try:
+        record = json.loads(line)
+    except RecursionError:
+        return "not valid JSON (nested too deeply)"
+    except json.JSONDecodeError as error:
+        return f"not valid JSON ({error.msg})"
+    except ValueError:  # Python's guard against integers of thousands of digits
+        return "not valid JSON (a number with too many digits)"
+    if not isinstance(record, dict):
+        return f"not a JSON object but {_json_kind(record)}"
+
+    controls = 0
+
+    def inert(text: str) -> str:
+        nonlocal controls
+        text, count = _inert(text)
+        controls += count
+        return text
+
+    used: set[str] = set()
+    text_key = next((k for k in _TEXT_KEYS if _is_text(record.get(k))), None)
+    if text_key is None:
+        return 'no article text (a "text" or "body" field with words in it)'
+    used.add(text_key)
+    title = ""
+    if isinstance(record.get("title"), str):
+        used.add("title")
+        title = " ".join(inert(record["title"]).split())
+
+    date = None
+    date_key = next((k for k in _DATE_KEYS if record.get(k) not in (None, "")), None)
+    if date_key is None:
+        warnings.append('no publication date (a "date" or "published" field)')
+    else:
+        used.add(date_key)
+        raw_date = record[date_key]
+        if isinstance(raw_date, str | int | float) and not isinstance(raw_date, bool):
+            date = parse_publication_date(str(raw_date))
+        if date is None:
+            shown = inert(raw_date if isinstance(raw_date, str) else _compact_json(raw_date))
+            warnings.append(f"publication date {shown!r} is not a date")
+
+    metadata: dict[str, str] = {}
+    for key, value in record.items():
+        if key in used or value is None:
+            continue
+        text = inert(value if isinstance(value, str) else _compact_json(value))
+        if key in _METADATA_KEYS:
+            text = " ".join(text.split())  # shown on one line under the headline
+        metadata[inert(key)] = text
+
+    body = inert(record[text_key])
+    # Blank lines part paragraphs where there are any; else each line is one.
+    pieces = _PARAGRAPH_BREAK.split(body) if _PARAGRAPH_BREAK.search(body) else body.split("\n")
+    raw_paragraphs = [" ".join(p.split()) for p in pieces]
+    cleaned = clean_paragraphs([p for p in raw_paragraphs if p])
+    if not cleaned.paragraphs:
+        warnings.append("no article text after cleaning")
+    if controls:
+        warnings.append(f"{controls} control characters made visible")
+
+    title_from_file = bool(title)
+    if not title:
+        title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else path.stem
+    return Article(
+        id=f"{path.stem}#{number}",
+        path=path,
+        date=date,
+        title=title,
+        paragraphs=cleaned.paragraphs,
+        credits=cleaned.credits,
+        captions=cleaned.captions,
+        warnings=tuple(warnings),
+        title_from_file=title_from_file,
+        metadata=metadata,
+        line=number,
+    )
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _inert(text: str) -> tuple[str, int]:
+    """`make_inert`, and JSON's escaped lone surrogates ("\\ud800") made U+FFFD:
+    left in, they would make the text fail to encode on screen or in the cache."""
+    text, controls = make_inert(text)
+    text, surrogates = _SURROGATE.subn("\ufffd", text)
+    return text, controls + surrogates
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number"
 
 
 def _paragraph_text(paragraph: str, markdown: bool) -> str:
