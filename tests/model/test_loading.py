@@ -71,6 +71,22 @@ def test_video_caption_is_kept_as_caption(seed_001: Article) -> None:
     assert "Erin Hill" not in seed_001.text
 
 
+def test_video_titles_and_play_labels_are_taken_out(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(
+        " date 2019-03-14 Bins will not be emptied this week.\n\n"
+        "Video: What the strike means for your collections\n\nPlay Video\n\n"
+        "Video: the union says pay is the issue. It wants a rise.\n"
+    )
+    article = load_file(tmp_path / "story.txt")
+    assert isinstance(article, Article)
+    assert article.paragraphs == (
+        "Bins will not be emptied this week.",
+        # A sentence of the article that happens to start so is kept.
+        "Video: the union says pay is the issue. It wants a rise.",
+    )
+    assert article.captions == ("What the strike means for your collections",)
+
+
 def test_debris_inside_the_first_line_is_removed(seed_001: Article) -> None:
     assert seed_001.paragraphs[0].startswith("This week’s children’s services strike in Kirklees")
 

@@ -48,9 +48,12 @@ _NEWSLETTER = re.compile(
 # Whole paragraphs that are page furniture, never article text.
 _FURNITURE = re.compile(
     r"(?:Advertisement|Read more|Related|Share this (?:article|story)|Follow us on \w+"
-    r"|Comments?|Most read|Watch Next)\s*:?",
+    r"|Comments?|Most read|Watch Next|Play video|Watch video)\s*:?",
     re.IGNORECASE,
 )
+
+# A paragraph that is only a video's title: "Video: The storm seen from the air".
+_VIDEO_TITLE = re.compile(r"(?:Video|Watch)\s*:\s*(?P<caption>[^\n]{1,150}?)", re.IGNORECASE)
 
 # "Photo: Jeffery Titcomb/REX/Shutterstock": a name, then agency segments.
 _CREDIT = re.compile(
@@ -87,6 +90,10 @@ def clean_paragraphs(raw: list[str]) -> CleanedText:
         if not text:
             continue
         if _FURNITURE.fullmatch(text):
+            removed += 1
+            continue
+        if (title := _VIDEO_TITLE.fullmatch(text)) and not text.endswith((".", "!", "?", "”", '"')):
+            captions.append(title.group("caption"))
             removed += 1
             continue
         paragraphs.append(text)
