@@ -1,9 +1,10 @@
-"""The `dateline` command: open the reader, or export the facts.
+"""The `dateline` command: open the reader, export the facts, or score them.
 
     dateline [PATH ...] [--theme NAME]
     dateline export [PATH ...] --format json|yaml|markdown [-o FILE]
+    dateline eval [GOLD_DIR] [--details] [--json]
 
-Textual is imported only when the reader opens, so `export` never pays for it."""
+Textual is imported only when the reader opens, so `export` and `eval` never pay for it."""
 
 from __future__ import annotations
 
@@ -60,10 +61,30 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _eval_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline eval",
+        description="Score the facts engine against a hand-annotated gold set "
+        "(see tests/gold/README.md): precision, recall and F1 for each kind of fact.",
+    )
+    parser.add_argument(
+        "gold_dir",
+        nargs="?",
+        type=Path,
+        metavar="GOLD_DIR",
+        help="the folder of annotations (*.yaml); default: tests/gold",
+    )
+    parser.add_argument("--details", action="store_true", help="list each article's errors")
+    parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["export"]:
         return export_main(args[1:])
+    if args[:1] == ["eval"]:
+        return eval_main(args[1:])
     return reader_main(args)
 
 
@@ -118,6 +139,34 @@ def export_main(args: list[str]) -> int:
         _fail(f"cannot write {options.output}: {error.strerror}")
         return 1
     return 0
+
+
+def eval_main(args: list[str]) -> int:
+    options = _eval_parser().parse_args(args)
+    gold_dir: Path = options.gold_dir or Path.cwd() / "tests" / "gold"
+    if not gold_dir.is_dir():
+        _fail(f"no such gold folder: {gold_dir}")
+        return EXIT_BAD_INPUT
+    from dateline.evaluate import annotations_in, evaluate, render_details, render_table
+
+    if not annotations_in(gold_dir):
+        _fail(f"no annotations (*.yaml) in {gold_dir}")
+        return EXIT_BAD_INPUT
+    report = evaluate(gold_dir)
+    if options.json:
+        import json
+
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        if options.details:
+            sys.stdout.write(render_details(report))
+        sys.stdout.write(render_table(report))
+    for article in report.articles:
+        for problem in article.problems:
+            print(f"dateline: warning: {article.article}: {problem}", file=sys.stderr)
+    for error in report.errors:
+        _fail(f"gold set error: {error}")
+    return EXIT_BAD_INPUT if report.errors else 0
 
 
 if __name__ == "__main__":
