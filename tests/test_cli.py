@@ -22,7 +22,7 @@ def test_folder_with_nothing_readable(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "notes.csv").write_text("a,b\n")
     assert main([str(tmp_path)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert err == f"dateline: nothing readable in {tmp_path} (supported: .txt, .md files)\n"
+    assert err == f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)\n"
 
 
 def test_broken_files_are_named_and_the_rest_loads(

@@ -2,6 +2,7 @@
 
     dateline [PATH ...] [--theme NAME]
     dateline export [PATH ...] --format json|yaml|markdown [-o FILE]
+    dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
 
 Textual is imported only when the reader opens, so `export` and `eval` never pay for it."""
@@ -12,13 +13,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dateline import __version__
 from dateline.resources import seeds_dir
-
-if TYPE_CHECKING:
-    from dateline.model.corpus import Corpus
 
 EXIT_BAD_INPUT = 2
 
@@ -28,7 +25,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog="dateline",
         description="Read news articles in the terminal and see who, what, when, how much "
         "and who said what.",
-        epilog="Run 'dateline export --help' for the facts export.",
+        epilog="Run 'dateline export --help' for the facts export, "
+        "'dateline eval --help' to score the facts against the gold set.",
     )
     parser.add_argument(
         "paths",
@@ -61,6 +59,25 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _index_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline index",
+        description="Read a corpus into Dateline's cache and find its facts, without opening "
+        "the reader, so that the reader opens a large corpus at once.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (read recursively)",
+    )
+    parser.add_argument(
+        "--no-facts", action="store_true", help="only read the articles; find facts later"
+    )
+    return parser
+
+
 def _eval_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline eval",
@@ -85,51 +102,139 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export_main(args[1:])
     if args[:1] == ["eval"]:
         return eval_main(args[1:])
+    if args[:1] == ["index"]:
+        return index_main(args[1:])
     return reader_main(args)
-
-
-def _load(paths: list[Path]) -> Corpus | None:
-    from dateline.model.corpus import Corpus
-
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
-        return None
-    corpus = Corpus.load(paths or [seeds_dir()])
-    for problem in corpus.problems:
-        print(f"dateline: skipped {problem}", file=sys.stderr)
-    if not corpus.articles:
-        where = ", ".join(str(p) for p in paths) or str(seeds_dir())
-        _fail(f"nothing readable in {where} (supported: .txt, .md files)")
-        return None
-    return corpus
 
 
 def _fail(message: str) -> None:
     print(f"dateline: {message}", file=sys.stderr)
 
 
+SUPPORTED = "supported: .txt, .md, .jsonl files"
+
+
+def _has_article_files(paths: list[Path]) -> bool:
+    """Whether there is at least one file to try, found without walking on
+    past the first (a large corpus must open at once)."""
+    from dateline.model.loading import iter_article_files
+
+    return any(isinstance(item, Path) for item in iter_article_files(paths))
+
+
 def reader_main(args: list[str]) -> int:
     options = _reader_parser().parse_args(args)
-    corpus = _load(options.paths)
-    if corpus is None:
+    paths: list[Path] = options.paths or [seeds_dir()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+        return EXIT_BAD_INPUT
+    if not _has_article_files(paths):
+        _fail(f"nothing readable in {', '.join(str(p) for p in paths)} ({SUPPORTED})")
         return EXIT_BAD_INPUT
     from dateline.tui.app import DatelineApp
 
-    app = DatelineApp(corpus, theme=options.theme)
+    # The files are read (or found in the cache) by the app's worker, behind
+    # the first paint; files that turn out unreadable are named in the app.
+    app = DatelineApp(paths=paths, theme=options.theme)
     app.run()
     return app.return_code or 0
 
 
+def index_main(args: list[str]) -> int:
+    options = _index_parser().parse_args(args)
+    paths: list[Path] = options.paths
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+        return EXIT_BAD_INPUT
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from dateline.store.library import IndexProgress, Library, ListingChange
+
+    started = time.perf_counter()
+    console = Console(stderr=True)
+    library = Library.open()
+    for problem in library.problems:
+        _fail(problem)
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+    )
+    with Progress(*columns, console=console, transient=False) as bars:
+        reading = bars.add_task("Reading files", total=None, rate="")
+
+        def files_read(change: ListingChange, progress: IndexProgress) -> None:
+            bars.update(
+                reading,
+                total=progress.files_total,
+                completed=progress.files_done,
+                rate=f"{progress.rate:,.0f} files/s",
+            )
+
+        result = library.index(paths, files_read)
+        if not options.no_facts:
+            finding = bars.add_task("Finding facts", total=None, rate="")
+
+            def facts_found(done: int, total: int, rate: float) -> None:
+                bars.update(finding, total=total, completed=done, rate=f"{rate:,.0f} articles/s")
+
+            library.extract_missing(facts_found)
+    for problem in [*result.problems, *library.file_problems(paths)]:
+        _fail(f"skipped {problem}")
+    count = len(library.entries(paths))
+    elapsed = time.perf_counter() - started
+    print(
+        f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s"
+        f" ({result.parsed:,} read anew); cache: {library.path}"
+    )
+    library.close()
+    if not count:
+        _fail(f"nothing readable in {', '.join(str(p) for p in paths)}")
+        return EXIT_BAD_INPUT
+    return 0
+
+
 def export_main(args: list[str]) -> int:
     options = _export_parser().parse_args(args)
-    corpus = _load(options.paths)
-    if corpus is None:
+    paths: list[Path] = options.paths or [seeds_dir()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
         return EXIT_BAD_INPUT
     from dateline.export import export_document, render
+    from dateline.model.listing import Listing
+    from dateline.store.library import Library
 
+    # Through the cache: files read before are not read again, facts found
+    # before are not found again.
+    library = Library.open()
+    try:
+        for problem in library.problems:
+            _fail(problem)
+        progress = library.index(paths, lambda change, progress: None)
+        for problem in [*progress.problems, *library.file_problems(paths)]:
+            _fail(f"skipped {problem}")
+        entries = Listing(library.entries(paths)).entries
+        if not entries:
+            _fail(f"nothing readable in {', '.join(str(p) for p in paths)} ({SUPPORTED})")
+            return EXIT_BAD_INPUT
+        library.extract_missing(lambda done, total, rate: None)
+        articles, facts = [], []
+        for entry in entries:
+            article, article_facts = library.article(entry.rowid), library.facts(entry.rowid)
+            if article is not None and article_facts is not None:
+                articles.append(article)
+                facts.append(article_facts)
+    finally:
+        library.close()
     root = Path.cwd() if options.paths else seeds_dir().parent
-    text = render(export_document(corpus.articles, root=root), options.format)
+    text = render(export_document(articles, facts, root=root), options.format)
     if options.output is None:
         sys.stdout.write(text)
         return 0

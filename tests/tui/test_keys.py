@@ -61,12 +61,17 @@ async def test_enter_opens_marks_read_and_moves_to_the_reader(
         await pilot.pause()
         assert app.focused is app.query_one(ArticleReader)
         assert SEED_001 in app.read_ids
-        prompt = app.query_one(ArticleList).get_option(SEED_001).prompt
+        articles = app.query_one(ArticleList)
+        entry = articles.entries[0]
+        assert entry.id == SEED_001
+        marks, *headline = articles.row_lines(entry, 40)
         # The unread marker is gone and the headline is no longer bold.
-        assert (
-            str(prompt) == "  2017-01-24\nThis week’s children’s services strike in Kirklees is on"
-        )
-        assert [span.style for span in prompt.spans] == ["dim"]
+        assert marks.plain == "   2017-01-24"
+        assert [line.plain for line in headline] == [
+            "  This week’s children’s services",
+            "  strike in Kirklees is on",
+        ]
+        assert not any(line.get_style_at_offset(app.console, 3).bold for line in headline)
     reopened = ReadingState.open(tmp_path / "state.sqlite3")
     assert reopened.is_read(SEED_001) and not reopened.is_read(SEED_000)
 
@@ -129,15 +134,15 @@ async def test_slash_filters_the_list_and_escape_clears(make_app: AppFactory) ->
         assert app.focused is app.query_one("#filter", Input)
         await pilot.press(*"injunction")
         await pilot.pause()
-        assert articles.option_count == 2  # both articles mention an injunction
+        assert len(articles.entries) == 2  # both articles mention an injunction
         await pilot.press(*" ratcheted")
         await pilot.pause()
-        assert [articles.get_option_at_index(0).id] == [SEED_000]
-        assert articles.option_count == 1
+        assert [articles.entries[0].id] == [SEED_000]
+        assert len(articles.entries) == 1
         assert reader_screen(app).article.id == SEED_000
         await pilot.press("escape")
         await pilot.pause()
-        assert articles.option_count == 2
+        assert len(articles.entries) == 2
         assert not app.query_one("#filter").display
         assert app.focused is articles
 
@@ -148,7 +153,7 @@ async def test_a_filter_that_matches_nothing_says_so(make_app: AppFactory) -> No
         await settle(pilot)
         await pilot.press("slash", *"zebra")
         await pilot.pause()
-        assert app.query_one(ArticleList).option_count == 0
+        assert not app.query_one(ArticleList).entries
         status = str(app.query_one("#list-status").render())
         assert "No article matches “zebra”" in status
 
@@ -335,8 +340,8 @@ async def test_hostile_text_is_shown_inert(make_app: AppFactory, tmp_path: Path)
     app = make_app(Corpus.load([tmp_path / "hostile.md"]))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        title = app.query_one(ArticleList).get_option_at_index(0).prompt
-        assert "[bold red]Pwned[/] \u241b]52;c;ZXZpbA==\u2407" in str(title)
+        title = app.query_one(ArticleList).entries[0].title
+        assert "[bold red]Pwned[/] \u241b]52;c;ZXZpbA==\u2407" in title
         paragraph = app.query_one(ArticleReader).query(".paragraph").first().render()
         assert "[link=https://evil.example]Evil[/link]" in str(paragraph)
         assert "[blink]clear\u241b[2J now[/]" in str(paragraph)

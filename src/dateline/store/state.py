@@ -16,12 +16,12 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
 from dateline.config import data_dir
+from dateline.store.files import os_reason, set_aside
 
 # _MIGRATIONS[n] takes a database from version n to version n + 1.
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -36,6 +36,14 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         CREATE TABLE preference (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+    ),
+    (
+        """
+        CREATE TABLE starred_article (
+            article_id TEXT PRIMARY KEY,
+            starred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
         ) WITHOUT ROWID
         """,
     ),
@@ -79,7 +87,7 @@ class ReadingState:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            reason = _reason(error)
+            reason = os_reason(error)
             problems.append(f"{path.parent}: cannot create the folder ({reason}); {_NOT_KEPT}")
             return cls._in_memory(problems)
         connection = _open_file(path, problems)
@@ -113,6 +121,19 @@ class ReadingState:
             sql = "INSERT INTO read_article (article_id) VALUES (?) ON CONFLICT DO NOTHING"
         else:
             sql = "DELETE FROM read_article WHERE article_id = ?"
+        self._write(lambda db: db.execute(sql, (article_id,)))
+
+    def starred_ids(self) -> set[str]:
+        rows = self._run(
+            lambda db: db.execute("SELECT article_id FROM starred_article").fetchall(), []
+        )
+        return {article_id for (article_id,) in rows}
+
+    def set_starred(self, article_id: str, starred: bool = True) -> None:
+        if starred:
+            sql = "INSERT INTO starred_article (article_id) VALUES (?) ON CONFLICT DO NOTHING"
+        else:
+            sql = "DELETE FROM starred_article WHERE article_id = ?"
         self._write(lambda db: db.execute(sql, (article_id,)))
 
     def get_preference(self, key: str) -> str | None:
@@ -208,8 +229,9 @@ def _open_file(path: Path, problems: list[str]) -> sqlite3.Connection | None:
     except (sqlite3.Error, _NewerSchemaError) as error:
         problems.append(f"{path}: cannot open ({error}); {_NOT_KEPT}")
         return None
-    aside = _set_aside(path, problems)
+    aside = set_aside(path, problems)
     if aside is None:
+        problems.append(f"{path}: {_NOT_KEPT}")
         return None
     problems.append(
         f"{path}: the file was damaged ({damage}); it was moved to {aside.name}"
@@ -273,36 +295,3 @@ def _in_memory_connection() -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _migrate(connection)
     return connection
-
-
-def _set_aside(path: Path, problems: list[str]) -> Path | None:
-    """Rename a damaged database (and its WAL files) out of the way."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while aside.exists():
-        number += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-    try:
-        path.rename(aside)
-    except OSError as error:
-        problems.append(
-            f"{path}: the file is damaged and could not be moved aside ({_reason(error)});"
-            f" {_NOT_KEPT}"
-        )
-        return None
-    # A stale WAL from the damaged file would be replayed into the fresh one.
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        try:
-            if companion.exists():
-                companion.rename(aside.with_name(aside.name + suffix))
-        except OSError as error:
-            reason = _reason(error)
-            problems.append(f"{companion}: could not be moved aside ({reason}); {_NOT_KEPT}")
-            return None
-    return aside
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)

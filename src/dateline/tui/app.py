@@ -1,9 +1,15 @@
-"""The Dateline application: wiring between the corpus, the facts, the reading
-state and the screens."""
+"""The Dateline application: wiring between the library, the facts, the reading
+state and the screens.
+
+The list appears at once: from the cache when the corpus was read before, and
+otherwise filled in as a background worker reads the files. The same worker
+then extracts the facts of every article that has none yet; the article on
+screen gets its facts first, from a worker of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual import on, work
@@ -11,21 +17,27 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
 from dateline.model.corpus import Corpus
+from dateline.model.listing import Entry, Listing
 from dateline.resources import themes_dir
+from dateline.store.library import IndexProgress, Library, ListingChange
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
-from dateline.tui.messages import FactsReady
+from dateline.tui.messages import FactsProgress, FactsReady, IndexingDone, ListingChanged
 from dateline.tui.screens.help import HelpScreen
 from dateline.tui.screens.reader import ReaderScreen
 
 DEFAULT_THEME = "dateline-dark"
 THEME_PREFERENCE = "theme"
+# Entries read from the cache before the first paint: a screenful and more.
+FIRST_SCREEN = 100
+# Articles kept parsed in memory, and facts kept decoded.
+ARTICLE_CACHE = 64
 
 
 class DatelineApp(App[int]):
@@ -39,17 +51,37 @@ class DatelineApp(App[int]):
 
     def __init__(
         self,
-        corpus: Corpus,
+        corpus: Corpus | None = None,
         *,
+        paths: Sequence[Path] = (),
+        library: Library | None = None,
         theme: str | None = None,
         config: Config | None = None,
         state: ReadingState | None = None,
         theme_folders: Iterable[Path] | None = None,
     ) -> None:
+        """Read `corpus` (articles already loaded), or the files under `paths`
+        through the library's cache."""
         super().__init__()
-        self.corpus = corpus
         self.requested_theme = theme
         self.problems: list[str] = []
+        self.load_problems: list[str] = []
+        if corpus is not None:
+            self.library = library or Library.temporary_library()
+            self.roots: list[Path] | None = None
+            self.listing = Listing(self.library.add(corpus.articles))
+            self.load_problems += [f"Skipped {problem}" for problem in corpus.problems]
+        else:
+            self.library = library or Library.open()
+            self.roots = list(paths)
+            self.listing = Listing(self.library.entries(self.roots, limit=FIRST_SCREEN))
+        self.problems += self.library.problems
+        # What the list pane reports of the background work: a label, the
+        # work done and the whole; None when idle.
+        self.progress: tuple[str, float, float] | None = None
+        self.indexing = self.roots is not None
+        if self.indexing:
+            self.progress = ("Looking for new and changed files…", 0, 1)
         if config is None:
             config, config_problems = load_config()
             self.problems += config_problems
@@ -63,7 +95,11 @@ class DatelineApp(App[int]):
         self.problems += catalog.problems
         self.dateline_themes: dict[str, Theme] = catalog.themes
         self.read_ids: set[str] = self.state.read_ids()
-        self._facts: dict[str, ArticleFacts] = {}
+        self.starred_ids: set[str] = self.state.starred_ids()
+        self._facts: OrderedDict[str, ArticleFacts] = OrderedDict()
+        self._articles: OrderedDict[str, Article] = OrderedDict()
+        # The article on screen: the facts worker sends its facts at once.
+        self._wanted: str | None = None
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -82,9 +118,21 @@ class DatelineApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in self.problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
-        for load_problem in self.corpus.problems:
-            self.notify(f"Skipped {load_problem}", severity="warning", timeout=10, markup=False)
-        self.extract_all(list(self.corpus))
+        self._notify_load_problems(self.load_problems)
+        self.read_library()
+
+    def _notify_load_problems(self, problems: Sequence[str]) -> None:
+        shown = problems[:5]
+        for problem in shown:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        if len(problems) > len(shown):
+            self.notify(
+                f"…and {len(problems) - len(shown)} more files could not be read in full"
+                " (dateline index PATH lists them all).",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     def _initial_theme(self) -> str:
         requested = self.requested_theme
@@ -108,32 +156,140 @@ class DatelineApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         self.state.set_preference(THEME_PREFERENCE, theme.name)
 
-    # Facts ---------------------------------------------------------------------
+    # The library ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
-    def extract_all(self, articles: list[Article]) -> None:
-        # Imported here, in the worker thread: compiling the extractors' patterns
-        # is work the first paint need not wait for.
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def read_library(self) -> None:
+        """List the corpus (cache first, then any file that changed), then
+        extract the facts of every article that has none."""
+        worker = get_current_worker()
+        if self.roots is not None:
+            cached = self.library.entries(self.roots)
+            self.post_message(ListingChanged(ListingChange(added=cached), None, replace=True))
+
+            def report(change: ListingChange, progress: IndexProgress) -> None:
+                self.post_message(ListingChanged(change, progress))
+
+            result = self.library.index(self.roots, report, lambda: worker.is_cancelled)
+            problems = [f"Skipped {problem}" for problem in result.problems]
+            problems += [f"{p}" for p in self.library.file_problems(self.roots)]
+            self.post_message(IndexingDone(problems))
+        self._extract_missing(lambda: worker.is_cancelled)
+
+    def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
+        def report(done: int, total: int, rate: float) -> None:
+            self.post_message(FactsProgress(done, total, rate))
+
+        def extracted(article: Article, facts: ArticleFacts) -> None:
+            if article.id == self._wanted:
+                self.post_message(FactsReady(article.id, facts))
+
+        self.library.extract_missing(report, cancelled, extracted)
+
+    @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
+    def extract_now(self, article: Article, rowid: int) -> None:
         from dateline.facts.extract import extract_facts
 
-        worker = get_current_worker()
-        for article in articles:
-            if worker.is_cancelled:
-                return
-            if article.id not in self._facts:
-                self.post_message(FactsReady(article.id, extract_facts(article)))
+        facts = extract_facts(article)
+        self.library.store_facts([(rowid, facts)])
+        self.post_message(FactsReady(article.id, facts))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        # Workers never take the app down; a failure is said, not swallowed.
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"Background work ({event.worker.name}) failed: {type(error).__name__}: {error}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+
+    @on(ListingChanged)
+    def _listing_changed(self, message: ListingChanged) -> None:
+        if message.replace:
+            self.listing = Listing(message.change.added)
+        else:
+            self.listing.apply(message.change.added, message.change.removed)
+        if message.progress is not None:
+            progress = message.progress
+            more = "+" if progress.walking else ""
+            label = (
+                f"Files {progress.files_done:,}/{progress.files_total:,}{more}"
+                f" · {progress.rate:,.0f}/s"
+            )
+            self.progress = (label, progress.files_done, max(progress.files_total, 1))
+        self._refresh_lists()
+
+    @on(IndexingDone)
+    def _indexing_done(self, message: IndexingDone) -> None:
+        self.progress = None
+        self.indexing = False
+        self._notify_load_problems(message.problems)
+        self._refresh_lists()
+
+    @on(FactsProgress)
+    def _facts_progress(self, message: FactsProgress) -> None:
+        if message.done >= message.total:
+            self.progress = None
+        else:
+            label = f"Facts {message.done:,}/{message.total:,} · {message.rate:,.0f}/s"
+            self.progress = (label, message.done, message.total)
+        self._refresh_lists(entries=False)
+
+    def _refresh_lists(self, *, entries: bool = True) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.library_changed(entries=entries)
+
+    def article(self, article_id: str) -> Article | None:
+        """The article, from memory or the cache."""
+        if (article := self._articles.get(article_id)) is not None:
+            self._articles.move_to_end(article_id)
+            return article
+        entry = self.listing.get(article_id)
+        if entry is None:
+            return None
+        article = self.library.article(entry.rowid)
+        if article is not None:
+            self._articles[article_id] = article
+            if len(self._articles) > ARTICLE_CACHE:
+                self._articles.popitem(last=False)
+        return article
+
+    def entry(self, article_id: str) -> Entry | None:
+        return self.listing.get(article_id)
+
+    # Facts ---------------------------------------------------------------------
 
     @on(FactsReady)
     def _store_facts(self, message: FactsReady) -> None:
-        self._facts[message.article_id] = message.facts
+        self._remember_facts(message.article_id, message.facts)
         # The reader screen stays on the stack under help or the palette.
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.facts_arrived(message.article_id, message.facts)
 
+    def _remember_facts(self, article_id: str, facts: ArticleFacts) -> None:
+        self._facts[article_id] = facts
+        if len(self._facts) > ARTICLE_CACHE:
+            self._facts.popitem(last=False)
+
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""
-        return self._facts.get(article.id)
+        self._wanted = article.id
+        if (facts := self._facts.get(article.id)) is not None:
+            return facts
+        entry = self.listing.get(article.id)
+        if entry is None:
+            return None
+        facts = self.library.facts(entry.rowid)
+        if facts is not None:
+            self._remember_facts(article.id, facts)
+            return facts
+        self.extract_now(article, entry.rowid)
+        return None
 
     # Reading state ---------------------------------------------------------------
 
@@ -142,6 +298,16 @@ class DatelineApp(App[int]):
             return
         self.read_ids.add(article_id)
         self.state.set_read(article_id)
+
+    def toggle_star(self, article_id: str) -> bool:
+        """Star or unstar an article; True when it is now starred."""
+        starred = article_id not in self.starred_ids
+        if starred:
+            self.starred_ids.add(article_id)
+        else:
+            self.starred_ids.discard(article_id)
+        self.state.set_starred(article_id, starred)
+        return starred
 
     # Actions ---------------------------------------------------------------------
 
@@ -166,4 +332,6 @@ class DatelineApp(App[int]):
             yield SystemCommand("Filter articles", "Filter the list by text", screen.action_filter)
 
     def on_unmount(self) -> None:
+        self.workers.cancel_all()
         self.state.close()
+        self.library.close()

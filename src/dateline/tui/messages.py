@@ -8,6 +8,7 @@ from textual.message import Message
 
 from dateline.facts.base import ArticleFacts
 from dateline.facts.refs import FactRef
+from dateline.store.library import IndexProgress, ListingChange
 
 
 @dataclass
@@ -39,3 +40,28 @@ class FactsReady(Message):
     facts: ArticleFacts
 
     # Facts arrive one article at a time; none may be dropped, so no can_replace.
+
+
+@dataclass
+class ListingChanged(Message):
+    """The indexer found new, changed or vanished articles."""
+
+    change: ListingChange
+    progress: IndexProgress | None
+    replace: bool = False  # the change lists every article: start the listing afresh
+
+
+@dataclass
+class IndexingDone(Message):
+    """Every file under the corpus's paths has been read; these could not be, in full."""
+
+    problems: list[str]
+
+
+@dataclass
+class FactsProgress(Message):
+    """The facts worker's progress through the articles that had no facts."""
+
+    done: int
+    total: int
+    rate: float  # articles per second

@@ -16,15 +16,16 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from dateline.facts.base import ArticleFacts
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
+from dateline.model.listing import Query, parse_query
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
-from dateline.tui.widgets.reader import ArticleReader
+from dateline.tui.widgets.reader import NOTHING_TO_READ, ArticleReader
 
 if TYPE_CHECKING:
     from dateline.tui.app import DatelineApp
@@ -44,7 +45,11 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "next_pane", "Next pane", show=False),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
         Binding("f", "toggle_facts", "Facts"),
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Search"),
+        Binding("n", "next_unread(1)", "Next unread"),
+        Binding("N", "next_unread(-1)", "Previous unread", show=False),
+        Binding("s", "star", "Star"),
+        Binding("m", "mentions", "Mentions", show=False),
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
         Binding("escape", "back", "Back"),
@@ -56,6 +61,8 @@ class ReaderScreen(Screen[None]):
     # The pane shown when the screen is too narrow for more than one.
     pane: reactive[str] = reactive("list-pane")
     show_facts: reactive[bool] = reactive(True)
+    # The words searched for, highlighted in the reader.
+    search_terms: reactive[tuple[str, ...]] = reactive(())
 
     app: DatelineApp  # type: ignore[assignment]
 
@@ -63,20 +70,23 @@ class ReaderScreen(Screen[None]):
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="Filter articles…", id="filter")
+                yield Input(placeholder="Search… (is:unread who:Name date:2017-01)", id="filter")
                 yield ArticleList(id="articles")
+                yield ProgressBar(id="progress", show_eta=False)
                 yield Static(id="list-status")
             reader = ArticleReader(id="reader")
-            if not self.app.corpus.articles:
-                reader.empty_message = EMPTY_CORPUS
             yield reader.data_bind(
-                ReaderScreen.article, ReaderScreen.facts, ReaderScreen.selected_fact
+                ReaderScreen.article,
+                ReaderScreen.facts,
+                ReaderScreen.selected_fact,
+                ReaderScreen.search_terms,
             )
             yield FactsSidebar(id="facts").data_bind(ReaderScreen.article, ReaderScreen.facts)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#progress", ProgressBar).display = False
         self.show_facts = self.app.config.show_sidebar
         self.refresh_list()
         self.query_one(ArticleList).focus()
@@ -172,25 +182,108 @@ class ReaderScreen(Screen[None]):
     # The article list ----------------------------------------------------
 
     def refresh_list(self) -> None:
-        query = self.query_one("#filter", Input).value
-        articles = self.app.corpus.matching(query)
+        app = self.app
+        text = self.query_one("#filter", Input).value
+        query = parse_query(text)
+        articles = app.listing.view(
+            query,
+            read=app.read_ids,
+            starred=app.starred_ids,
+            search=app.library.search,
+            mentioning=app.library.mentioning,
+        )
+        self.search_terms = query.words
         article_list = self.query_one(ArticleList)
-        article_list.show(articles, self.app.read_ids)
-        status = self.query_one("#list-status", Static)
-        total = len(self.app.corpus)
-        unread = sum(1 for a in self.app.corpus if a.id not in self.app.read_ids)
-        if not total:
-            status.update(Text("No articles loaded.", style="italic"))
-        elif not articles:
-            status.update(
-                Text(f"No article matches “{query}”. Escape clears the filter.", style="italic")
-            )
-        elif query:
-            status.update(Text(f"{len(articles)} of {total} articles match", style="dim"))
-        else:
-            status.update(Text(f"{total} articles · {unread} unread", style="dim"))
+        article_list.show(articles, app.read_ids, app.starred_ids)
+        self._show_status(query, len(articles), text)
         if not articles:
             self.article = None
+        self.query_one(ArticleReader).set_empty_message(
+            EMPTY_CORPUS if not len(app.listing) and not app.indexing else NOTHING_TO_READ
+        )
+
+    def _show_status(self, query: Query, shown: int, text: str = "") -> None:
+        app = self.app
+        status = self.query_one("#list-status", Static)
+        total = len(app.listing)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = app.progress is not None
+        lines = []
+        if app.progress is not None:
+            label, done, whole = app.progress
+            bar.update(total=whole, progress=done)
+            lines.append(Text(label, style="dim"))
+        if query.problems:
+            lines.append(Text(query.problems[0], style="italic"))
+        if not total:
+            lines.append(
+                Text("Reading articles…" if app.indexing else "No articles loaded.", style="italic")
+            )
+        elif app.indexing and query.is_empty:
+            lines.append(Text(f"{total:,} articles so far", style="dim"))
+        elif not shown:
+            lines.append(
+                Text(f"No article matches “{text}”. Escape clears the search.", style="italic")
+            )
+        elif not query.is_empty:
+            lines.append(Text(f"{shown:,} of {total:,} articles match", style="dim"))
+        else:
+            unread = sum(1 for entry in app.listing.entries if entry.id not in app.read_ids)
+            lines.append(Text(f"{total:,} articles · {unread:,} unread", style="dim"))
+        if app.listing.duplicates:
+            lines.append(Text(f"{app.listing.duplicates:,} duplicates listed once", style="dim"))
+        status.update(Text("\n").join(lines))
+
+    def library_changed(self, *, entries: bool) -> None:
+        """The app's listing or its background work moved on."""
+        if not self.is_mounted or not self.is_attached:
+            return  # news from a worker while the screen is still being set up or torn down
+        if entries:
+            self.refresh_list()
+            if self.article is None and (current := self.query_one(ArticleList).current_id):
+                self.open_article(current)
+        else:
+            text = self.query_one("#filter", Input).value
+            self._show_status(parse_query(text), len(self.query_one(ArticleList).entries), text)
+
+    def action_next_unread(self, direction: int) -> None:
+        article_list = self.query_one(ArticleList)
+        if not article_list.next_unread(direction):
+            where = "below" if direction > 0 else "above"
+            self.notify(f"No unread article {where} this one.", timeout=3, markup=False)
+
+    def action_star(self) -> None:
+        article_id = self.article.id if self.article else None
+        if article_id is None:
+            return
+        starred = self.app.toggle_star(article_id)
+        self.query_one(ArticleList).refresh_article(article_id)
+        self.notify("Starred." if starred else "Star removed.", timeout=2, markup=False)
+
+    def action_mentions(self) -> None:
+        """List every article that mentions the person, organisation or place
+        picked in the sidebar."""
+        fact, facts = self.selected_fact, self.facts
+        if fact is None or facts is None or fact.group not in ("people", "organizations", "places"):
+            self.notify(
+                "Pick a person, organisation or place in the facts sidebar first, then press m.",
+                timeout=4,
+                markup=False,
+            )
+            return
+        entities = getattr(facts, fact.group)
+        if not 0 <= fact.index < len(entities):
+            return
+        name = entities[fact.index].name.replace('"', "")
+        self.filter_by(f'who:"{name}"')
+
+    def filter_by(self, text: str) -> None:
+        """Show the articles matching `text` in the search box."""
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        filter_input.value = text
+        self.refresh_list()
+        self._focus_pane("list-pane")
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -214,13 +307,13 @@ class ReaderScreen(Screen[None]):
     def _open_article(self, event: ArticleOpened) -> None:
         self.open_article(event.article_id)
         self.app.mark_read(event.article_id)
-        self.query_one(ArticleList).mark_read(event.article_id)
+        self.query_one(ArticleList).refresh_article(event.article_id)
         self._focus_pane("reader")
 
     def open_article(self, article_id: str) -> None:
         if self.article is not None and self.article.id == article_id:
             return
-        article = self.app.corpus.get(article_id)
+        article = self.app.article(article_id)
         # Clear the old facts first: the new text must never be styled with
         # another article's offsets, not even for one refresh.
         self.selected_fact = None

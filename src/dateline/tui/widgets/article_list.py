@@ -1,91 +1,269 @@
-"""The article list: date, headline and read marker, newest first.
+"""The article list: read marker, date and headline, newest first.
 
-An OptionList, not a ListView: it renders lines on demand and stays quick
-with thousands of articles."""
+A Line API widget with rows of fixed height, so a list of 100,000 articles
+costs no more to draw or scroll than a list of ten: only the rows on screen
+are ever rendered, and a row's place is its index times its height. Headlines
+are plain text in a `Text`, never markup."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events
 from textual.binding import Binding
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from dateline.model.article import Article
+from dateline.model.listing import Entry
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened
 
 UNREAD_MARK = "●"
 READ_MARK = " "
+STAR_MARK = "★"
+WARNING_MARK = "⚠"
+ROW_HEIGHT = 3  # the date line, then up to two lines of headline
+_CACHE_ROWS = 512
 
 
-def article_prompt(article: Article, read: bool) -> Text:
-    """Two lines: the marker and date, then the headline. Article text is
-    untrusted, so it goes into a Text as plain characters, never markup."""
-    date = article.date.isoformat() if article.date else "undated"
-    prompt = Text(no_wrap=False, overflow="fold")
-    prompt.append(READ_MARK if read else UNREAD_MARK, style="bold" if not read else "")
-    prompt.append(f" {date}", style="dim")
-    if article.warnings:
-        prompt.append("  ⚠", style="dim")
-    prompt.append("\n")
-    prompt.append(article.title, style="" if read else "bold")
-    return prompt
-
-
-class ArticleList(OptionList):
+class ArticleList(ScrollView, can_focus=True):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("ctrl+d", "page(1)", "Page down", show=False),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False),
+        Binding("enter", "open", "Open", show=False),
         # Page keys page the article being read, wherever the focus is.
         Binding("pagedown", "screen.reader_page(1)", "Scroll", show=False),
         Binding("pageup", "screen.reader_page(-1)", "Scroll up", show=False),
     ]
+    COMPONENT_CLASSES = {
+        "article-list--row",
+        "article-list--cursor",
+        "article-list--date",
+        "article-list--unread",
+        "article-list--mark",
+    }
+    DEFAULT_CSS = """
+    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ArticleList > .article-list--date { color: $text-muted; }
+    ArticleList > .article-list--unread { text-style: bold; }
+    ArticleList > .article-list--mark { color: $text-accent; }
+    """
+
+    cursor: reactive[int | None] = reactive(None, always_update=True)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        self._articles: list[Article] = []
-        self._read: set[str] = set()
+        super().__init__(id=id)
+        self.entries: Sequence[Entry] = ()
+        self.read: Collection[str] = frozenset()
+        self.starred: Collection[str] = frozenset()
+        self._lines: dict[tuple[int, int], tuple[Text, Text]] = {}
 
-    def show(self, articles: Sequence[Article], read: Iterable[str]) -> None:
-        """Show `articles`, keeping the cursor on the same article where it can."""
-        current = self.current_id
-        self._articles = list(articles)
-        self._read = set(read)
-        self.set_options(
-            Option(article_prompt(a, a.id in self._read), id=a.id) for a in self._articles
-        )
-        if not self._articles:
+    # --- Content -------------------------------------------------------------
+
+    def show(
+        self, entries: Sequence[Entry], read: Collection[str], starred: Collection[str]
+    ) -> None:
+        """Show `entries`, keeping the cursor on the same article where it can
+        (or at the same place in the list when that article is gone)."""
+        current = self.current
+        self.entries = entries
+        self.read = read
+        self.starred = starred
+        self.virtual_size = Size(0, len(entries) * ROW_HEIGHT)
+        if not entries:
+            self.set_reactive(ArticleList.cursor, None)
+            self.refresh()
             return
-        ids = [a.id for a in self._articles]
-        self.highlighted = ids.index(current) if current in ids else 0
+        index = 0
+        if current is not None:
+            found = self._index_of(current.id)
+            if found is not None:
+                index = found
+            elif self.cursor is not None:
+                index = min(self.cursor, len(entries) - 1)
+        if current is not None and index < len(entries) and entries[index].id == current.id:
+            # Same article, new place: move without announcing a new article.
+            self.set_reactive(ArticleList.cursor, index)
+            self._scroll_to_cursor()
+        else:
+            self.cursor = index
+        self.refresh()
+
+    def _index_of(self, article_id: str) -> int | None:
+        for index, entry in enumerate(self.entries):
+            if entry.id == article_id:
+                return index
+        return None
+
+    @property
+    def current(self) -> Entry | None:
+        if self.cursor is None or not 0 <= self.cursor < len(self.entries):
+            return None
+        return self.entries[self.cursor]
 
     @property
     def current_id(self) -> str | None:
-        if self.highlighted is None or not self._articles:
+        entry = self.current
+        return None if entry is None else entry.id
+
+    def refresh_article(self, article_id: str) -> None:
+        """Redraw one article's row (its read or starred mark changed)."""
+        for index in range(*self._visible_rows()):
+            if self.entries[index].id == article_id:
+                self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_y), ROW_HEIGHT)
+
+    def select(self, article_id: str) -> bool:
+        """Put the cursor on an article, if it is in the list."""
+        index = self._index_of(article_id)
+        if index is not None:
+            self.cursor = index
+        return index is not None
+
+    # --- Cursor --------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int | None) -> int | None:
+        if cursor is None or not self.entries:
             return None
-        return self.get_option_at_index(self.highlighted).id
+        return max(0, min(cursor, len(self.entries) - 1))
 
-    def mark_read(self, article_id: str, read: bool = True) -> None:
-        if read:
-            self._read.add(article_id)
-        else:
-            self._read.discard(article_id)
-        article = next((a for a in self._articles if a.id == article_id), None)
-        if article is not None:
-            self.replace_option_prompt(article_id, article_prompt(article, read))
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        if new is not None:
+            self.post_message(ArticleHighlighted(self.entries[new].id))
 
-    @on(OptionList.OptionHighlighted)
-    def _report_highlight(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(ArticleHighlighted(event.option.id))
+    def _scroll_to_cursor(self) -> None:
+        if self.cursor is None or not self.is_mounted:
+            return
+        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
-    @on(OptionList.OptionSelected)
-    def _report_open(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(ArticleOpened(event.option.id))
+    def _visible_rows(self) -> tuple[int, int]:
+        first = int(self.scroll_y) // ROW_HEIGHT
+        last = (int(self.scroll_y) + self.scrollable_content_region.height) // ROW_HEIGHT + 1
+        return first, min(last, len(self.entries))
+
+    def action_cursor_down(self) -> None:
+        if self.entries:
+            self.cursor = 0 if self.cursor is None else min(self.cursor + 1, len(self.entries) - 1)
+
+    def action_cursor_up(self) -> None:
+        if self.entries:
+            self.cursor = 0 if self.cursor is None else max(self.cursor - 1, 0)
+
+    def action_first(self) -> None:
+        if self.entries:
+            self.cursor = 0
+
+    def action_last(self) -> None:
+        if self.entries:
+            self.cursor = len(self.entries) - 1
+
+    def action_page(self, direction: int) -> None:
+        if self.entries:
+            rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+            self.cursor = (self.cursor or 0) + direction * rows
+
+    def action_open(self) -> None:
+        if (entry := self.current) is not None:
+            self.post_message(ArticleOpened(entry.id))
+
+    def next_unread(self, direction: int) -> bool:
+        """Move to the next (1) or previous (-1) unread article; False if none."""
+        if not self.entries:
+            return False
+        start = self.cursor if self.cursor is not None else -direction
+        index = start + direction
+        while 0 <= index < len(self.entries):
+            if self.entries[index].id not in self.read:
+                self.cursor = index
+                return True
+            index += direction
+        return False
+
+    async def _on_click(self, event: events.Click) -> None:
+        row = event.style.meta.get("row")
+        if row is not None and row < len(self.entries):
+            self.focus()
+            self.cursor = row
+            if event.chain > 1:
+                self.post_message(ArticleOpened(self.entries[row].id))
+
+    # --- Rendering -----------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        index, part = divmod(line, ROW_HEIGHT)
+        base = self.get_component_rich_style("article-list--row")
+        if index >= len(self.entries):
+            return Strip.blank(width, base)
+        entry = self.entries[index]
+        row_style = base
+        if index == self.cursor:
+            row_style = base + self.get_component_rich_style("article-list--cursor")
+        lines = self.row_lines(entry, width)
+        segments = list(lines[part].render(self.app.console)) if part < len(lines) else []
+        strip = Strip(segments).crop_extend(0, width, None)
+        return strip.apply_style(row_style).apply_meta({"row": index})
+
+    def row_lines(self, entry: Entry, width: int) -> list[Text]:
+        """The row's lines: marks and date, then the headline in at most two lines."""
+        read = entry.id in self.read
+        starred = entry.id in self.starred
+        key = (entry.rowid, width, read, starred)
+        if (cached := self._lines.get(key)) is not None:
+            return cached
+        date_style = self.get_component_rich_style("article-list--date")
+        mark_style = self.get_component_rich_style("article-list--mark")
+        unread_style = Style() if read else self.get_component_rich_style("article-list--unread")
+        first = Text(no_wrap=True, overflow="ellipsis")
+        first.append(" ")
+        first.append(READ_MARK if read else UNREAD_MARK, style=unread_style + mark_style)
+        first.append(f" {entry.date or 'undated'}", style=date_style)
+        if starred:
+            first.append(f" {STAR_MARK}", style=mark_style)
+        if entry.warned:
+            first.append(f" {WARNING_MARK}", style=date_style)
+        title_width = max(width - 3, 1)
+        wrapped = list(Text(entry.title, style=unread_style).wrap(self.app.console, title_width))
+        for line in wrapped:
+            line.rstrip()
+        if len(wrapped) > ROW_HEIGHT - 1:
+            wrapped = [
+                *wrapped[: ROW_HEIGHT - 2],
+                _with_ellipsis(wrapped[ROW_HEIGHT - 2], title_width),
+            ]
+        lines = [first, *(Text("  ").append_text(line) for line in wrapped)]
+        if len(self._lines) > _CACHE_ROWS:
+            self._lines.clear()
+        self._lines[key] = lines
+        return lines
+
+
+def _with_ellipsis(line: Text, width: int) -> Text:
+    """The last visible line of a headline that goes on: end it with an ellipsis."""
+    line = line.copy()
+    line.rstrip()
+    line.truncate(max(width - 1, 0))
+    line.append("…")
+    return line

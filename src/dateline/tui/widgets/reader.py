@@ -6,6 +6,8 @@ characters; styles are laid over spans, never parsed from the text."""
 
 from __future__ import annotations
 
+import re
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +27,16 @@ _HEADER = ("headline", "byline", "warnings", "credits")
 NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
 
 
+def search_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Words that begin with any search term, as the full-text index matches them."""
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+# Reverse video reads on every theme, and on top of a fact's own colour.
+SEARCH_MATCH = Style(reverse=True, bold=True)
+
+
 class ArticleReader(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -38,12 +50,20 @@ class ArticleReader(VerticalScroll, can_focus=True):
     article: reactive[Article | None] = reactive(None)
     facts: reactive[ArticleFacts | None] = reactive(None)
     selected_fact: reactive[FactRef | None] = reactive(None)
+    search_terms: reactive[tuple[str, ...]] = reactive(())
 
     def __init__(self, *, empty_message: str = NOTHING_TO_READ, id: str | None = None) -> None:
         super().__init__(id=id)
         self.empty_message = empty_message
         self._paragraphs: list[Static] = []
         self._request_restyle = Coalesced(self, self._restyle)
+
+    def set_empty_message(self, message: str) -> None:
+        """What the pane says when no article is open."""
+        if message != self.empty_message:
+            self.empty_message = message
+            if self.is_mounted:
+                self.query_one(".reader-message", Static).update(Text(message))
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.empty_message), classes="reader-message")
@@ -99,6 +119,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
     def watch_facts(self) -> None:
         self._request_restyle()
 
+    def watch_search_terms(self) -> None:
+        self._request_restyle()
+
     def watch_selected_fact(self, fact: FactRef | None) -> None:
         self._request_restyle()
         if fact is not None:
@@ -127,6 +150,10 @@ class ArticleReader(VerticalScroll, can_focus=True):
                 if key not in styles:
                     styles[key] = fact_style(variables, kind, selected=selected)
                 texts[mention.paragraph].stylize(styles[key], mention.start_char, mention.end_char)
+        if self.search_terms:
+            pattern = search_pattern(self.search_terms)
+            for text in texts:
+                text.highlight_regex(pattern, style=SEARCH_MATCH)
         for widget, text in zip(self._paragraphs, texts, strict=True):
             widget.update(text)
 

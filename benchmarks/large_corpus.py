@@ -1,0 +1,319 @@
+"""A large corpus against the floor: does 100,000 articles feel like two?
+
+    python benchmarks/large_corpus.py [--count 100000] [--runs 5] [--corpus DIR]
+
+In one run, on a synthetic corpus from `make_corpus.py` (seed-format files,
+1,000 to a folder):
+
+1. `dateline index CORPUS` into a fresh cache: reading throughput (articles/s)
+   and fact-finding throughput, beside `extract_facts` alone on a sample of the
+   same articles (the extraction-only baseline).
+2. Start to first paint in a 120x40 pty, interleaved run by run with a bare
+   Textual app (the floor, as in `startup.py`):
+   - cold: an empty cache; the first paint counted is the one that lists the
+     first screenful ("N articles so far" in the list's status line);
+   - warm: the cache from step 1; same marker.
+   One cold run goes on until every article is listed ("N articles · M
+   unread"): that time, and the peak memory (max RSS) of the process then.
+3. In process, on the filled cache: full-text search through the list's
+   filter (parse, FTS5 query, filtered list), p50/p95 over typed queries, beside
+   the bare FTS5 query; and key press in the list to reader and sidebar
+   repainted (Pilot, headless), p50/p95 at the full corpus beside the same on
+   the two seed articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import random
+import re
+import resource
+import select
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_corpus
+import startup
+
+QUERIES = (
+    "strike",
+    "council",
+    "holmes",
+    "agency staff",
+    "budget",
+    "injunction",
+    "ofsted",
+    "flood barrier",
+    "union ballot",
+    "social workers",
+    "hospital",
+    "zebra",
+)
+KEY_PRESSES = 60
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f}"
+
+
+@contextlib.contextmanager
+def environment(cache: Path) -> Iterator[dict[str, str]]:
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        env = dict(os.environ)
+        env.update(
+            TERM="xterm-256color",
+            TEXTUAL_ANIMATIONS="none",
+            DATELINE_DATA_DIR=str(Path(tmp) / "data"),
+            DATELINE_CONFIG_DIR=str(Path(tmp) / "config"),
+            DATELINE_CACHE_DIR=str(cache),
+        )
+        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+            env.pop(name, None)
+        yield env
+
+
+def read_until(master: int, marker: re.Pattern[bytes], start: float, timeout: float) -> float:
+    """Read `master` until `marker` matches; return the time since `start`."""
+    output = bytearray()
+    while True:
+        remaining = timeout - (time.perf_counter() - start)
+        if remaining <= 0:
+            raise startup.BenchmarkError(f"timed out waiting for {marker.pattern!r}")
+        ready, _, _ = select.select([master], [], [], remaining)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(master, startup.READ_CHUNK)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            last = startup.tail(output)
+            raise startup.BenchmarkError(f"exited before {marker.pattern!r}: {last}")
+        search_from = max(0, len(output) - 200)
+        output += chunk
+        if marker.search(output, search_from):
+            return time.perf_counter() - start
+
+
+def pty_run(
+    argv: Sequence[str], env: dict[str, str], markers: Sequence[bytes], timeout: float
+) -> tuple[list[float], int]:
+    """Seconds until each marker (a regular expression) shows, in order, and
+    the max RSS (KiB)."""
+    master, slave = startup.open_pty()
+    os.set_blocking(master, False)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True, env=env
+    )
+    os.close(slave)
+    times = []
+    try:
+        for marker in markers:
+            times.append(read_until(master, re.compile(marker), start, timeout))
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        _, _, usage = os.wait4(process.pid, 0)
+        startup.drain_and_close(master)
+    return times, usage.ru_maxrss
+
+
+def bare_run() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare_app.py"
+        script.write_text(startup.BARE_APP_SOURCE)
+        with environment(Path(tmp) / "cache") as env:
+            times, _ = pty_run([sys.executable, str(script)], env, [rb"bare-app-ready"], 30)
+    return times[0]
+
+
+def index_corpus(dateline: str, corpus: Path, cache: Path) -> float:
+    with environment(cache) as env:
+        start = time.perf_counter()
+        subprocess.run(
+            [dateline, "index", str(corpus)],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        return time.perf_counter() - start
+
+
+def extraction_only(corpus: Path, sample: int) -> float:
+    """Articles per second of extract_facts alone on loaded articles."""
+    from dateline.facts.extract import extract_facts
+    from dateline.model.loading import iter_article_files, load_articles
+
+    files = [f for f in iter_article_files([corpus]) if isinstance(f, Path)]
+    chosen = random.Random(7).sample(files, min(sample, len(files)))
+    articles = [article for file in chosen for article in load_articles(file).articles]
+    extract_facts(articles[0])
+    start = time.perf_counter()
+    for article in articles:
+        extract_facts(article)
+    return len(articles) / (time.perf_counter() - start)
+
+
+def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], int]:
+    from dateline.model.listing import Listing, parse_query
+    from dateline.store.library import Library
+
+    library = Library.open(cache / "library.sqlite3")
+    listing = Listing(library.entries([corpus]))
+    full, raw = [], []
+    for _ in range(5):
+        for query in QUERIES:
+            # Typed a letter at a time, as the list filters while typing.
+            for end in range(3, len(query) + 1):
+                text = query[:end]
+                start = time.perf_counter()
+                listing.view(
+                    parse_query(text),
+                    read=set(),
+                    starred=set(),
+                    search=library.search,
+                    mentioning=library.mentioning,
+                )
+                full.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                library.search(text.split())
+                raw.append(time.perf_counter() - start)
+    size = len(listing)
+    library.close()
+    return full, raw, size
+
+
+async def key_times(paths: list[Path], cache: Path | None, keys: str) -> list[float]:
+    from dateline.config import Config
+    from dateline.store.library import Library
+    from dateline.tui.app import DatelineApp
+    from dateline.tui.widgets.article_list import ArticleList
+
+    library = Library.open(cache / "library.sqlite3") if cache else Library.temporary_library()
+    app = DatelineApp(paths=paths, library=library, config=Config())
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if not app.indexing:
+                break
+        screen = app.screen
+        article_list = app.query_one(ArticleList)
+        for press in range(KEY_PRESSES):
+            start = time.perf_counter()
+            await pilot.press(keys[press % len(keys)])
+            target = article_list.current_id
+            for _ in range(5000):
+                article = getattr(screen, "article", None)
+                if article is not None and article.id == target and screen.facts is not None:
+                    break
+                await asyncio.sleep(0.0005)
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, help="reuse (or make here) the corpus")
+    parser.add_argument("--sample", type=int, default=2000, help="extraction-only sample")
+    options = parser.parse_args(argv)
+    dateline = startup.find_dateline()
+    work = Path(tempfile.mkdtemp(prefix="dateline-large-"))
+    try:
+        corpus = options.corpus or work / "corpus"
+        if not corpus.exists():
+            start = time.perf_counter()
+            make_corpus.main([str(corpus), "--count", str(options.count)])
+            print(f"corpus: {options.count:,} articles made in {time.perf_counter() - start:.0f} s")
+        warm_cache = work / "warm-cache"
+
+        print("\n== dateline index (reading, then facts) ==")
+        seconds = index_corpus(dateline, corpus, warm_cache)
+        print(f"dateline index: {seconds:.1f} s, {options.count / seconds:,.0f} articles/s overall")
+        from dateline.store.library import Library
+
+        library = Library.open(warm_cache / "library.sqlite3")
+        listed = len(library.entries([corpus]))
+        library.close()
+        baseline = extraction_only(corpus, options.sample)
+        print(f"extract_facts alone: {baseline:,.0f} articles/s (sample of {options.sample:,})")
+
+        print(f"\n== start to first paint, pty {startup.COLUMNS}x{startup.ROWS} ==")
+        # The list's status line: "N articles so far" while files are read,
+        # "N articles · M unread" once all are listed.
+        first_screen = rb"\d articles (so far|\xc2\xb7)"
+        all_listed = rb"\d articles \xc2\xb7"
+        bare, cold, warm = [], [], []
+        cold_all = rss = 0.0
+        for run in range(options.runs):
+            bare.append(bare_run())
+            cold_cache = work / f"cold-cache-{run}"
+            with environment(cold_cache) as env:
+                markers = [first_screen, all_listed] if run == 0 else [first_screen]
+                times, peak = pty_run([dateline, str(corpus)], env, markers, 1800)
+            shutil.rmtree(cold_cache, ignore_errors=True)
+            cold.append(times[0])
+            if run == 0:
+                cold_all, rss = times[1], peak
+            with environment(warm_cache) as env:
+                warm.append(pty_run([dateline, str(corpus)], env, [first_screen], 60)[0][0])
+        floor = statistics.median(bare)
+        print(f"{'':<22}{'median ms':>10}{'min ms':>10}{'ratio':>8}")
+        for name, values in (("bare Textual app", bare), ("cold (empty cache)", cold)):
+            med = statistics.median(values)
+            print(f"{name:<22}{ms(med):>10}{ms(min(values)):>10}{med / floor:>7.2f}x")
+        med = statistics.median(warm)
+        print(f"{'warm (cache filled)':<22}{ms(med):>10}{ms(min(warm)):>10}{med / floor:>7.2f}x")
+        print(f"cold start until all {listed:,} articles are listed: {cold_all:.1f} s")
+        print(f"peak memory (max RSS) of that run: {rss / 1024:,.0f} MB")
+
+        print("\n== search through the filter box (typed queries) ==")
+        full, raw, size = search_times(warm_cache, corpus)
+        print(
+            f"{len(full)} queries over {size:,} articles: p50 {ms(percentile(full, 0.5))} ms,"
+            f" p95 {ms(percentile(full, 0.95))} ms; the bare FTS5 query alone:"
+            f" p50 {ms(percentile(raw, 0.5))} ms, p95 {ms(percentile(raw, 0.95))} ms"
+        )
+
+        print("\n== key press in the list to reader and sidebar repainted (Pilot) ==")
+        # Down the large list, a new article each time; up and down the two seeds.
+        large = asyncio.run(key_times([corpus], warm_cache, "j"))
+        from dateline.resources import seeds_dir
+
+        small = asyncio.run(key_times([seeds_dir()], None, "jk"))
+        for name, values in ((f"{size:,} articles", large), ("2 seed articles", small)):
+            print(
+                f"{name:<18} p50 {ms(percentile(values, 0.5)):>7} ms"
+                f"  p95 {ms(percentile(values, 0.95)):>7} ms  ({len(values)} presses)"
+            )
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\nthis process's own peak RSS (in-process steps): {own:,.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

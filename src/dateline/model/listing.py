@@ -1,0 +1,216 @@
+"""What the article list needs of each article, and the query language of its
+filter box.
+
+An `Entry` is a few short strings: a list of 100,000 of them costs tens of
+megabytes, where the articles themselves would cost hundreds. The text of an
+article is fetched only when it is opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+_MAX_DAY = 99999999  # yyyymmdd, so that newer dates sort first as text
+
+
+def sort_key(date: str | None, article_id: str) -> str:
+    """Newest first; undated articles last; ties in id order. A string, so a
+    list of 100,000 entries sorts at C speed."""
+    if not date:
+        return f"1{0:08d}{article_id}"
+    return f"0{_MAX_DAY - int(date.replace('-', '')):08d}{article_id}"
+
+
+class Entry(NamedTuple):
+    """One row of the article list. Sorting a list of entries puts it in
+    reading order, because `key` comes first."""
+
+    key: str
+    rowid: int
+    id: str
+    date: str  # ISO, or "" when unknown
+    title: str
+    warned: bool
+    digest: str  # the content hash: identical articles are listed once
+
+
+@dataclass(slots=True, frozen=True)
+class Query:
+    """A parsed filter: free words for full-text search, plus filters.
+
+    is:unread  is:starred  date:2017-01  after:2017-01-01  before:2017-02-01
+    who:"Paul Holmes"
+    """
+
+    words: tuple[str, ...] = ()
+    unread: bool = False
+    starred: bool = False
+    after: str | None = None  # inclusive ISO day
+    before: str | None = None  # inclusive ISO day
+    who: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.words or self.unread or self.starred or self.after or self.before or self.who
+        )
+
+    def accepts_date(self, date: str) -> bool:
+        if self.after and (not date or date < self.after):
+            return False
+        return not (self.before and (not date or date > self.before))
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _day(text: str) -> str | None:
+    if not _DAY.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_span(text: str) -> tuple[str, str] | None:
+    """`2017`, `2017-01`, `2017-01-24` or `FROM..TO` as first and last day."""
+    if ".." in text:
+        first, _, last = text.partition("..")
+        start = _date_span(first) if first else None
+        end = _date_span(last) if last else None
+        if (first and start is None) or (last and end is None) or not (start or end):
+            return None
+        return (start[0] if start else "", end[1] if end else "")
+    if day := _day(text):
+        return day, day
+    if match := _MONTH.fullmatch(text):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            return None
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return f"{year:04d}-{month:02d}-01", (following - dt.timedelta(days=1)).isoformat()
+    if _YEAR.fullmatch(text):
+        return f"{text}-01-01", f"{text}-12-31"
+    return None
+
+
+def parse_query(text: str) -> Query:
+    """Read the filter box. Unknown or malformed filters become problems and
+    are otherwise ignored, so typing never breaks the list."""
+    try:
+        tokens = shlex.split(text)
+    except ValueError:  # an unclosed quotation mark while typing
+        tokens = text.replace('"', "").split()
+    words: list[str] = []
+    problems: list[str] = []
+    fields: dict[str, object] = {}
+    for token in tokens:
+        name, colon, value = token.partition(":")
+        name = name.casefold()
+        if not colon or name not in {"is", "date", "after", "before", "who"}:
+            words.append(token)
+            continue
+        if not value:
+            continue  # still being typed
+        if name == "is":
+            flag = value.casefold()
+            if flag in {"unread", "starred"}:
+                fields[flag] = True
+            else:
+                problems.append(f"is:{value}: try is:unread or is:starred")
+        elif name == "who":
+            fields["who"] = value
+        elif (span := _date_span(value)) is None:
+            problems.append(f"{name}:{value}: a date is YYYY, YYYY-MM or YYYY-MM-DD")
+        elif name == "date":
+            fields["after"], fields["before"] = span[0] or None, span[1] or None
+        elif name == "after":
+            fields["after"] = span[0] or None
+        else:
+            fields["before"] = span[1] or None
+    return Query(words=tuple(words), problems=tuple(problems), **fields)  # type: ignore[arg-type]
+
+
+class Listing:
+    """Every article of the corpus in reading order, identical articles listed
+    once (the first one found; the others are counted in `duplicates`)."""
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: list[Entry] = []
+        self._by_id: dict[str, Entry] = {}
+        self._shown: dict[str, Entry] = {}  # digest → the entry listed for it
+        self._hidden: dict[int, Entry] = {}  # rowid → a duplicate not listed
+        self.apply(entries, ())
+
+    @property
+    def duplicates(self) -> int:
+        return len(self._hidden)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, article_id: str) -> Entry | None:
+        return self._by_id.get(article_id)
+
+    def apply(self, added: Iterable[Entry], removed: Collection[int]) -> None:
+        """Take entries out by rowid, then add new ones, keeping the order."""
+        if removed:
+            for rowid in removed:
+                self._hidden.pop(rowid, None)
+            gone = [e for e in self.entries if e.rowid in removed]
+            if gone:
+                self.entries = [e for e in self.entries if e.rowid not in removed]
+                for entry in gone:
+                    self._by_id.pop(entry.id, None)
+                    del self._shown[entry.digest]
+                # A copy that was hidden behind a removed article now shows.
+                promoted = [e for e in self._hidden.values() if e.digest not in self._shown]
+                for entry in promoted:
+                    del self._hidden[entry.rowid]
+                added = [*added, *promoted]
+        new = []
+        for entry in added:
+            if entry.digest in self._shown:
+                self._hidden[entry.rowid] = entry
+                continue
+            self._shown[entry.digest] = entry
+            self._by_id[entry.id] = entry
+            new.append(entry)
+        if new:
+            self.entries.extend(new)
+            self.entries.sort()
+
+    def view(
+        self,
+        query: Query,
+        *,
+        read: Collection[str],
+        starred: Collection[str],
+        search: Callable[[Sequence[str]], Collection[int]],
+        mentioning: Callable[[str], Collection[int]],
+    ) -> list[Entry]:
+        """The entries the query lets through, in reading order."""
+        if query.is_empty:
+            return self.entries
+        tests: list[Callable[[Entry], bool]] = []
+        if query.words:
+            found = search(query.words)
+            tests.append(lambda e: e.rowid in found)
+        if query.who:
+            named = mentioning(query.who)
+            tests.append(lambda e: e.rowid in named)
+        if query.unread:
+            tests.append(lambda e: e.id not in read)
+        if query.starred:
+            tests.append(lambda e: e.id in starred)
+        if query.after or query.before:
+            tests.append(lambda e: query.accepts_date(e.date))
+        return [e for e in self.entries if all(test(e) for test in tests)]

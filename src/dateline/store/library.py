@@ -1,0 +1,670 @@
+"""The library: every article Dateline has read, with its facts and a full-text
+index, cached in SQLite so a second start reads the cache instead of the files.
+
+One file, `cache_dir()/library.sqlite3`, in WAL mode. Each file's articles are
+kept with the file's size, modification time and content hash: a file whose
+size and time are unchanged is not read again; one whose bytes are unchanged is
+not parsed again. Facts are stored with a fingerprint of the extractors' code,
+so changing an extractor re-extracts instead of showing stale facts.
+
+Each thread gets its own connection (the indexer and facts workers write, the
+UI thread reads); WAL lets the reads go on while a worker writes.
+
+The cache is a convenience: when its folder cannot be written, or its file is
+damaged, the library says so in `problems` and works from a temporary file for
+the session. Reading state is not here but in the data folder (`state.py`), so
+a rebuilt cache loses nothing of the reader's own."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dateline.config import cache_dir
+from dateline.facts.base import ArticleFacts
+from dateline.facts.serialize import facts_from_dict, facts_to_dict
+from dateline.model.article import Article, article_from_dict, article_to_dict
+from dateline.model.listing import Entry, sort_key
+from dateline.model.loading import LoadProblem, iter_article_files, parse_file
+from dateline.store.files import os_reason, set_aside
+
+SCHEMA_VERSION = 1
+_SCHEMA = (
+    """
+    CREATE TABLE file (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        problems TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE article (
+        rowid INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        id TEXT NOT NULL UNIQUE,
+        digest TEXT NOT NULL,
+        date TEXT,
+        title TEXT NOT NULL,
+        warned INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        meta TEXT NOT NULL,
+        facts TEXT,
+        facts_version TEXT
+    )
+    """,
+    "CREATE INDEX article_by_file ON article (file, position)",
+    """
+    CREATE VIRTUAL TABLE article_text USING fts5 (
+        title, body, content = 'article', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TABLE mention (
+        article INTEGER NOT NULL,
+        name TEXT NOT NULL COLLATE NOCASE
+    )
+    """,
+    "CREATE INDEX mention_by_name ON mention (name)",
+    "CREATE INDEX mention_by_article ON mention (article)",
+)
+_ENTRY_COLUMNS = "rowid, id, date, title, warned, digest"
+# Rows written per transaction by the indexer: large enough to amortise the
+# commit, small enough that the list fills in steadily.
+BATCH_ARTICLES = 400
+FIRST_BATCH = 40  # the first report comes as soon as a screenful is in
+BATCH_SECONDS = 0.25
+FACTS_BATCH = 64
+
+_DAMAGED = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
+
+
+@dataclass(slots=True)
+class IndexProgress:
+    """Where the indexer is: files done of files found, articles listed."""
+
+    files_done: int = 0
+    files_total: int = 0  # grows while `walking`
+    articles: int = 0
+    parsed: int = 0  # articles read from their files rather than the cache
+    started: float = field(default_factory=time.perf_counter)
+    walking: bool = True
+    # Files that could not be read at all (those read with problems keep them
+    # in the cache: see `Library.file_problems`).
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Files per second so far."""
+        elapsed = time.perf_counter() - self.started
+        return self.files_done / elapsed if elapsed > 0 else 0.0
+
+
+@dataclass(slots=True)
+class ListingChange:
+    """Entries to add to the list and rowids to take out of it."""
+
+    added: list[Entry] = field(default_factory=list)
+    removed: set[int] = field(default_factory=set)
+
+
+def _entry(row: Sequence[object]) -> Entry:
+    rowid, article_id, date, title, warned, digest = row
+    return Entry(
+        sort_key(date, article_id),  # type: ignore[arg-type]
+        rowid,  # type: ignore[arg-type]
+        article_id,  # type: ignore[arg-type]
+        date or "",  # type: ignore[arg-type]
+        title,  # type: ignore[arg-type]
+        bool(warned),
+        digest,  # type: ignore[arg-type]
+    )
+
+
+def _under(root: str) -> tuple[str, tuple[str, str, str]]:
+    """SQL selecting the files at or under `root`, by a range on the path."""
+    folder = root.rstrip(os.sep) + os.sep
+    # Every path under the folder sorts between "folder/" and "folder0"
+    # ("0" follows "/" in code point order), so the index answers it.
+    upper = folder[:-1] + chr(ord(os.sep) + 1)
+    return "(file = ? OR (file >= ? AND file < ?))", (root, folder, upper)
+
+
+def facts_fingerprint() -> str:
+    """A hash of the extractors' source: cached facts from other code are stale."""
+    import dateline.facts as package
+
+    digest = hashlib.blake2b(digest_size=8)
+    for source in sorted(Path(package.__file__).parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class Library:
+    """The article cache. Use `Library.open()`; call `close()` when done."""
+
+    def __init__(self, path: Path, problems: list[str], *, temporary: bool = False) -> None:
+        self.path = path
+        self.problems = problems
+        self.temporary = temporary
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._fingerprint: str | None = None
+
+    # --- Opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Library:
+        """The cache in `path` (default `cache_dir()/library.sqlite3`), or a
+        temporary one, with a message, when that cannot be used."""
+        path = cache_dir() / "library.sqlite3" if path is None else path
+        problems: list[str] = []
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _prepare(path, problems)
+        except OSError as error:
+            problems.append(
+                f"{path.parent}: cannot keep the article cache there ({os_reason(error)});"
+                " this session uses a temporary one"
+            )
+            return cls.temporary_library(problems)
+        except sqlite3.Error as error:
+            problems.append(
+                f"{path}: cannot use the article cache ({error}); this session uses a temporary one"
+            )
+            return cls.temporary_library(problems)
+        return cls(path, problems)
+
+    @classmethod
+    def temporary_library(cls, problems: list[str] | None = None) -> Library:
+        """A library in a temporary file, removed by `close()`."""
+        handle, name = tempfile.mkstemp(prefix="dateline-", suffix=".sqlite3")
+        os.close(handle)
+        path = Path(name)
+        path.unlink()
+        _prepare(path, [])
+        return cls(path, problems if problems is not None else [], temporary=True)
+
+    def _db(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = _connect(self.path)
+            self._local.connection = connection
+            with self._lock:
+                self._connections.append(connection)
+        return connection
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
+        if self.temporary:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(f"{self.path}{suffix}").unlink()
+
+    # --- Listing -------------------------------------------------------------
+
+    def entries(self, roots: Iterable[Path] | None = None, limit: int | None = None) -> list[Entry]:
+        """The cached articles under `roots` (all when None), newest first."""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM article"
+        parameters: list[object] = []
+        if roots is not None:
+            clauses = []
+            for root in roots:
+                clause, values = _under(_absolute(root))
+                clauses.append(clause)
+                parameters.extend(values)
+            if not clauses:
+                return []
+            sql += " WHERE " + " OR ".join(clauses)
+        if limit is not None:
+            sql += " ORDER BY date IS NULL, date DESC, id LIMIT ?"
+            parameters.append(limit)
+        entries = [_entry(row) for row in self._db().execute(sql, parameters)]
+        entries.sort()
+        return entries
+
+    def file_problems(self, roots: Iterable[Path]) -> list[LoadProblem]:
+        """Problems recorded when the files under `roots` were last read."""
+        problems = []
+        for root in roots:
+            clause, values = _under(_absolute(root))
+            where = clause.replace("file", "path")
+            sql = f"SELECT problems FROM file WHERE problems != '[]' AND {where}"
+            for (stored,) in self._db().execute(sql, values):
+                problems += [LoadProblem(Path(p), m, line) for p, m, line in json.loads(stored)]
+        return problems
+
+    # --- Indexing ------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> list[Entry]:
+        """Store articles loaded elsewhere (a `Corpus`), replacing any from the
+        same files, and return their entries."""
+        by_file: dict[str, list[Article]] = {}
+        for article in articles:
+            by_file.setdefault(_absolute(article.path), []).append(article)
+        db = self._db()
+        added: list[Entry] = []
+        with _transaction(db):
+            for file, file_articles in by_file.items():
+                self._forget_file(db, file)
+                db.execute(
+                    "INSERT INTO file VALUES (?, -1, -1, '', '[]')"
+                    " ON CONFLICT (path) DO UPDATE SET size = -1",
+                    (file,),
+                )
+                added += self._insert_articles(db, file, file_articles)
+        added.sort()
+        return added
+
+    def index(
+        self,
+        roots: Sequence[Path],
+        report: Callable[[ListingChange, IndexProgress], None],
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> IndexProgress:
+        """Bring the cache up to date with the files under `roots`.
+
+        `report` receives what changed in the listing since the cache's own
+        entries (see `entries`) and the progress, about every `BATCH_SECONDS`.
+        Files that are gone are dropped from the cache."""
+        db = self._db()
+        absolute = [_absolute(root) for root in roots]
+        progress = IndexProgress()
+        known: dict[str, tuple[int, int, str]] = {}
+        for root in absolute:
+            clause, values = _under(root)
+            where = clause.replace("file", "path")
+            sql = f"SELECT path, size, mtime_ns, digest FROM file WHERE {where}"
+            for path, size, mtime_ns, digest in db.execute(sql, values):
+                known[path] = (size, mtime_ns, digest)
+
+        change = ListingChange()
+        seen: set[str] = set()
+        last_report = time.perf_counter()
+        pending = 0
+        first_report = True
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Files are read as the walk finds them, so the first screenful is
+            # listed before a large folder has been walked to the end.
+            for item in iter_article_files([Path(root) for root in absolute]):
+                if isinstance(item, LoadProblem):
+                    progress.problems.append(item)
+                    continue
+                if cancelled():
+                    break
+                progress.files_total += 1
+                path = str(item)
+                seen.add(path)
+                pending += self._index_file(db, path, known.get(path), change, progress)
+                progress.files_done += 1
+                now = time.perf_counter()
+                batch = FIRST_BATCH if first_report else BATCH_ARTICLES
+                if pending >= batch or now - last_report >= BATCH_SECONDS:
+                    db.execute("COMMIT")
+                    report(change, progress)
+                    change, pending, last_report, first_report = ListingChange(), 0, now, False
+                    db.execute("BEGIN IMMEDIATE")
+            else:
+                for gone in known.keys() - seen:
+                    change.removed |= self._forget_file(db, gone)
+                    db.execute("DELETE FROM file WHERE path = ?", (gone,))
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        progress.walking = False
+        report(change, progress)
+        return progress
+
+    def _index_file(
+        self,
+        db: sqlite3.Connection,
+        path: str,
+        known: tuple[int, int, str] | None,
+        change: ListingChange,
+        progress: IndexProgress,
+    ) -> int:
+        """Bring one file up to date; return how many articles were parsed."""
+        try:
+            stat = os.stat(path)
+        except OSError as error:
+            progress.problems.append(LoadProblem(Path(path), os_reason(error)))
+            return 0
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            return 0
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            progress.problems.append(LoadProblem(Path(path), os_reason(error)))
+            return 0
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if known and known[2] == digest:
+            db.execute(
+                "UPDATE file SET size = ?, mtime_ns = ? WHERE path = ?",
+                (stat.st_size, stat.st_mtime_ns, path),
+            )
+            return 0
+        loaded = parse_file(data, Path(path))
+        change.removed |= self._forget_file(db, path)
+        problems = json.dumps([[str(p.path), p.message, p.line] for p in loaded.problems])
+        db.execute(
+            "INSERT INTO file VALUES (?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET"
+            " size = excluded.size, mtime_ns = excluded.mtime_ns, digest = excluded.digest,"
+            " problems = excluded.problems",
+            (path, stat.st_size, stat.st_mtime_ns, digest, problems),
+        )
+        change.added += self._insert_articles(db, path, loaded.articles)
+        progress.parsed += len(loaded.articles)
+        progress.articles += len(loaded.articles)
+        return len(loaded.articles)
+
+    def _forget_file(self, db: sqlite3.Connection, path: str) -> set[int]:
+        rows = db.execute(
+            "SELECT rowid, title, body FROM article WHERE file = ?", (path,)
+        ).fetchall()
+        for rowid, title, body in rows:
+            db.execute(
+                "INSERT INTO article_text (article_text, rowid, title, body)"
+                " VALUES ('delete', ?, ?, ?)",
+                (rowid, title, body),
+            )
+            db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+        db.execute("DELETE FROM article WHERE file = ?", (path,))
+        return {rowid for rowid, _, _ in rows}
+
+    def _insert_articles(
+        self, db: sqlite3.Connection, path: str, articles: Sequence[Article]
+    ) -> list[Entry]:
+        entries = []
+        for position, article in enumerate(articles):
+            article = self._unique(db, article)
+            date = article.date.isoformat() if article.date else None
+            meta = article_to_dict(article)
+            paragraphs = meta.pop("paragraphs")
+            body = "\n\n".join(paragraphs)
+            if any("\n\n" in paragraph for paragraph in paragraphs):
+                meta["paragraphs"] = paragraphs  # cannot be split back apart
+            digest = article.content_hash
+            cursor = db.execute(
+                "INSERT INTO article (file, position, id, digest, date, title, warned, body, meta)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path,
+                    position,
+                    article.id,
+                    digest,
+                    date,
+                    article.title,
+                    bool(article.warnings),
+                    body,
+                    json.dumps(meta, ensure_ascii=False),
+                ),
+            )
+            rowid = cursor.lastrowid
+            assert rowid is not None
+            db.execute(
+                "INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)",
+                (rowid, article.title, body),
+            )
+            entries.append(
+                Entry(
+                    sort_key(date, article.id),
+                    rowid,
+                    article.id,
+                    date or "",
+                    article.title,
+                    bool(article.warnings),
+                    digest,
+                )
+            )
+        return entries
+
+    @staticmethod
+    def _unique(db: sqlite3.Connection, article: Article) -> Article:
+        """Two files of one name in different folders would share an id; the
+        later one gets a numbered id, and a warning says so."""
+        taken = db.execute("SELECT 1 FROM article WHERE id = ?", (article.id,)).fetchone()
+        if taken is None:
+            return article
+        number = 2
+        while db.execute(
+            "SELECT 1 FROM article WHERE id = ?", (f"{article.id}~{number}",)
+        ).fetchone():
+            number += 1
+        new_id = f"{article.id}~{number}"
+        warning = f"another file is also called {article.path.name}; this one's id is {new_id}"
+        return replace(article, id=new_id, warnings=(*article.warnings, warning))
+
+    # --- Reading -------------------------------------------------------------
+
+    def article(self, rowid: int) -> Article | None:
+        row = (
+            self._db()
+            .execute("SELECT body, meta FROM article WHERE rowid = ?", (rowid,))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        body, meta = row
+        try:
+            data = json.loads(meta)
+            if "paragraphs" not in data:
+                data["paragraphs"] = body.split("\n\n") if body else []
+            return article_from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            return None  # written by other code: read the file again next time
+
+    def facts(self, rowid: int) -> ArticleFacts | None:
+        """The article's stored facts, unless they came from other extractor code."""
+        row = (
+            self._db()
+            .execute("SELECT facts, facts_version FROM article WHERE rowid = ?", (rowid,))
+            .fetchone()
+        )
+        if row is None or row[0] is None or row[1] != self.fingerprint:
+            return None
+        try:
+            return facts_from_dict(json.loads(row[0]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = facts_fingerprint()
+        return self._fingerprint
+
+    def without_facts(self, rowids: Iterable[int] | None = None) -> list[int]:
+        """Rowids whose facts are missing or stale, in rowid order."""
+        rows = self._db().execute(
+            "SELECT rowid FROM article WHERE facts_version IS NOT ? ORDER BY rowid",
+            (self.fingerprint,),
+        )
+        missing = [rowid for (rowid,) in rows]
+        if rowids is not None:
+            wanted = set(rowids)
+            missing = [rowid for rowid in missing if rowid in wanted]
+        return missing
+
+    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> None:
+        db = self._db()
+        with _transaction(db):
+            for rowid, facts in items:
+                db.execute(
+                    "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
+                    (
+                        json.dumps(facts_to_dict(facts), ensure_ascii=False),
+                        self.fingerprint,
+                        rowid,
+                    ),
+                )
+                db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+                names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
+                db.executemany(
+                    "INSERT INTO mention (article, name) VALUES (?, ?)",
+                    [(rowid, name) for name in names],
+                )
+
+    def extract_missing(
+        self,
+        report: Callable[[int, int, float], None],
+        cancelled: Callable[[], bool] = lambda: False,
+        extracted: Callable[[Article, ArticleFacts], None] | None = None,
+    ) -> int:
+        """Extract and store the facts of every article that has none (or stale
+        ones). `report(done, total, articles_per_second)` is called about every
+        `BATCH_SECONDS` and at the end; `extracted` after each article."""
+        # Imported here: compiling the extractors' patterns is work that
+        # opening the library need not wait for.
+        from dateline.facts.extract import extract_facts
+
+        missing = self.without_facts()
+        total = len(missing)
+        started = last_report = time.perf_counter()
+        batch: list[tuple[int, ArticleFacts]] = []
+        done = 0
+        for rowid in missing:
+            if cancelled():
+                break
+            article = self.article(rowid)
+            done += 1
+            if article is None:
+                continue
+            facts = extract_facts(article)
+            batch.append((rowid, facts))
+            if extracted is not None:
+                extracted(article, facts)
+            if len(batch) >= FACTS_BATCH:
+                self.store_facts(batch)
+                batch = []
+            now = time.perf_counter()
+            if now - last_report >= BATCH_SECONDS:
+                last_report = now
+                report(done, total, done / max(now - started, 1e-9))
+        if batch:
+            self.store_facts(batch)
+        report(done, total, done / max(time.perf_counter() - started, 1e-9))
+        return done
+
+    def count(self) -> int:
+        (count,) = self._db().execute("SELECT count(*) FROM article").fetchone()
+        return count
+
+    # --- Searching -----------------------------------------------------------
+
+    def search(self, words: Sequence[str]) -> set[int]:
+        """Rowids of articles whose title or text has every word (as a prefix)."""
+        terms = []
+        for word in words:
+            cleaned = word.replace('"', " ").strip()
+            if cleaned:
+                terms.append(f'"{cleaned}"*')
+        if not terms:
+            return set()
+        try:
+            rows = self._db().execute(
+                "SELECT rowid FROM article_text WHERE article_text MATCH ?", (" ".join(terms),)
+            )
+            return {rowid for (rowid,) in rows}
+        except sqlite3.OperationalError:
+            return set()
+
+    def mentioning(self, name: str) -> set[int]:
+        """Rowids of articles whose facts name this person, organisation or place."""
+        db = self._db()
+        rows = db.execute("SELECT article FROM mention WHERE name = ?", (name,)).fetchall()
+        if not rows:
+            pattern = "%" + name.replace("%", "").replace("_", "") + "%"
+            rows = db.execute(
+                "SELECT article FROM mention WHERE name LIKE ?", (pattern,)
+            ).fetchall()
+        return {rowid for (rowid,) in rows}
+
+
+# --- Connections -------------------------------------------------------------
+
+
+def _absolute(path: Path | str) -> str:
+    return os.path.abspath(path)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA temp_store = MEMORY")
+    return connection
+
+
+def _prepare(path: Path, problems: list[str]) -> None:
+    """Create or check the schema; a damaged file is set aside and replaced."""
+    try:
+        _create_schema(path)
+        return
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode not in _DAMAGED:
+            raise
+        damage = error
+    aside = set_aside(path, problems)
+    if aside is None:
+        raise damage
+    problems.append(
+        f"{path}: the article cache was damaged ({damage}); it was moved to"
+        f" {aside.name} and is being rebuilt"
+    )
+    _create_schema(path)
+
+
+def _create_schema(path: Path) -> None:
+    connection = _connect(path)
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version == SCHEMA_VERSION:
+            connection.execute("SELECT count(*) FROM file").fetchone()
+            return
+        with _transaction(connection):
+            if version != 0:
+                # Another version's cache: nothing in it is worth migrating.
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_text_%'"
+                ).fetchall():
+                    connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in _SCHEMA:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection):  # type: ignore[no-untyped-def]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -1,0 +1,171 @@
+"""The article cache: what a second start reads instead of the files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from dateline.facts.extract import extract_facts
+from dateline.store.library import IndexProgress, Library, ListingChange
+from tests.conftest import SEED_000, SEED_001, SEEDS
+
+ARTICLE = (
+    " date 2017-01-24 A strike by {n} social workers in Kirklees will go ahead on Friday."
+    "\n\nIt is the {n}th strike.\n"
+)
+
+
+def index(library: Library, *roots: Path) -> tuple[ListingChange, IndexProgress]:
+    total = ListingChange()
+
+    def report(change: ListingChange, progress: IndexProgress) -> None:
+        total.added.extend(change.added)
+        total.removed |= change.removed
+
+    progress = library.index(list(roots), report)
+    return total, progress
+
+
+def write(folder: Path, name: str, n: int) -> Path:
+    path = folder / name
+    path.write_text(ARTICLE.format(n=n), encoding="utf-8")
+    return path
+
+
+def test_first_index_parses_every_file_and_lists_newest_first(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "cache" / "library.sqlite3")
+    change, progress = index(library, SEEDS)
+    assert sorted(e.id for e in change.added) == [SEED_000, SEED_001]
+    assert (progress.files_done, progress.files_total, progress.parsed) == (2, 2, 2)
+    assert [e.id for e in library.entries([SEEDS])] == [SEED_001, SEED_000]
+    assert [e.id for e in library.entries([SEEDS], limit=1)] == [SEED_001]
+    library.close()
+
+
+def test_second_index_reads_nothing_again(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    index(library, SEEDS)
+    library.close()
+    again = Library.open(path)
+    change, progress = index(again, SEEDS)
+    assert change.added == [] and change.removed == set()
+    assert progress.parsed == 0
+    assert len(again.entries([SEEDS])) == 2
+    again.close()
+
+
+def test_changed_touched_and_removed_files(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    first = write(folder, "one.txt", 1)
+    write(folder, "two.txt", 2)
+    library = Library.open(tmp_path / "library.sqlite3")
+    index(library, folder)
+    (old_one,) = [e for e in library.entries([folder]) if e.id == "one"]
+
+    # Touched but identical: not parsed again.
+    stat = first.stat()
+    os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000_000))
+    change, progress = index(library, folder)
+    assert (change.added, change.removed, progress.parsed) == ([], set(), 0)
+
+    # Changed: parsed again, the old row is replaced.
+    write(folder, "one.txt", 3)
+    change, progress = index(library, folder)
+    assert [e.id for e in change.added] == ["one"] and change.removed == {old_one.rowid}
+    assert progress.parsed == 1
+    (new_one,) = [e for e in library.entries([folder]) if e.id == "one"]
+    article = library.article(new_one.rowid)
+    assert article is not None and "3 social workers" in article.paragraphs[0]
+
+    # Removed: gone from the listing and the cache.
+    (folder / "two.txt").unlink()
+    change, _ = index(library, folder)
+    assert len(change.removed) == 1
+    assert [e.id for e in library.entries([folder])] == ["one"]
+    library.close()
+
+
+def test_articles_and_facts_round_trip_through_the_cache(tmp_path: Path, seed_001) -> None:
+    library = Library.open(tmp_path / "library.sqlite3")
+    index(library, SEEDS)
+    (entry,) = [e for e in library.entries([SEEDS]) if e.id == SEED_001]
+    article = library.article(entry.rowid)
+    assert article is not None
+    assert article.paragraphs == seed_001.paragraphs
+    assert article.title == seed_001.title and article.date == seed_001.date
+    assert library.facts(entry.rowid) is None
+    assert library.without_facts() == sorted(e.rowid for e in library.entries())
+    facts = extract_facts(article)
+    library.store_facts([(entry.rowid, facts)])
+    assert library.facts(entry.rowid) == facts
+    assert entry.rowid not in library.without_facts()
+    assert library.mentioning("Paul Holmes") == {entry.rowid}
+    assert library.mentioning("paul holmes") == {entry.rowid}
+    library.close()
+
+
+def test_full_text_search_matches_word_prefixes(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "library.sqlite3")
+    index(library, SEEDS)
+    ids = {e.rowid: e.id for e in library.entries()}
+    assert {ids[r] for r in library.search(["injunction"])} == {SEED_000, SEED_001}
+    assert {ids[r] for r in library.search(["ratchet"])} == {SEED_000}
+    assert {ids[r] for r in library.search(["ratchet", "injunction"])} == {SEED_000}
+    assert library.search(["zebra"]) == set()
+    # Quotation marks and FTS syntax in the box are words, not errors.
+    assert library.search(['"', "AND", "NEAR("]) == set()
+    library.close()
+
+
+def test_stale_facts_are_not_served(tmp_path: Path, seed_000) -> None:
+    library = Library.open(tmp_path / "library.sqlite3")
+    (entry,) = library.add([seed_000])
+    library.store_facts([(entry.rowid, extract_facts(seed_000))])
+    library._fingerprint = "other extractor code"
+    assert library.facts(entry.rowid) is None
+    assert library.without_facts() == [entry.rowid]
+    library.close()
+
+
+def test_same_file_name_in_two_folders_gets_a_numbered_id(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "story.txt", 1 if folder == "a" else 2)
+    library = Library.open(tmp_path / "library.sqlite3")
+    index(library, tmp_path / "a", tmp_path / "b")
+    entries = library.entries()
+    assert sorted(e.id for e in entries) == ["story", "story~2"]
+    (second,) = [e for e in entries if e.id == "story~2"]
+    article = library.article(second.rowid)
+    assert article is not None and "this one's id is story~2" in article.warnings[-1]
+    library.close()
+
+
+def test_unreadable_cache_folder_falls_back_to_a_temporary_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    library = Library.open(blocker / "library.sqlite3")
+    assert library.temporary
+    assert "cannot keep the article cache there" in library.problems[0]
+    change, _ = index(library, SEEDS)
+    assert len(change.added) == 2
+    temporary = library.path
+    library.close()
+    assert not temporary.exists()
+
+
+def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    path.write_bytes(b"this is not a database, just some bytes " * 100)
+    library = Library.open(path)
+    assert not library.temporary
+    assert "was damaged" in library.problems[0]
+    assert list(tmp_path.glob("library.sqlite3.corrupt-*"))
+    change, _ = index(library, SEEDS)
+    assert len(change.added) == 2
+    library.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
