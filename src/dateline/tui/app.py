@@ -164,8 +164,9 @@ class DatelineApp(App[int]):
         extract the facts of every article that has none."""
         worker = get_current_worker()
         if self.roots is not None:
-            cached = self.library.entries(self.roots)
-            self.post_message(ListingChanged(ListingChange(added=cached), None, replace=True))
+            # Sorted and de-duplicated here, off the UI thread.
+            listing = Listing(self.library.entries(self.roots))
+            self.post_message(ListingChanged(ListingChange(), None, listing=listing))
 
             def report(change: ListingChange, progress: IndexProgress) -> None:
                 self.post_message(ListingChanged(change, progress))
@@ -208,8 +209,8 @@ class DatelineApp(App[int]):
 
     @on(ListingChanged)
     def _listing_changed(self, message: ListingChanged) -> None:
-        if message.replace:
-            self.listing = Listing(message.change.added)
+        if message.listing is not None:
+            self.listing = message.listing
         else:
             self.listing.apply(message.change.added, message.change.removed)
         if message.progress is not None:

@@ -8,6 +8,7 @@ from textual.message import Message
 
 from dateline.facts.base import ArticleFacts
 from dateline.facts.refs import FactRef
+from dateline.model.listing import Listing
 from dateline.store.library import IndexProgress, ListingChange
 
 
@@ -48,7 +49,7 @@ class ListingChanged(Message):
 
     change: ListingChange
     progress: IndexProgress | None
-    replace: bool = False  # the change lists every article: start the listing afresh
+    listing: Listing | None = None  # a whole new listing, in place of the change
 
 
 @dataclass
