@@ -31,8 +31,9 @@ def test_seed_000_quotes() -> None:
     quotes = quotes_of(SEED_000)
 
     assert summary(quotes) == [
-        (1, "immediate steps", None, True),
-        (4, "unlawful", None, True),
+        # "Kirklees council wrote ... “immediate steps”", "the council claimed ... “unlawful”"
+        (1, "immediate steps", "Kirklees Council", True),
+        (4, "unlawful", "Kirklees Council", True),
         (6, "I think it’s really ratcheted the dispute up", "Paul Holmes", False),
         (8, "red herring", "Paul Holmes", True),
         (
@@ -185,14 +186,15 @@ def test_without_people_a_description_still_speaks() -> None:
 
 
 def assert_well_formed(paragraphs: list[str]) -> None:
-    people, _, _ = find_entities(paragraphs)
+    people, organizations, _ = find_entities(paragraphs)
     quotes = find_quotes(paragraphs, people)
-    names = {person.name for person in people}
+    names = {entity.name for entity in people + organizations}
     for quote in quotes:
         assert 0 <= quote.paragraph < len(paragraphs)
         assert 0 <= quote.start_char < quote.end_char <= len(paragraphs[quote.paragraph])
         assert paragraphs[quote.paragraph][quote.start_char : quote.end_char] == quote.text
-        # A speaker is a person's canonical name or a description as the article writes it.
+        # A speaker is the canonical name of a person or an organisation, or a
+        # description as the article writes it.
         assert (
             quote.speaker is None
             or quote.speaker in names
@@ -250,3 +252,121 @@ def test_a_possessive_name_is_not_the_speaker() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [
         ("My client is innocent.", "John Smith's lawyer")
     ]
+
+
+# --- issue 3: speakers a reporter can trust ------------------------------------------
+
+
+def test_both_halves_of_an_interrupted_quote_have_the_speaker() -> None:
+    paragraphs = ["Jess Phillips spoke.", "'We will fight,' she said, 'and we will win.'"]
+
+    assert summary(quotes_of(paragraphs)) == [
+        (1, "We will fight", "Jess Phillips", False),
+        (1, "and we will win.", "Jess Phillips", False),
+    ]
+
+
+def test_a_title_between_said_and_the_name() -> None:
+    paragraphs = [
+        "“It is a disgrace,” said Labour MP Jess Phillips.",
+        "“Marcus is the reason,” said general manager Renee Whitfield.",
+        "“This was our best quarter,” CEO Marisa Okafor told analysts.",
+        "“It was unlawful,” said the council’s head of legal services, John Chapman.",
+    ]
+
+    assert [(q.text, q.speaker) for q in quotes_of(paragraphs)] == [
+        ("It is a disgrace", "Jess Phillips"),  # not "Labour"
+        ("Marcus is the reason", "Renee Whitfield"),
+        ("This was our best quarter", "Marisa Okafor"),
+        ("It was unlawful", "John Chapman"),
+    ]
+
+
+def test_a_possessive_description_after_the_quote() -> None:
+    paragraphs = ["John Smith denied the charge.", "“He is innocent,” Smith’s lawyer said."]
+
+    assert summary(quotes_of(paragraphs)) == [(1, "He is innocent", "Smith’s lawyer", False)]
+
+
+def test_a_plural_possessive_does_not_end_a_single_quote() -> None:
+    paragraphs = ["'The workers' rights matter,' said Paul Holmes. 'It's simple.'"]
+
+    assert summary(quotes_of(paragraphs)) == [
+        (0, "The workers' rights matter", "Paul Holmes", False),
+        (0, "It's simple.", "Paul Holmes", False),
+    ]
+
+
+def test_a_pronoun_is_the_subject_not_the_object_before_it() -> None:
+    paragraphs = [
+        "Judge Richard Bamber told Gary Marsh to expect a prison term. “You abused our trust,”"
+        " he said."
+    ]
+
+    assert summary(quotes_of(paragraphs)) == [(0, "You abused our trust", "Richard Bamber", False)]
+
+
+def test_a_pronoun_skips_people_of_the_other_sex_and_names_inside_quotes() -> None:
+    met = ["Paul Holmes met Jane Smith.", "“We will not back down,” she said. “Never,” he said."]
+    told = [
+        "Paul Holmes said: “I told Jane Smith we would strike.”",
+        "“It is our last chance,” he added.",
+    ]
+
+    assert [q.speaker for q in quotes_of(met)] == ["Jane Smith", "Paul Holmes"]
+    assert [q.speaker for q in quotes_of(told)] == ["Paul Holmes", "Paul Holmes"]
+
+
+def test_organisations_speak() -> None:
+    paragraphs = [
+        "Kirklees council wrote to Unison to warn it would take “immediate steps”.",
+        "The Warrington Athletic Supporters’ Trust, which has 2,400 members, said fans were kept"
+        " “in the dark”.",
+        "“We will appeal,” the council said.",
+    ]
+
+    assert summary(quotes_of(paragraphs)) == [
+        (0, "immediate steps", "Kirklees Council", True),
+        (1, "in the dark", "Warrington Athletic Supporters’ Trust", True),
+        (2, "We will appeal", "Kirklees Council", False),
+    ]
+
+
+def test_organisations_are_found_when_not_given() -> None:
+    paragraphs = ["In its letter, the Kirklees Council claimed the action was “unlawful”."]
+    people, organizations, _ = find_entities(paragraphs)
+
+    given = find_quotes(paragraphs, people, organizations)
+
+    assert find_quotes(paragraphs, people) == given
+    assert [q.speaker for q in given] == ["Kirklees Council"]
+    assert [q.speaker for q in find_quotes(paragraphs, people, [])] == [None]
+
+
+def test_descriptions_with_for_and_a_person_inside() -> None:
+    paragraphs = [
+        "A spokesman for the department said: “We will respond in due course.”",
+        "Derek Shawcross owns the club. A spokesman for Mr Shawcross said: “No deal is close.”",
+        "“It's a mess,” said one shopkeeper, who did not want to be named.",
+    ]
+
+    assert [(q.text, q.speaker) for q in quotes_of(paragraphs)] == [
+        ("We will respond in due course.", "A spokesman for the department"),
+        ("No deal is close.", "A spokesman for Mr Shawcross"),
+        ("It's a mess", "one shopkeeper"),
+    ]
+
+
+def test_titles_of_works_and_nicknames_are_not_quotes() -> None:
+    paragraphs = [
+        "The so-called ‘Northern Powerhouse’ plan stalled.",
+        "Tom “the Tank” Jones boxed. Critics called the plan a ‘disaster’.",
+    ]
+
+    assert summary(quotes_of(paragraphs)) == [(1, "disaster", None, True)]
+
+
+def test_abbreviations_do_not_end_the_sentence_of_a_quote() -> None:
+    paragraphs = ["Paul Holmes spoke.", "He said the deal with the U.S. was “a disaster”."]
+
+    assert summary(quotes_of(paragraphs)) == [(1, "a disaster", "Paul Holmes", True)]

@@ -7,22 +7,42 @@ organisation word at its end) decide what it names. Single capitalised words
 are the hard part, because every sentence starts with one; a single word only
 becomes an entity on evidence, which may come from elsewhere in the article
 ("Holmes" is a person because "Paul Holmes" is one; "Kirklees" is a place
-because the article says "in Kirklees").
+because the article says "in Kirklees", or because it is a place a reader
+knows by name).
+
+Precision comes first (issue 3). A run of words is a person when it starts
+with a known given name, follows an honorific or a title ("Sen.", "CEO", "Labour
+MP"), or when the text says so: "said" next to it, an age, "who", a job, or
+its surname used alone elsewhere ("Okafor said"). Without such evidence a
+name like "Pennine Living" is left out rather than guessed. A sentence's
+first word glued to a name ("Tragically Emily") is not part of it; a number
+after a name makes it a thing ("Apollo 11"); "the" before it makes it no
+person ("the Charlotte Monarchs"). Generic nouns ("the Government", "the
+council", "police") are not named organisations, though "the council" is a
+mention of the article's only council.
 
 Mentions are kept exactly as the article writes them, so the slice of the
 paragraph always equals the mention. A person's mention includes an honorific
-("Clr Erin Hill"); the canonical name does not.
+("Clr Erin Hill"); the canonical name does not. Short forms join the full
+name: a surname ("Holmes", "Mrs Doyle", picking the person of that sex), a
+company without its trade ("Harbor Point" for "Harbor Point Capital"), an
+acronym ("NUT" for the National Union of Teachers).
 
 Roles: an appositive ("Paul Holmes, branch secretary for Unison in Kirklees,
-said") is preferred, then one set off before the name ("The Scottish First
-Minister, Nicola Sturgeon, said"), then a pre-modifier ("Unison branch
-secretary Paul Holmes"), because the comma-set forms usually give the fuller
-description; within each kind the first one in the article wins. A title
-honorific ("Cllr") is the role only when the article gives no other.
+said", "Ann Mellor, who chairs the residents' association") is preferred,
+then one set off before the name ("The Scottish First Minister, Nicola
+Sturgeon, said"), then a pre-modifier ("Unison branch secretary Paul Holmes",
+"Labour MP for Huddersfield Barry Sheerman"), because the comma-set forms
+usually give the fuller description; within each kind the first one in the
+article wins. A title honorific ("Cllr", "Sen.") is the role only when the
+article gives no other.
 
 Choices: a newspaper is named without its article ("Examiner" for "the
 Examiner"); "the council" and "the union" are mentions of the article's only
 council or union, and of nothing when it names two.
+
+The word lists, `word_set`, `SENTENCE_END` and `ABBREVIATIONS` are shared with
+the quote finder (quotes.py), which needs the same knowledge of names.
 """
 
 from __future__ import annotations
@@ -38,12 +58,18 @@ from dateline.facts.base import Entity, EntityKind, Mention
 # --- word lists (all casefolded) -------------------------------------------
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset of whitespace-separated words: word lists read as prose."""
     return frozenset(words.split())
 
 
+# The end of a sentence: its mark, any closing quotes or brackets, then space
+# (quotes.py reads sentences with it; see also ABBREVIATIONS).
+SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
+
+
 # Capitalised only because they start a sentence or a title; they break a run.
-_STOP_WORDS = _word_set(
+_STOP_WORDS = word_set(
     """
     a an the this that these those it its he she they we i you our their his her my your me
     us them him but and or so if when whenever while where what which who whom whose why how
@@ -65,7 +91,7 @@ _STOP_WORDS = _word_set(
 
 # Ordinary words that open sentences and headings: never an entity on their own,
 # never part of a person's name.
-_GENERIC_WORDS = _word_set(
+_GENERIC_WORDS = word_set(
     """
     social figures figure discussions discussion video videos photo photos image picture
     read more click share watch subscribe sign advertisement related update updated
@@ -75,53 +101,299 @@ _GENERIC_WORDS = _word_set(
     ministers councillors teachers nurses doctors patients pupils students year years week
     weeks month months day days government department ministry authority service services
     strike strikes action legal local national public private general official new old
-    chief head senior junior deputy interim acting former
+    chief head senior junior deputy interim acting former fourth fifth sixth seventh eighth
+    ninth tenth eleventh twelfth district circuit
     """
 )
 
-_DEMONYMS = _word_set(
+_DEMONYMS = word_set(
     """
     british english scottish welsh irish european american french german spanish italian
     chinese japanese russian indian pakistani african asian australian canadian dutch polish
     muslim christian jewish hindu sikh catholic protestant islamic arab israeli palestinian
     ukrainian syrian iraqi iranian afghan turkish greek brazilian mexican nigerian kenyan
+    democrat democrats republican republicans
     """
 )
 
-_MONTHS = _word_set(
+# Given names, for telling a person ("Barry Sheerman") from a title-case phrase
+# ("Yorkshire Cancer Support") and for matching "he" and "she" to a speaker.
+# Common in British, American and international news; not a census.
+FEMALE_NAMES = word_set(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+    heather diane dianne julie joyce victoria olivia kelly christina lauren joan
+    evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann anne teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
+    beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis
+    kayla jane lucy sophie chloe ellie jess jessie jenny joanne louise claire clare fiona
+    gillian alison kate katie kathy liz lizzie beth bethany caroline tracy tracey wendy yvonne
+    yvette sally sue susie hazel pauline maureen jacqui jackie jill jan lynn lynne lesley dawn
+    elaine eileen irene sheila valerie vicky vicki nicola natasha naomi holly molly polly lily
+    isla ava mia ella freya poppy amelia harriet imogen rosie phoebe esther eve eva ruby daisy
+    hayley kirsty lindsay lindsey leanne gemma jade stacey zoe zara yasmin aisha fatima ayesha
+    priya priti anjali sunita shabana nadia leila layla maya mei yuki sakura keiko aiko elena
+    sofia isabel carmen lucia rosa ana gabriela mariana ines camila valentina ngozi amina
+    chiara giulia francesca ingrid astrid sigrid greta heidi natalia olga svetlana tatiana
+    irina anastasia chantal celine amelie margot edith agnes mabel ethel florence iris ivy
+    jasmine janine erin meredith courtney kristen kristin kirsten vanessa veronica tanya
+    tamara tina nina gina dana carla paula rita sonia sonya stella tess ursula wanda whitney
+    yolanda jocelyn hillary hilary penny penelope philippa pippa rekha kamala nikki jacinda
+    marine giorgia rosemary josephine jo lorraine michaela miriam monica nora norma olive
+    patsy peggy rhiana rhian sian cerys bronwen nia megan carys aoife niamh siobhan sinead
+    roisin mairead grainne orla ciara kerry kerri keira kiera shannon sienna summer tilly
+    evie maisie millie lola matilda annabel arabella beatrice eleanor georgina henrietta
+    rebekah rosalind susanna suzanne suzy tabitha theodora wilhelmina lakshmi deepa anita
+    geeta meena nisha pooja rani sita usha zainab maryam khadija hana noor salma samira
+    """
+)
+MALE_NAMES = word_set(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+    christian keith roger gerald harold sean austin carl arthur lawrence dylan jesse bryan
+    joe bruce gabriel logan albert willie alan allan juan wayne elijah randy roy vincent ralph
+    eugene russell bobby mason philip phil louis harry oliver alfie freddie archie leo oscar
+    theo toby max jake luke callum connor liam owen rhys dafydd gareth dai ieuan huw iwan evan
+    ewan euan angus hamish alistair alasdair fraser calum ross craig graham graeme gordon
+    duncan malcolm neil niall nigel ian iain colin derek trevor barry clive geoffrey geoff ken
+    martin simon stuart stewart tony tom tommy dave dan danny ben mike mick steve rob bob bill
+    billy jim jimmy jon jonny nick pete andy rich richie ricky ed eddie ted fred freddy alfred
+    ahmed mohamed mohammed muhammad mohammad ali omar hassan hussein ibrahim yusuf abdul tariq
+    imran sajid sadiq rishi raj rajesh sanjay vijay amit anil sunil arjun rahul ravi narendra
+    shabir kwame kofi chidi emeka tunde jomo nelson cyril thabo pierre francois jacques
+    emmanuel antony luc michel pascal hans karl klaus jurgen wolfgang helmut olaf giuseppe giovanni
+    marco luca matteo carlos luis miguel pedro diego javier pablo antonio manuel rafael
+    fernando ricardo alejandro jorge sergio vladimir dmitry sergei ivan boris mikhail alexei
+    hiroshi takeshi kenji shinzo fumio jun hyun joon raul hector jesus kieran declan seamus
+    shaun padraig eamon eamonn enda brendan cormac fergus conor ciaran dermot desmond lewis
+    reece jamal darnell tyrone marcus malik andre jerome dwayne lamar terrence clarence curtis
+    darren warren glenn glen dean neville norman stanley howard herbert leonard bernard vernon
+    wilfred harvey reginald cecil percy rupert giles hugh hugo julian crispin quentin
+    sebastian tristan rory kwasi nadhim matt gavin grant keir ashok deepak manoj suresh
+    ramesh vikram joel josh isaac elliot elliott felix finn harrison hayden jared jay jeff
+    jenson joey kai kieron lance lee leon lloyd marc mario mathew micheal miles mitchell nathaniel
+    neville noel oswald owain patrick perry ralph ray reuben rex ricardo rodney roland ronnie
+    ruben russ ryder sam saul seth shane sidney spencer stan stefan terence terry theodore
+    tobias travis trent troy victor wade wesley will xavier zach zak
+    """
+)
+# Names given to anyone: no help with "he" or "she".
+_SHARED_NAMES = word_set(
+    """
+    alex chris jamie jordan robin charlie leslie taylor morgan casey kim frankie billie drew
+    pat sam jo jess jean ashley
+    """
+)
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | _SHARED_NAMES
+
+# Places a reader knows by name alone: countries, states, regions, cities. Names
+# that are also given names ("Charlotte", "Austin", "Jordan") are left to
+# context.
+_KNOWN_PLACES = word_set(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burundi cambodia cameroon canada chile china colombia
+    comoros congo croatia cuba cyprus czechia denmark djibouti ecuador egypt eritrea estonia
+    eswatini ethiopia fiji finland france gabon gambia germany ghana greece grenada guatemala
+    guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    jamaica japan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon
+    lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia
+    maldives mali malta mauritania mauritius mexico moldova monaco mongolia montenegro morocco
+    mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger nigeria
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal
+    qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia
+    somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand
+    togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu
+    venezuela vietnam yemen zambia zimbabwe england scotland wales britain gaza crimea
+    greenland tibet europe asia africa america americas antarctica oceania arctic scandinavia
+    caribbean balkans
+    georgia alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+    yorkshire lancashire cornwall devon kent essex sussex surrey norfolk suffolk cumbria
+    merseyside tyneside teesside midlands cotswolds
+    london manchester birmingham leeds liverpool sheffield bristol newcastle nottingham
+    leicester coventry bradford hull york wakefield huddersfield halifax dewsbury batley bolton
+    oldham rochdale stockport salford wigan preston blackburn blackpool burnley lancaster
+    carlisle sunderland durham middlesbrough darlington doncaster rotherham barnsley harrogate
+    scarborough derby stoke wolverhampton walsall worcester hereford gloucester cheltenham
+    oxford cambridge norwich ipswich colchester chelmsford southend luton swindon exeter
+    plymouth truro bournemouth southampton portsmouth brighton hastings canterbury dover
+    maidstone guildford crawley northampton peterborough bedford watford stevenage cardiff
+    swansea newport wrexham glasgow edinburgh aberdeen dundee inverness stirling belfast derry
+    londonderry dublin galway limerick kirklees calderdale keighley skipton otley ilkley
+    pudsey morley pontefract castleford holmfirth brighouse todmorden mirfield heckmondwike
+    cleckheaton
+    paris berlin madrid rome milan naples barcelona lisbon amsterdam brussels vienna prague
+    warsaw budapest athens istanbul ankara moscow kyiv kiev minsk stockholm oslo copenhagen
+    helsinki reykjavik zurich geneva bern munich frankfurt hamburg cologne lyon marseille
+    tokyo osaka kyoto yokohama beijing shanghai shenzhen guangzhou wuhan seoul pyongyang
+    taipei manila jakarta bangkok hanoi mumbai delhi bangalore bengaluru kolkata chennai
+    hyderabad karachi lahore islamabad kabul tehran baghdad damascus beirut jerusalem riyadh
+    dubai doha cairo lagos nairobi johannesburg accra kinshasa khartoum melbourne brisbane
+    adelaide auckland toronto montreal vancouver ottawa calgary chicago boston houston dallas
+    phoenix philadelphia seattle denver atlanta miami detroit baltimore cleveland pittsburgh
+    cincinnati minneapolis milwaukee nashville memphis louisville sacramento springfield
+    albany anchorage honolulu tucson omaha tulsa raleigh tampa jacksonville indianapolis
+    newark hartford trenton annapolis tallahassee bogota lima santiago caracas havana quito
+    montevideo
+    warrington widnes runcorn chester crewe macclesfield shrewsbury telford stafford lichfield
+    tamworth nuneaton solihull redditch kidderminster bromsgrove banbury aylesbury basingstoke
+    winchester salisbury taunton yeovil weymouth poole torquay barnstaple penzance newquay
+    gateshead jarrow hartlepool stockton redcar whitby selby goole grimsby scunthorpe
+    mansfield chesterfield worksop loughborough kettering corby wellingborough huntingdon
+    lowestoft harlow basildon margate folkestone eastbourne worthing chichester horsham reigate
+    woking epsom croydon harrow ealing hackney islington camden lambeth southwark westminster
+    greenwich lewisham tottenham brixton barnet enfield bromley wembley shipley bingley ossett
+    garforth wetherby tadcaster knaresborough ripon thirsk northallerton elland slaithwaite
+    penistone stocksbridge accrington rossendale chorley leyland southport birkenhead
+    wallasey bootle st helens warwick leamington stratford evesham malvern ledbury ludlow
+    aberystwyth carmarthen llanelli merthyr pontypridd caerphilly bridgend motherwell
+    paisley kilmarnock ayr dumfries falkirk livingston kirkcaldy dunfermline arbroath
+    tacoma spokane boise reno fresno oakland bakersfield riverside irvine anaheim wichita
+    topeka lansing dearborn akron toledo dayton knoxville chattanooga montgomery shreveport
+    plano lubbock amarillo laredo provo fargo cheyenne albuquerque scottsdale tempe glendale
+    savannah macon greensboro yonkers hoboken allentown scranton harrisburg wilmington
+    stamford bridgeport quincy
+    abuja dhaka colombo kathmandu lusaka harare kampala dakar casablanca tunis algiers
+    """
+)
+# Places of more than one word, casefolded and single-spaced.
+_KNOWN_PLACE_NAMES = frozenset(
+    line.strip()
+    for line in """
+    united kingdom
+    united states
+    united arab emirates
+    south africa
+    south korea
+    north korea
+    new zealand
+    saudi arabia
+    sri lanka
+    costa rica
+    el salvador
+    sierra leone
+    ivory coast
+    northern ireland
+    great britain
+    czech republic
+    dominican republic
+    hong kong
+    puerto rico
+    papua new guinea
+    west bank
+    south sudan
+    burkina faso
+    new hampshire
+    new jersey
+    new mexico
+    new york
+    new york city
+    north carolina
+    north dakota
+    south carolina
+    south dakota
+    rhode island
+    west virginia
+    los angeles
+    san francisco
+    san diego
+    san jose
+    las vegas
+    new orleans
+    salt lake city
+    kansas city
+    oklahoma city
+    mexico city
+    st louis
+    st. louis
+    washington dc
+    washington, d.c
+    middle east
+    latin america
+    north america
+    south america
+    central america
+    new delhi
+    tel aviv
+    buenos aires
+    rio de janeiro
+    sao paulo
+    cape town
+    abu dhabi
+    kuala lumpur
+    milton keynes
+    grand rapids
+    ann arbor
+    san antonio
+    el paso
+    fort worth
+    baton rouge
+    little rock
+    des moines
+    santa fe
+    green bay
+    corpus christi
+    new haven
+    jersey city
+    atlantic city
+    carson city
+    high wycombe
+    tunbridge wells
+    great yarmouth
+    hebden bridge
+    addis ababa
+    """.splitlines()
+    if line.strip()
+)
+
+_MONTHS = word_set(
     """
     january february march april may june july august september october november december
     sept
     """
 )
-_WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Months that are also given names or surnames ("Theresa May").
 _NAME_MONTHS = frozenset({"may", "june", "april", "august"})
 
 # A run containing one of these names a holiday ("Bank Holiday", "Boxing Day").
-_HOLIDAY_WORDS = _word_set(
+_HOLIDAY_WORDS = word_set(
     """
     holiday holidays christmas xmas easter halloween ramadan diwali hanukkah passover eid
     lent advent whitsun hogmanay boxing
     """
 )
 
-_HONORIFICS = _word_set(
+_HONORIFICS = word_set(
     """
     mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor clr cllr coun
-    councillor rev revd reverend fr judge pc dc ds di dci dsi sgt insp supt det
+    councillor rev revd reverend fr judge pc dc ds di dci dsi sgt insp supt det sen gov rep
+    gen col lt capt maj cmdr adm pres atty amb
     """
 )
 # Honorifics that are a title as well: used as the role when nothing better exists.
-_TITLE_HONORIFICS = _word_set(
+_TITLE_HONORIFICS = word_set(
     """
     prof professor clr cllr coun councillor rev revd reverend judge pc dc ds di dci dsi sgt
-    insp supt det
+    insp supt det sen gov rep gen col lt capt maj cmdr adm pres atty amb
     """
 )
+# Abbreviations written with a full stop that does not end the sentence.
+ABBREVIATIONS = _HONORIFICS | word_set("st mt ft no vs jr sr inc co corp ltd")
 
 # A run ending in one of these names an organisation.
-_ORG_SUFFIXES = _word_set(
+_ORG_SUFFIXES = word_set(
     """
     council union ltd limited plc inc llp llc corp corporation company group department
     ministry university college school academy party police constabulary nhs trust board
@@ -133,13 +405,49 @@ _ORG_SUFFIXES = _word_set(
     gazette chronicle observer mirror express standard journal courier press tribune
     magazine weekly radio tv television airlines airways motors industries holdings
     technologies bureau directorate inspectorate secretariat fc united rovers athletic
-    wanderers albion hotspur rangers
+    wanderers albion hotspur rangers infirmary administration reserve observatory laboratory
+    museum library orchestra patrol guard corps command co systems robotics labs laboratories
+    pharmaceuticals pharma therapeutics biosciences biotech energy logistics capital partners
+    ventures solutions software electronics semiconductor semiconductors media entertainment
+    studios brands stores foods insurance bancorp financial securities investments properties
+    homes construction engineering aerospace automotive telecom communications healthcare
+    ag gmbh nv bv spa kk pty electric utilities railroad management consulting associates
+    advisers advisors ledger register bulletin inquirer enquirer dispatch globe record
     """
 )
+# Words that end a company's name: "Northwind" alone is "Northwind Systems".
+_COMPANY_SUFFIXES = word_set(
+    """
+    inc ltd limited plc llp llc corp corporation co company group holdings technologies
+    systems robotics labs pharmaceuticals therapeutics energy logistics capital partners
+    ventures solutions software electronics industries motors airlines airways media
+    entertainment studios foods insurance financial securities investments properties homes
+    construction engineering aerospace electric management consulting associates ag gmbh nv
+    bv spa kk pty semiconductor semiconductors pharma biotech biosciences laboratories brands
+    stores bancorp utilities
+    """
+)
+# Words inside a name that make it an organisation rather than a person
+# ("Yorkshire Cancer Support", "Royal Mail", "Memorial Medical Center").
+_ORG_WORDS = word_set(
+    """
+    cancer support medical research royal national international global federal community
+    health memorial science sciences technology heritage wildlife environmental development
+    relief rescue aid citizens housing water power rail transport children’s children's
+    sports
+    """
+)
+# Surnames that are also the last word of a place or an organisation
+# ("Sarah Hall", "Emma Church"): with a given name first, a person.
+_SURNAME_SUFFIXES = word_set(
+    "court church bank banks post hall house street lane bridge park hill green wood castle"
+    " bay field fields brook"
+)
+_PLACE_LEADS = word_set("at on in into to from near outside off along via")
 # Football clubs unless the rest says place ("Huddersfield Town" but "Cape Town").
-_CLUB_OR_PLACE = _word_set("town city")
+_CLUB_OR_PLACE = word_set("town city")
 # Newspaper titles: "the Examiner" alone is an organisation.
-_NEWS_WORDS = _word_set(
+_NEWS_WORDS = word_set(
     """
     examiner guardian telegraph times independent observer mirror express sun star mail
     herald echo gazette chronicle post standard journal courier press tribune economist
@@ -147,45 +455,59 @@ _NEWS_WORDS = _word_set(
     """
 )
 # Organisations that are named by one word of their own.
-_STANDALONE_ORGS = _word_set("government treasury parliament cabinet whitehall")
+# Not "Government" or "Cabinet": the gold conventions count those as generic nouns.
+_STANDALONE_ORGS = word_set("treasury parliament congress senate pentagon")
 # An organisation head that takes "of"/"for" ("University of Leeds", "Department for Education").
-_ORG_HEADS_WITH_OF = _word_set(
+_ORG_HEADS_WITH_OF = word_set(
     """
     university department ministry bank institute college school office house chamber council
-    court society association academy federation commission board church museum
+    court society association academy federation commission board church museum bureau agency
+    administration appeals union league alliance confederation party coalition organisation
+    organization foundation
     """
 )
-_UNIONS = _word_set(
+_UNIONS = word_set(
     """
     unison unite gmb rmt aslef usdaw bma rcn nut neu nasuwt ucu pcs tssa bectu fbu cwu
     """
 )
-_KNOWN_ORGS = _UNIONS | _word_set(
+_KNOWN_ORGS = _UNIONS | word_set(
     """
     nhs bbc itv ofsted ofcom ofgem ofwat ofqual labour conservatives tories ukip snp dup
-    nspcc rspca barnardo oxfam unicef eu un nato imf oecd fifa uefa hmrc dwp dfe
-    cqc ons cps ipcc iopc tuc cbi lga reuters
+    nspcc rspca barnardo oxfam unicef eu un nato imf oecd fifa uefa hmrc dwp dfe acas
+    cqc ons cps ipcc iopc tuc cbi lga reuters fbi cia nasa fda epa sec ftc irs nsa dhs doj
+    fema cdc nih noaa usda nypd lapd nyse nasdaq aclu naacp who wto opec bloomberg google
+    microsoft facebook twitter tesla toyota honda sony samsung boeing airbus netflix uber
+    walmart nike disney intel ibm nvidia openai spotify tiktok youtube instagram whatsapp
+    vodafone tesco asda morrisons aldi lidl barclays hsbc natwest santander unilever apple
+    amazon meta efl lazard jefferies citigroup blackrock deloitte kpmg pwc accenture mckinsey
+    pfizer moderna astrazeneca glaxosmithkline gsk exxon chevron costco starbucks ikea primark
+    greenpeace
     """
 )
-_PLACE_ACRONYMS = _word_set("uk us usa uae")
-_PLACE_SUFFIXES = _word_set(
+_PLACE_ACRONYMS = word_set("uk us usa uae")
+_PLACE_SUFFIXES = word_set(
     """
     street road lane avenue square drive crescent terrace bridge estate airport station centre
     stadium county borough valley river island islands sea ocean bay house palace castle abbey
-    cathedral
+    cathedral hall park gardens moor common heath building tower point heights harbor harbour
+    quay wharf plaza
     """
 )
-_PLACE_PREFIXES = _word_set(
+_PLACE_PREFIXES = word_set(
     "north south east west greater upper lower great st saint san santa port fort mount isle"
     " cape loch lake glen"
 )
 # Letters after a name, not part of it ("Sarah Wollaston MP").
-_POST_NOMINALS = _word_set("mp mep msp mla qc kc obe mbe cbe jr jnr sr snr phd")
-_BUILDING_WORDS = _PLACE_SUFFIXES | _word_set(
+_POST_NOMINALS = word_set("mp mep msp mla qc kc obe mbe cbe jr jnr sr snr phd")
+_BUILDING_WORDS = _PLACE_SUFFIXES | word_set(
     "hospital school college academy stadium arena centre hall house church theatre"
 )
 # "in X", "of X": X is a place when nothing else claims it.
-_PLACE_PREPOSITIONS = _word_set("in of from across throughout around near outside inside within")
+_PLACE_PREPOSITIONS = word_set("in of from across throughout around near outside inside within")
+# Before a name of several words, "of" and "from" say little ("the chief
+# executive of Siemens Gamesa"); these still say place.
+_MULTI_WORD_PLACE_PREPOSITIONS = word_set("in across throughout around near outside inside within")
 # Lowercase words after a place that make it a public body ("Kirklees council").
 _BODY_AFTER_PLACE = re.compile(
     r"\s+((?:(?:county|city|borough|district|metropolitan|town|parish)\s+)?council|police)\b"
@@ -193,11 +515,12 @@ _BODY_AFTER_PLACE = re.compile(
 # Words after an unknown name that show it is an organisation ("Unison members").
 _ORG_AFTER = re.compile(
     r"\s+(?:members|branch|spokesman|spokeswoman|spokesperson|officials|bosses|reps"
-    r"|representatives|chiefs)\b"
+    r"|representatives|chiefs|union|employees|shareholders|executives|founder|board|shares"
+    r"|chief|ceo)\b"
 )
 
 # The head noun of a job or title, for roles.
-ROLE_HEADS = _word_set(
+ROLE_HEADS = word_set(
     """
     secretary spokesman spokeswoman spokesperson leader director chief executive minister
     chancellor chairman chairwoman chair chairperson councillor manager head officer president
@@ -209,22 +532,42 @@ ROLE_HEADS = _word_set(
     constable sergeant detective judge magistrate coroner clerk treasurer trustee
     administrator agent author economist expert scientist engineer fellow principal dean
     vice-chancellor provost captain coach presenter producer whip ambassador envoy
-    secretary-general candidate activist volunteer
+    secretary-general candidate activist volunteer senator congressman congresswoman
+    councilman councilwoman councilmember prosecutor attorney physician paramedic firefighter
+    pilot astronaut pastor bishop archbishop vicar priest rabbi imam chaplain commander
+    colonel lieutenant admiral marshal sheriff strategist planner architect investor banker
+    accountant auditor specialist historian psychologist psychiatrist pharmacist midwife
+    dentist veterinarian epidemiologist virologist chemist physicist biologist meteorologist
+    forecaster tutor academic premier king queen prince princess speaker controller
+    comptroller registrar warden matron co-founder cofounder proprietor landlord chef
+    supervisor general vice-president mother father grandmother grandfather prosecuting
+    defending mitigating striker midfielder defender goalkeeper winger forward guard
+    quarterback pitcher businessman businesswoman entrepreneur parent pediatrician
+    paediatrician gp psychotherapist therapist optometrist surveyor referee umpire
     """
 )
 # Words that qualify a role but are not its head ("interim deputy", "Home Secretary").
-_ROLE_MODIFIERS = _word_set(
-    "chief deputy assistant interim acting senior prime home foreign shadow vice general junior"
-    " executive managing principal"
+ROLE_MODIFIERS = word_set(
+    """
+    chief deputy assistant interim acting senior prime home foreign shadow vice general junior
+    executive managing principal majority minority financial operating information technology
+    marketing medical scientific creative commercial legal political economic editorial sales
+    finance communications press policy research health education housing transport regional
+    """
 )
 # Words that end a pre-modifying role when reading leftwards from the name.
-_ROLE_BREAKS = _STOP_WORDS - {"of", "for"} | _word_set(
-    "said says say told tells added adds adding according wrote writes warned claimed"
+_ROLE_BREAKS = _STOP_WORDS - {"of", "for"} | word_set(
+    """
+    said says say told tells added adds adding according wrote writes warned claimed met meet
+    meets thanked joined replaced succeeded beat defeated visited called named appointed hired
+    fired sacked praised criticised criticized blamed accused sued backed supported invited
+    urged welcomed interviewed include includes including
+    """
 )
-_ROLE_DETERMINERS = _word_set("the a an its his her their our")
+_ROLE_DETERMINERS = word_set("the a an its his her their our")
 # Words that show a phrase before ", Name," is a clause, not a job.
 _LEADING_ROLE_BREAKS = (
-    _STOP_WORDS - _ROLE_DETERMINERS - _word_set("of for first second third last next")
+    _STOP_WORDS - _ROLE_DETERMINERS - word_set("of for first second third last next")
 )
 _MAX_ROLE_WORDS = 8
 _MAX_NAME_WORDS = 10
@@ -244,18 +587,126 @@ _OPENING_QUOTES = "“‘\"'«"
 _SENTENCE_ENDS = frozenset(".!?:;…")
 _LOOKBACK = 24
 _HONORIFIC_BEFORE = re.compile(
-    r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|Cllr|Clr|Det)\.\s+$"
+    r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|Cllr|Clr|Det|Sen|Gov|Rep|Gen|Col|Lt|Capt"
+    r"|Maj|Cmdr|Adm|Pres|Atty|Amb)\.\s+$"
 )
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
 _CONNECTOR = re.compile(r"[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+$")
+# What may stand between two words of one name besides spaces: the full stop
+# of an initial ("J.B. Pritzker", "St. Louis"), a particle ("Ursula von der
+# Leyen") or an ampersand ("Marks & Spencer").
+_INITIAL_GAP = re.compile(r"\.[ \u00a0]?")
+_PARTICLE_GAP = re.compile(
+    r"[ \u00a0]+(?:(?:von|van|der|den|de|da|du|di|del|della|la|le|bin|ibn|dos|das|ter)"
+    r"[ \u00a0]+){1,2}"
+)
+_AMPERSAND_GAP = re.compile(r"[ \u00a0]*&[ \u00a0]*")
+_DOTTED_PREFIXES = frozenset({"st", "mt", "ft"})
+_LOCATED = re.compile(r"-(?:based|born|headquartered)$", re.IGNORECASE)
+# The gap after a plural possessive inside a name ("Supporters’ Trust").
+_PLURAL_POSSESSIVE_GAP = re.compile(r"[’'][ \u00a0]+")
+# A number after a name makes it a thing ("Apollo 11", "Falcon 9"), not a place or a person.
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+# Roads are places: "Route 66", "Interstate 40", "the A644", "the M62".
+_ROAD = re.compile(
+    r"\b(?:(?:Route|Interstate|Highway|State Route)[ \u00a0]+\d{1,4}|I-\d{1,3}|A\d{2,4}|M\d{1,3})"
+    r"(?![\w%£$€])"
+)
+# Nouns for a kind of organisation: before a name, they say what it is ("the
+# German club Fortuna Rheinau", "Chipmaker Arlo Semiconductor").
+_ORG_NOUNS = word_set(
+    """
+    club firm company group charity union bank agency insurer retailer supermarket carmaker
+    automaker chipmaker drugmaker startup start-up utility housebuilder newspaper broadcaster
+    manufacturer airline chain conglomerate lender consultancy team
+    """
+)
+# The ones that never begin a name themselves.
+_TRADES = word_set(
+    """
+    automaker carmaker chipmaker drugmaker broadcaster conglomerate consultancy housebuilder
+    insurer lender manufacturer retailer startup start-up supermarket airline utility
+    """
+)
+_ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ORG_NOUNS))})[ \u00a0]+$", re.IGNORECASE)
+# "Kirklees and Calderdale": a second place after "in".
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|across|throughout|around|near|from|between)[ \u00a0]+[A-Z][\w’'\-]*"
+    r"(?:,?[ \u00a0]+[A-Z][\w’'\-]*)*,?[ \u00a0]+and[ \u00a0]+$"
+)
+# Evidence that a name with no known given name is a person.
+_PERSON_AFTER = re.compile(r",[ \u00a0]*(?:who\b|aged[ \u00a0]+\d|\d{1,3}[,.])")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|according[ \u00a0]+to)[ \u00a0]+$", re.IGNORECASE
+)
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+_DIGIT = re.compile(r"[\d_]")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|O’|O'|De|Di|Da|La|Le|Van|Von|Du)[A-Z]")
+# Lowercase particles of a surname ("Anke de Wit", "De Wit" alone).
+_PARTICLES = word_set("von van der den de da du di del della la le bin ibn dos das ter")
+_KNOWN_ORG_ENDINGS = frozenset(
+    {
+        ("red", "cross"),
+        ("red", "crescent"),
+        ("goldman", "sachs"),
+        ("morgan", "stanley"),
+        ("jp", "morgan"),
+        ("merrill", "lynch"),
+        ("credit", "suisse"),
+        ("wells", "fargo"),
+        ("rights", "watch"),
+    }
+)
+# "Sport England", "Historic England", "Police Scotland": a national body.
+_NATIONS = word_set("england scotland wales ireland britain")
+_AND_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+")
+# Joint bodies named "Calderdale and Huddersfield NHS Foundation Trust".
+_JOINT_BODY_SUFFIXES = word_set("trust partnership alliance authority board")
+# Sentence adverbs that open a sentence and sit before a name ("Tragically Emily").
+_ADVERB_ENDINGS = (
+    "ally", "ably", "ibly", "ently", "antly", "ously", "ively", "ingly", "edly", "fully",
+    "lessly", "ately",
+)  # fmt: skip
+_OPENING_ADVERBS = word_set(
+    "sadly happily luckily clearly frankly surely simply oddly only nearly finally hopefully"
+    " notably earlier later instead overall"
+)
 _GENERIC_REFERENCE = re.compile(
-    r"\b[Tt]he[ \u00a0]+(council|Council|union)\b"
+    r"\b[Tt]he[ \u00a0]+(council|Council|union|trust|university|company|firm|charity|hospital)\b"
     r"(?![ \u00a0]+(?:[A-Z]|tax\b|house|estate|housing|elections?\b))"  # "the council tax"
 )
+# "the firm" is the article's only company; "the council" its only council.
+_GENERIC_NOUN_HEADS = {
+    "council": frozenset({"council"}),
+    "union": frozenset({"union"}),
+    "trust": frozenset({"trust"}),
+    "university": frozenset({"university"}),
+    "charity": frozenset({"charity"}),
+    "hospital": frozenset({"hospital", "infirmary"}),
+    "company": _COMPANY_SUFFIXES,
+    "firm": _COMPANY_SUFFIXES,
+}
 _APPOSITIVE = re.compile(r",[ \u00a0]+([^,;:()“”\"\n]{2,160}?)(?=[,;)]|\.(?:\s|$)|$)")
 _APPOSITIVE_REJECT = re.compile(
-    r"^(?:who|which|whose|where|and|but|or|said|says|added|adds|\d)", re.IGNORECASE
+    r"^(?:who|which|whose|where|and|but|or|said|says|added|adds|\d"
+    r"|(?:has|have|had|is|was|were|will|would|can|could|should|did|does|do|may|might|must)\b)",
+    re.IGNORECASE,
 )
+# Asides between a name and its role: an age (", 45,", ", aged 45,") or a home
+# town (", of Dearborn,").
+_PASSING_APPOSITIVE = re.compile(
+    r"^(?:(?:aged[ \u00a0]+)?\d{1,3}"
+    r"|(?:of|from)[ \u00a0]+[A-Z][\w’'\-]*(?:[ \u00a0]+[A-Z][\w’'\-]*)*)$"
+)
+# "who chairs Beeston Residents’ Association": a job told by its verb.
+_WHO_ROLE = re.compile(
+    r"^who[ \u00a0]+((?:chairs|leads|heads|runs|represents|manages|directs|owns|delivers"
+    r"|coaches|teaches|oversees|advises|edits|presents|captains|trains|organises|organizes"
+    r"|founded|co-founded|chaired|led|headed|ran|represented|managed|owned|works|worked"
+    r"|serves|served)\b.*)$"
+)
+# After the name in "His agent, Victor Lindqvist of Summit Sports Management, said".
+_OF_BODY_AFTER = re.compile(r"[ \u00a0]+(?:of|from|at)[ \u00a0]+[A-Z][^,.;:“”\"]{0,80},")
 _MAX_APPOSITIVE_WORDS = 14
 # The phrase between the sentence start (or a comma) and ", Name".
 _LEADING_ROLE = re.compile(r"(?:^|(?<=[.!?,:;]\s))([^.!?,:;“”\"]{2,100}?),[ \u00a0]+$")
@@ -263,24 +714,30 @@ _POST_NOMINALS_AFTER = re.compile(
     r"(?:[ \u00a0]+(?:MP|MEP|MSP|MLA|QC|KC|OBE|MBE|CBE|Jr|Jnr|Sr|Snr|PhD)\b\.?)*"
 )
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z]\w*)")
-_SPEECH_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added|adds|insisted|warned)\b")
+_SPEECH_AFTER_NAME = re.compile(
+    r"[ \u00a0]+(?:said|says|told|added|adds|insisted|warned|wrote|explained)\b"
+)
 
 
 @dataclass(slots=True, frozen=True)
 class _Word:
     text: str  # without a possessive 's
+    key: str  # the text casefolded, for the word lists (kept: it is asked for often)
     start: int
     end: int
     possessive: bool
-
-    @property
-    def key(self) -> str:
-        return self.text.casefold()
+    dotted: bool = False  # a full stop follows ("J." of "J.B. Pritzker", "Gov.")
+    located: bool = False  # "Houston" of "Houston-based": a place, and the end of a name
 
     @property
     def base(self) -> str:
         """The word without a clitic ("There’s" -> "there"), for the stop list."""
         return _CLITIC.sub("", self.text).casefold()
+
+    @property
+    def initial(self) -> bool:
+        """A single capital with its full stop: part of a name, not a word."""
+        return self.dotted and len(self.text) == 1
 
 
 @dataclass(slots=True)
@@ -294,6 +751,10 @@ class _Candidate:
     kind: EntityKind | None  # None: a single word decided by evidence elsewhere
     initial: bool = False  # starts a sentence, so capitalisation proves nothing
     title: str | None = None  # a title honorific, as written
+    honorific: str | None = None  # any honorific, as written ("Mrs", "Dr.")
+    # Looks like a person but nothing here says so: one only if another
+    # mention does ("Mrs Bashir", "Okafor said").
+    tentative: bool = False
 
     @property
     def key(self) -> str:
@@ -308,19 +769,35 @@ class _Candidate:
 class _Evidence:
     """What the whole article says about single words."""
 
-    lowercase: set[str]
+    paragraphs: Sequence[str]
     places: set[str]
     orgs: set[str]
+    _lowercase: set[str] | None = None
+
+    def written_lowercase(self, word: str) -> bool:
+        """Whether the article writes this word in lowercase somewhere: a
+        capitalised run made only of such words is ordinary text ("Social
+        workers"), not a name. Read only when a rule asks, as most never do."""
+        if self._lowercase is None:
+            self._lowercase = _lowercase_words(self.paragraphs)
+        return word in self._lowercase
 
 
-def find_entities(
-    paragraphs: Sequence[str],
-) -> tuple[list[Entity], list[Entity], list[Entity]]:
+_Found = tuple[list[Entity], list[Entity], list[Entity]]
+
+
+def find_entities(paragraphs: Sequence[str]) -> _Found:
     """People, organisations and places, each sorted by first mention."""
-    evidence = _Evidence(lowercase=_lowercase_words(paragraphs), places=set(), orgs=set())
+    return _find_entities(tuple(paragraphs))
+
+
+def _find_entities(paragraphs: Sequence[str]) -> _Found:
+    evidence = _Evidence(paragraphs, places=set(), orgs=set())
     candidates: list[_Candidate] = []
     for index, paragraph in enumerate(paragraphs):
         candidates.extend(_paragraph_candidates(index, paragraph, evidence))
+    _company_short_names(candidates)
+    _confirm_tentative_people(candidates, paragraphs)
     people = _people(candidates, paragraphs)
     _resolve_singles(candidates, evidence)
     organizations = _named_entities(candidates, "organization")
@@ -350,26 +827,54 @@ def _capitalised_words(paragraph: str) -> list[_Word]:
         possessive = len(text) > 2 and text[-2] in "’'" and text[-1] in "sS"
         if possessive:
             text, end = text[:-2], end - 2
-        words.append(_Word(text, start, end, possessive))
+        located = _LOCATED.search(text) if "-" in text else None
+        if located:
+            text, end = text[: located.start()], start + located.start()
+            if not text:
+                continue
+        dotted = paragraph.startswith(".", end)
+        words.append(_Word(text, text.casefold(), start, end, possessive, dotted, bool(located)))
     return words
 
 
 def _capitalised_runs(paragraph: str) -> list[list[_Word]]:
-    """Maximal runs of capitalised words separated only by spaces."""
+    """Maximal runs of capitalised words separated only by spaces (or by
+    what may stand inside one name, see _joined_by)."""
     runs: list[list[_Word]] = []
     current: list[_Word] = []
     for word in _capitalised_words(paragraph):
-        # Anything but spaces between two capitalised words (a lowercase word,
-        # a comma) ends the run.
-        if current and (
-            current[-1].possessive or not _only_spaces(paragraph, current[-1].end, word.start)
-        ):
+        # Anything else between two capitalised words (a lowercase word, a
+        # comma) ends the run.
+        if current and not _joined_by(paragraph, current[-1], word):
             runs.append(current)
             current = []
         current.append(word)
     if current:
         runs.append(current)
     return runs
+
+
+def _joined_by(paragraph: str, previous: _Word, word: _Word) -> bool:
+    start, end = previous.end, word.start
+    if previous.located:
+        return False
+    if previous.possessive or (
+        previous.text.endswith("s") and _PLURAL_POSSESSIVE_GAP.fullmatch(paragraph, start, end)
+    ):
+        # "Auditor's Office", "Supporters’ Trust" name a body; "Holmes's view" ends a name.
+        return word.key in _ORG_SUFFIXES and bool(
+            _PLURAL_POSSESSIVE_GAP.fullmatch(paragraph, start + 2 * previous.possessive, end)
+            or (previous.possessive and _only_spaces(paragraph, start + 2, end))
+        )
+    if _only_spaces(paragraph, start, end):
+        return True
+    if end - start > 12:
+        return False
+    if previous.dotted and (len(previous.text) == 1 or previous.key in _DOTTED_PREFIXES):
+        return bool(_INITIAL_GAP.fullmatch(paragraph, start, end))
+    if paragraph.find("&", start, end) >= 0:
+        return bool(_AMPERSAND_GAP.fullmatch(paragraph, start, end))
+    return _is_name_word(previous) and bool(_PARTICLE_GAP.fullmatch(paragraph, start, end))
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -402,7 +907,11 @@ def _split_run(run: list[_Word]) -> list[list[_Word]]:
         is_date = key in _WEEKDAYS or (
             key in _MONTHS and not (key in _NAME_MONTHS and current and _is_name_word(current[-1]))
         )
-        if word.base in _STOP_WORDS or is_date or len(word.text) == 1:
+        # "US", "WHO": an acronym the lists know is a name, not "us" or "who".
+        stop = word.base in _STOP_WORDS and not (
+            word.text.isupper() and (key in _KNOWN_ORGS or key in _PLACE_ACRONYMS)
+        )
+        if stop or is_date or (len(word.text) == 1 and not word.initial):
             if current:
                 pieces.append(current)
             current = []
@@ -416,11 +925,10 @@ def _split_run(run: list[_Word]) -> list[list[_Word]]:
 
 def _is_name_word(word: _Word) -> bool:
     text = word.text
-    return (
-        text[:1].isupper()
-        and any(ch.islower() for ch in text)
-        and not any(ch.isdigit() or ch == "_" for ch in text)
-    )
+    if word.initial:
+        return text.isupper()
+    # Capitalised, not all capitals, no digits ("Holmes", not "IT" or "A644").
+    return text[:1].isupper() and text != text.upper() and not _DIGIT.search(text)
 
 
 def _is_acronym(word: _Word) -> bool:
@@ -430,24 +938,66 @@ def _is_acronym(word: _Word) -> bool:
 def _paragraph_candidates(index: int, paragraph: str, evidence: _Evidence) -> list[_Candidate]:
     pieces: list[list[_Word]] = []
     for run in _capitalised_runs(paragraph):
-        pieces.extend(_split_run(run))
+        for piece in _split_run(run):
+            # "Illinois Gov. J.B. Pritzker": the title belongs to the name after it.
+            if len(piece) > 1 and piece[-1].dotted and piece[-1].key in _HONORIFICS:
+                piece = piece[:-1]
+            # "a Florida Democrat": the place, not a party member's name.
+            while len(piece) > 1 and piece[-1].key in _DEMONYMS:
+                piece = piece[:-1]
+            # "SpaceX Falcon 9": the maker, not the product.
+            if _NUMBER_AFTER.match(paragraph, piece[-1].end) and not _is_known_org(piece[-1]):
+                piece = piece[:-1]
+            if piece:
+                pieces.append(piece)
     pieces = _join_connected(pieces, paragraph)
-    candidates: list[_Candidate] = []
+    candidates = _roads(index, paragraph)
     for piece in pieces:
-        candidates.extend(_piece_candidates(index, paragraph, piece, evidence))
+        if all(word.initial for word in piece):
+            candidates.extend(_dotted_acronym(index, paragraph, piece))
+        else:
+            candidates.extend(_piece_candidates(index, paragraph, piece, evidence))
     return candidates
 
 
+def _roads(index: int, paragraph: str) -> list[_Candidate]:
+    return [
+        _Candidate(index, match.start(), match.end(), tuple(match.group().split()), "place")
+        for match in _ROAD.finditer(paragraph)
+    ]
+
+
+def _dotted_acronym(index: int, paragraph: str, piece: list[_Word]) -> list[_Candidate]:
+    """ "U.S.", "U.K.", "U.N.": known ones only, as "US" would be."""
+    key = "".join(word.text for word in piece).casefold()
+    kind: EntityKind
+    if key in _PLACE_ACRONYMS:
+        kind = "place"
+    elif key in _KNOWN_ORGS:
+        kind = "organization"
+    else:
+        return []
+    end = piece[-1].end + 1  # the last full stop is part of the name
+    return [_Candidate(index, piece[0].start, end, (paragraph[piece[0].start : end],), kind)]
+
+
 def _join_connected(pieces: list[list[_Word]], paragraph: str) -> list[list[_Word]]:
-    """Join "University" + "of" + "Leeds" into one name."""
+    """Join "University" + "of" + "Leeds" into one name, and "Calderdale" +
+    "and" + "Huddersfield NHS Foundation Trust"."""
     joined: list[list[_Word]] = []
     for piece in pieces:
+        if not joined or len(joined[-1]) + len(piece) > _MAX_NAME_WORDS:
+            joined.append(piece)
+            continue
+        last = joined[-1][-1]
         if (
-            joined
-            and joined[-1][-1].key in _ORG_HEADS_WITH_OF
-            and not joined[-1][-1].possessive
-            and len(joined[-1]) + len(piece) <= _MAX_NAME_WORDS
-            and _CONNECTOR.match(paragraph, joined[-1][-1].end, piece[0].start)
+            last.key in _ORG_HEADS_WITH_OF
+            and not last.possessive
+            and _CONNECTOR.match(paragraph, last.end, piece[0].start)
+        ) or (
+            len(joined[-1]) == 1
+            and _joins_body(last, piece)
+            and _AND_GAP.fullmatch(paragraph, last.end, piece[0].start)
         ):
             joined[-1] = joined[-1] + piece
         else:
@@ -455,10 +1005,38 @@ def _join_connected(pieces: list[list[_Word]], paragraph: str) -> list[list[_Wor
     return joined
 
 
+def _joins_body(first: _Word, body: list[_Word]) -> bool:
+    """Whether "First and Body..." is one organisation: a joint body ("Calderdale
+    and Huddersfield NHS Foundation Trust") or one named by its remit ("Homes
+    and Communities Agency", "Health and Safety Executive"), not two bodies
+    ("Unison and Kirklees Council")."""
+    key = first.key
+    if (
+        len(body) < 2
+        or body[-1].key not in _ORG_SUFFIXES
+        or not _is_name_word(first)
+        or key in GIVEN_NAMES
+        or key in _KNOWN_ORGS
+    ):
+        return False
+    if len(body) >= 3 and body[-1].key in _JOINT_BODY_SUFFIXES and _plain_name_word(first):
+        return True
+    # Not "Tesco and Leeds City Council": neither side may be a place or a person.
+    return (
+        key not in _KNOWN_PLACES
+        and body[0].key not in _KNOWN_PLACES
+        and body[0].key not in GIVEN_NAMES
+    )
+
+
 def _piece_candidates(
     index: int, paragraph: str, piece: list[_Word], evidence: _Evidence
 ) -> list[_Candidate]:
     """Classify one run of name words, splitting off honorifics and titles."""
+    if len(piece) > 1 and _is_glued_opener(piece, paragraph, evidence):
+        piece = piece[1:]  # "Tragically Emily"
+    elif len(piece) > 2 and _is_trade_opener(piece[0], paragraph):
+        piece = piece[1:]  # "Chipmaker Arlo Semiconductor": _ORG_NOUN_BEFORE now says org
     mention_start = piece[0].start
     while len(piece) > 1 and piece[-1].key in _POST_NOMINALS:
         piece = piece[:-1]
@@ -469,14 +1047,18 @@ def _piece_candidates(
     dotted = _HONORIFIC_BEFORE.search(paragraph, max(0, mention_start - 8), mention_start)
     if dotted and mention_start == piece[0].start:  # "Mr. Holmes"
         mention_start = dotted.start(1)
-    # As written, for the role: "Cllr", "Det Supt".
+    # As written, for the role: "Cllr", "Det Supt", "Sen.".
     honorific = paragraph[mention_start : piece[0].start].strip() or None
 
     titled = _split_title(piece)
+    if titled is None and honorific is None:
+        titled = _split_person_tail(piece)
     if titled is not None:
         prefix, piece = titled
         candidates = _piece_candidates(index, paragraph, prefix, evidence) if prefix else []
         candidates.append(_person(index, mention_start if honorific else piece[0].start, piece))
+        if honorific and _is_title(honorific):
+            candidates[-1].title = honorific
         return candidates
 
     known_at_end = len(piece) > 1 and _is_known_org(piece[-1]) and not _has_org_suffix(piece)
@@ -494,6 +1076,7 @@ def _piece_candidates(
         kind=None,
         initial=initial,
         title=honorific if _is_title(honorific) else None,
+        honorific=honorific,
     )
     if honorific:
         candidate.kind = "person"
@@ -501,9 +1084,43 @@ def _piece_candidates(
     body = _BODY_AFTER_PLACE.match(paragraph, piece[-1].end)
     if body and not piece[-1].possessive and not _has_org_suffix(piece):
         return [_public_body(candidate, body, evidence)]
+    if _named_after_org_noun(piece, paragraph):
+        candidate.kind = "organization"  # "the German club Fortuna Rheinau"
+        return [candidate]
     if len(piece) == 1:
         return _single_word(candidate, piece[0], paragraph, evidence)
     return _multi_word(candidate, piece, paragraph, evidence)
+
+
+def _is_trade_opener(word: _Word, paragraph: str) -> bool:
+    """A trade opening a sentence before a company's name ("Chipmaker",
+    "Insurer"); not "Union" or "Bank", which begin names ("Union Pacific")."""
+    return word.key in _TRADES and _starts_sentence(paragraph, word.start)
+
+
+def _named_after_org_noun(piece: list[_Word], paragraph: str) -> bool:
+    start = piece[0].start
+    return (
+        not (len(piece) > 1 and piece[0].key in GIVEN_NAMES)
+        and not (len(piece) == 1 and piece[0].key in _KNOWN_PLACES)
+        and bool(_ORG_NOUN_BEFORE.search(paragraph, max(0, start - 40), start))
+    )
+
+
+def _is_glued_opener(piece: list[_Word], paragraph: str, evidence: _Evidence) -> bool:
+    """A sentence's first word written against a name: an adverb ("Tragically
+    Emily"), or a participle or ordinary word before a given name or a title
+    ("Speaking Mr Holmes", "Yesterday Jane Smith")."""
+    first = piece[0]
+    key = first.key
+    if key in GIVEN_NAMES or not _starts_sentence(paragraph, first.start):
+        return False
+    if key in _OPENING_ADVERBS or (len(key) > 5 and key.endswith(_ADVERB_ENDINGS)):
+        return True
+    second = piece[1].key
+    if not (second in GIVEN_NAMES or second in _HONORIFICS):
+        return False
+    return (len(key) > 4 and key.endswith(("ing", "ed"))) or evidence.written_lowercase(key)
 
 
 def _is_title(honorific: str | None) -> bool:
@@ -517,16 +1134,38 @@ def _split_title(piece: list[_Word]) -> tuple[list[_Word], list[_Word]] | None:
     read back as the role later. Returns None when there is no title."""
     for i in range(len(piece) - 2, -1, -1):
         name = piece[i + 1 :]
-        if (
-            piece[i].key in ROLE_HEADS
-            and len(name) <= 3
-            and all(_is_name_word(w) and _plain_name_word(w) for w in name)
-        ):
+        if piece[i].key in ROLE_HEADS and len(name) <= 3 and _is_personal_name(name):
             prefix = piece[:i]
-            while prefix and (prefix[-1].key in ROLE_HEADS or prefix[-1].key in _ROLE_MODIFIERS):
+            while prefix and (prefix[-1].key in ROLE_HEADS or prefix[-1].key in ROLE_MODIFIERS):
                 prefix = prefix[:-1]
             return prefix, name
     return None
+
+
+def _split_person_tail(piece: list[_Word]) -> tuple[list[_Word], list[_Word]] | None:
+    """ "(MP for) Huddersfield Barry Sheerman" -> ([Huddersfield], [Barry,
+    Sheerman]): a given name inside a run starts a person named after a place
+    or a body."""
+    if len(piece) < 3 or piece[0].key in GIVEN_NAMES or piece[0].key in _PLACE_PREFIXES:
+        return None
+    for i in range(1, len(piece) - 1):
+        name = piece[i:]
+        if piece[i].key in GIVEN_NAMES:
+            if len(name) <= 3 and _is_personal_name(name):
+                return piece[:i], name
+            return None
+    return None
+
+
+def _is_personal_name(name: list[_Word]) -> bool:
+    """Words that can make up a person's name; after a given name, a surname
+    may be a place word ("Anna Park", "Sarah Hall")."""
+    given = name[0].key in GIVEN_NAMES
+    return all(
+        _is_name_word(word)
+        and (_plain_name_word(word) or (given and i > 0 and word.key in _SURNAME_SUFFIXES))
+        for i, word in enumerate(name)
+    )
 
 
 def _plain_name_word(word: _Word) -> bool:
@@ -575,7 +1214,7 @@ def _single_word(
     key = word.key
     before = _word_before(paragraph, word.start)
     if _is_acronym(word):
-        if key in _PLACE_ACRONYMS:
+        if key in _PLACE_ACRONYMS or key in _KNOWN_PLACES:  # "US", "TOKYO - "
             candidate.kind = "place"
         elif key in _KNOWN_ORGS:
             candidate.kind = "organization"
@@ -585,16 +1224,35 @@ def _single_word(
     if _is_known_org(word) or key in _STANDALONE_ORGS:
         candidate.kind = "organization"
         return [candidate]
+    if word.located:
+        candidate.kind = "place"  # "Houston-based"
+        return [candidate]
+    if _CAMEL_CASE.search(word.text) and not _SURNAME_PREFIX.match(word.text):
+        candidate.kind = "organization"  # "SpaceX", "GrocerGo": a brand, not a surname
+        return [candidate]
     if key in _NEWS_WORDS and before == "the":
         candidate.kind = "organization"
         return [candidate]
-    if key in _GENERIC_WORDS or key in _DEMONYMS or not _is_name_word(word):
+    if (
+        key in _GENERIC_WORDS
+        or key in _DEMONYMS
+        or key in _ORG_SUFFIXES  # "the Bureau", "the Department": generic alone
+        or key in _PLACE_SUFFIXES
+        or key in ROLE_HEADS
+        or not _is_name_word(word)
+    ):
         return []
     if key.endswith("shire"):
         candidate.kind = "place"
         return [candidate]
-    if before in _PLACE_PREPOSITIONS and not candidate.initial:
+    if key in _KNOWN_PLACES and key not in GIVEN_NAMES:
+        # Left open: a person's surname ("Denzel Washington") still claims it.
         evidence.places.add(key)
+    elif (before in _PLACE_PREPOSITIONS and not candidate.initial) or (
+        before == "and"
+        and _PLACE_LIST_BEFORE.search(paragraph, max(0, word.start - 80), word.start)
+    ):
+        evidence.places.add(key)  # "in Kirklees", "in Harehills and Beeston"
     elif _ORG_AFTER.match(paragraph, word.end):
         evidence.orgs.add(key)
     return [candidate]
@@ -604,22 +1262,78 @@ def _multi_word(
     candidate: _Candidate, piece: list[_Word], paragraph: str, evidence: _Evidence
 ) -> list[_Candidate]:
     keys = [word.key for word in piece]
-    if _has_org_suffix(piece) or any(_is_known_org(word) for word in piece):
+    given = keys[0] in GIVEN_NAMES
+    before = _word_before(paragraph, piece[0].start)
+    if _named_like_a_place(piece, paragraph):
+        candidate.kind = "person"  # "Sarah Hall", "Emma Church"
+    elif (
+        _has_org_suffix(piece)
+        or any(_is_known_org(word) for word in piece)
+        or tuple(keys[-2:]) in _KNOWN_ORG_ENDINGS
+        or (keys[-1] in _NATIONS and keys[0] not in _PLACE_PREFIXES and not given)
+        or paragraph.find("&", piece[0].end, piece[-1].start) >= 0  # "Brenner & Lowe"
+    ):
         candidate.kind = "organization"
         evidence.places.update(_place_in_body_name(piece))
-    elif _looks_like_place(keys):
+    elif (
+        candidate.key in _KNOWN_PLACE_NAMES
+        or _looks_like_place(keys)
+        or piece[-1].located
+        or (keys[-1] == "city" and keys[0] not in _KNOWN_PLACES)  # "Elk City"
+    ):
         candidate.kind = "place"
     elif keys[-1] in _CLUB_OR_PLACE or any(key in _ORG_SUFFIXES for key in keys):
         candidate.kind = "organization"  # "Huddersfield Town", "Police Scotland"
-    elif _word_before(paragraph, piece[0].start) in _PLACE_PREPOSITIONS:
+    elif not given and any(key in _ORG_WORDS for key in keys):
+        candidate.kind = "organization"  # "Yorkshire Cancer Support"
+    elif _ORG_AFTER.match(paragraph, piece[-1].end) and not given:
+        candidate.kind = "organization"  # "the IG Metall union"
+    elif not given and before in _MULTI_WORD_PLACE_PREPOSITIONS:
         candidate.kind = "place"
     elif _names_a_building(piece[-1], paragraph):
         return []
+    elif before == "at" and given:
+        candidate.kind = "organization"  # "an analyst at Morgan Stanley"
+    elif before == "the":
+        # Nobody is "the Charlotte Monarchs": a team, a band, a party.
+        if not _looks_like_person(piece, paragraph, evidence):
+            return []
+        if not (len(keys[-1]) > 3 and keys[-1].endswith("s") and not keys[-1].endswith("ss")):
+            return []
+        candidate.kind = "organization"
     elif _looks_like_person(piece, paragraph, evidence):
         candidate.kind = "person"
+        if not given and not _person_evidence(candidate, piece, paragraph):
+            candidate.kind = None
+            candidate.tentative = True
     else:
         return []
     return [candidate]
+
+
+def _person_evidence(candidate: _Candidate, piece: list[_Word], paragraph: str) -> bool:
+    """Whether the text around a name with no known given name says it is a
+    person: "said" before or after it, an age, "who", or a job."""
+    start, end = piece[0].start, piece[-1].end
+    return bool(
+        _SPEECH_AFTER_NAME.match(paragraph, end)
+        or _PERSON_AFTER.match(paragraph, end)
+        or _SPEECH_BEFORE.search(paragraph, max(0, start - 20), start)
+        or _appositive_role(paragraph, candidate, {})
+        or _leading_role(paragraph, candidate)
+        or _premodifier_role(paragraph, start)
+    )
+
+
+def _named_like_a_place(piece: list[_Word], paragraph: str) -> bool:
+    """A given name and a surname that is also a place word, not after "at"
+    or "on" ("Sarah Hall said" but "at George Street")."""
+    return (
+        len(piece) == 2
+        and piece[0].key in GIVEN_NAMES
+        and piece[1].key in _SURNAME_SUFFIXES
+        and _word_before(paragraph, piece[0].start) not in _PLACE_LEADS
+    )
 
 
 def _names_a_building(last: _Word, paragraph: str) -> bool:
@@ -640,9 +1354,17 @@ def _place_in_body_name(piece: list[_Word]) -> list[str]:
 
 
 def _looks_like_person(piece: list[_Word], paragraph: str, evidence: _Evidence) -> bool:
-    if len(piece) > 4 or not all(_is_name_word(w) and _plain_name_word(w) for w in piece):
+    given = piece[0].key in GIVEN_NAMES  # "Christian Bruch" despite "Christian"
+    if len(piece) > 4 or not all(
+        _is_name_word(w) and (_plain_name_word(w) or (given and i == 0))
+        for i, w in enumerate(piece)
+    ):
         return False
-    ordinary = all(word.text.casefold() in evidence.lowercase for word in piece)
+    if given:
+        return True
+    if piece[0].key in _KNOWN_PLACES:
+        return False  # "Yorkshire Water", "Texas Instruments"
+    ordinary = all(evidence.written_lowercase(word.key) for word in piece)
     if not ordinary:
         return True
     # "Social Workers" is ordinary text unless the sentence treats it as a speaker.
@@ -655,13 +1377,69 @@ def _looks_like_person(piece: list[_Word], paragraph: str, evidence: _Evidence) 
 _PersonKey = tuple[str, str]  # (first name, surname), casefolded
 
 
+def _company_short_names(candidates: list[_Candidate]) -> None:
+    """ "Corvid" and "Harbor Point" alone are "Corvid Aerospace" and "Harbor
+    Point Capital": a company's name without the words that say what it does."""
+    short: dict[str, tuple[str, ...]] = {}
+    for candidate in candidates:
+        words = candidate.words
+        if candidate.kind == "organization" and len(words) > 1:
+            size = len(words)
+            while size > 1 and words[size - 1].casefold() in _COMPANY_SUFFIXES:
+                size -= 1
+            if size < len(words):
+                short.setdefault(" ".join(words[:size]).casefold(), words)
+    if not short:
+        return
+    for candidate in candidates:
+        if candidate.kind != "person" and candidate.key in short:
+            candidate.words = short[candidate.key]
+            candidate.kind = "organization"
+            candidate.tentative = False
+
+
+def _confirm_tentative_people(candidates: list[_Candidate], paragraphs: Sequence[str]) -> None:
+    """A name that only looked like a person's is one when the article says
+    so elsewhere: the same name as a person, or its surname with an honorific
+    ("Mrs Bashir") or as a speaker ("Okafor said")."""
+    if not any(candidate.tentative for candidate in candidates):
+        return
+    people = {c.key for c in candidates if c.kind == "person"}
+    # Surnames used alone: with an honorific, as a speaker, or after the full
+    # name ("Anke de Wit ... De Wit described"), as a company never is.
+    surnames = {}
+    for c in candidates:
+        if c.kind in (None, "person") and (len(c.words) == 1 or _surname_with_particles(c.words)):
+            surnames.setdefault(c.words[-1].casefold(), []).append(c)
+    for candidate in candidates:
+        if not candidate.tentative:
+            continue
+        alone = surnames.get(candidate.words[-1].casefold(), [])
+        if candidate.key in people or any(
+            c.kind == "person"
+            or c.mention > candidate.mention
+            or _SPEECH_AFTER_NAME.match(paragraphs[c.paragraph], c.end)
+            for c in alone
+        ):
+            candidate.kind = "person"
+
+
+def _surname_with_particles(words: tuple[str, ...]) -> bool:
+    """ "De Wit" (of Anke de Wit), "Van Dijk": a surname, not a full name."""
+    return 1 < len(words) <= 3 and all(word.casefold() in _PARTICLES for word in words[:-1])
+
+
 def _people(candidates: list[_Candidate], paragraphs: Sequence[str]) -> list[Entity]:
     groups: dict[_PersonKey, list[_Candidate]] = {}
     # Full-name mentions in article order, by surname and by first name.
     by_last: dict[str, list[tuple[Mention, _PersonKey]]] = {}
     by_first: dict[str, list[tuple[Mention, _PersonKey]]] = {}
     for candidate in candidates:
-        if candidate.kind == "person" and len(candidate.words) > 1:
+        if (
+            candidate.kind == "person"
+            and len(candidate.words) > 1
+            and not _surname_with_particles(candidate.words)
+        ):
             key = (candidate.words[0].casefold(), candidate.words[-1].casefold())
             groups.setdefault(key, []).append(candidate)
             by_last.setdefault(key[1], []).append((candidate.mention, key))
@@ -671,11 +1449,17 @@ def _people(candidates: list[_Candidate], paragraphs: Sequence[str]) -> list[Ent
             mentions.sort()
 
     for candidate in candidates:
-        if len(candidate.words) != 1 or candidate.kind not in ("person", None):
+        if candidate.kind not in ("person", None):
             continue
-        word = candidate.key
+        if len(candidate.words) == 1:
+            word = candidate.key
+        elif _surname_with_particles(candidate.words):
+            word = candidate.words[-1].casefold()
+        else:
+            continue
         named = by_last.get(word) or by_first.get(word)
         if named:
+            named = _same_sex(named, candidate.honorific) or named
             groups[_nearest_named(named, candidate.mention)].append(candidate)
             candidate.kind = "person"
         elif candidate.kind == "person":  # "Mr Smith" with no full name anywhere
@@ -685,6 +1469,19 @@ def _people(candidates: list[_Candidate], paragraphs: Sequence[str]) -> list[Ent
     people = [_person_entity(members, paragraphs, spans) for members in groups.values()]
     people.sort(key=lambda entity: entity.mentions[0])
     return people
+
+
+def _same_sex(
+    named: list[tuple[Mention, _PersonKey]], honorific: str | None
+) -> list[tuple[Mention, _PersonKey]]:
+    """Of the people sharing a surname, those "Mrs Doyle" can be (not her son
+    Jamie Doyle); empty when the honorific or the given names do not tell."""
+    key = (honorific or "").split(" ", 1)[0].rstrip(".").casefold()
+    if key in ("mrs", "ms", "miss", "dame", "lady"):
+        return [n for n in named if n[1][0] in FEMALE_NAMES]
+    if key in ("mr", "sir", "lord"):
+        return [n for n in named if n[1][0] in MALE_NAMES]
+    return []
 
 
 def _nearest_named(named: list[tuple[Mention, _PersonKey]], here: Mention) -> _PersonKey:
@@ -716,7 +1513,9 @@ def _person_entity(
         paragraph = paragraphs[member.paragraph]
         appositive = appositive or _appositive_role(paragraph, member, spans)
         leading = leading or _leading_role(paragraph, member)
-        premodifier = premodifier or _premodifier_role(paragraph, member.start)
+        premodifier = premodifier or _premodifier_role(
+            paragraph, member.start, spans.get(member.paragraph, [])
+        )
     title = next((m.title for m in members if m.title), None)
     return Entity(
         name=" ".join(name),
@@ -729,7 +1528,7 @@ def _person_entity(
 def _leading_role(paragraph: str, member: _Candidate) -> str | None:
     """ "The Scottish First Minister, Nicola Sturgeon, said": a short noun
     phrase ending in a job, set off by commas just before the name."""
-    if not paragraph.startswith(",", member.end):
+    if not (paragraph.startswith(",", member.end) or _OF_BODY_AFTER.match(paragraph, member.end)):
         return None
     match = _LEADING_ROLE.search(paragraph, max(0, member.start - 120), member.start)
     if not match:
@@ -748,19 +1547,33 @@ def _leading_role(paragraph: str, member: _Candidate) -> str | None:
 def _appositive_role(
     paragraph: str, member: _Candidate, spans: dict[int, list[tuple[int, int]]]
 ) -> str | None:
-    """ "Paul Holmes, branch secretary for Unison in Kirklees, said"."""
+    """ "Paul Holmes, branch secretary for Unison in Kirklees, said", also
+    after an age or a home town ("Karen Walsh, 45, of Dearborn, a nurse at
+    ..."), or told by a verb ("Ann Mellor, who chairs the residents'
+    association")."""
     after = _POST_NOMINALS_AFTER.match(paragraph, member.end)
     start = after.end() if after else member.end
-    match = _APPOSITIVE.match(paragraph, start, start + 200)
-    if not match:
+    for _ in range(3):
+        match = _APPOSITIVE.match(paragraph, start, start + 200)
+        if not match:
+            return None
+        role = match.group(1).strip()
+        if not _PASSING_APPOSITIVE.match(role):
+            break
+        start = match.end(1)
+    else:
         return None
-    role = match.group(1).strip()
+    told = _WHO_ROLE.match(role)
+    if told:
+        role = told.group(1)
     words = role.split()
     if (
         not role
         or len(words) > _MAX_APPOSITIVE_WORDS
-        or _APPOSITIVE_REJECT.match(role)
-        or not any(word.casefold().strip("’'") in ROLE_HEADS for word in _TOKEN.findall(role))
+        or (not told and _APPOSITIVE_REJECT.match(role))
+        or not (
+            told or any(word.casefold().strip("’'") in ROLE_HEADS for word in _TOKEN.findall(role))
+        )
         or _overlaps_person(spans.get(member.paragraph, []), match.start(1), match.end(1))
     ):
         return None
@@ -774,30 +1587,85 @@ def _overlaps_person(spans: list[tuple[int, int]], start: int, end: int) -> bool
     return i > 0 and any(s < end and e > start for s, e in spans[max(0, i - 8) : i])
 
 
-def _premodifier_role(paragraph: str, start: int) -> str | None:
-    """ "Kirklees Unison branch secretary Paul Holmes": read words leftwards
-    from the name while they are part of the title."""
-    words = [m for m in _TOKEN.finditer(paragraph, max(0, start - 160), start)]
-    taken: list[re.Match[str]] = []
+def _premodifier_role(
+    paragraph: str, start: int, people: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """ "Kirklees Unison branch secretary Paul Holmes", "Labour MP for
+    Huddersfield Barry Sheerman", "Batley and Spen MP Tracy Brabin": read words
+    leftwards from the name while they are part of the title, and not into
+    another person's name (`people`: the paragraph's person spans)."""
+    chain: list[re.Match[str]] = []  # the words right before the name, nearest first
     edge = start
-    for match in reversed(words):
-        if not _only_spaces(paragraph, match.end(), edge) or len(taken) >= _MAX_ROLE_WORDS:
+    for match in reversed(list(_TOKEN.finditer(paragraph, max(0, start - 160), start))):
+        if (
+            not _only_spaces(paragraph, match.end(), edge)
+            or len(chain) > 2 * _MAX_ROLE_WORDS
+            or (people and _overlaps_person(people, match.start(), match.end()))
+        ):
             break
-        key = _CLITIC.sub("", match.group()).casefold()
-        if not taken and match.group().casefold() not in ROLE_HEADS:
-            return None
-        if key in _ROLE_DETERMINERS and taken:
+        chain.append(match)
+        edge = match.start()
+    head = _role_head_index(chain)
+    if head is None:
+        return None
+    taken = chain[:head]
+    for position in range(head, len(chain)):
+        match = chain[position]
+        if len(taken) - head >= _MAX_ROLE_WORDS:
+            break
+        word = match.group()
+        key = _CLITIC.sub("", word).casefold()
+        if key in _ROLE_DETERMINERS and position > head:
             taken.append(match)
             break
+        if key == "and" and _capitalised_pair(chain, position):
+            taken.append(match)  # "Batley and Spen", not "Anna Park and Chief Executive"
+            continue
         if key in _ROLE_BREAKS:
             break
         taken.append(match)
-        edge = match.start()
-    while taken and taken[-1].group().casefold() in ("of", "for"):
+    while taken and taken[-1].group().casefold() in ("of", "for", "and"):
         taken.pop()  # the title cannot start with a connector
     if not taken:
         return None
     return paragraph[taken[-1].start() : taken[0].end()]
+
+
+def _role_head_index(chain: list[re.Match[str]]) -> int | None:
+    """Where the title's head word is in `chain`: first, or after the place or
+    body it is "for" or "of" ("MP for Huddersfield")."""
+    if not chain:
+        return None
+    if chain[0].group().casefold() in ROLE_HEADS:
+        return 0
+    for position, match in enumerate(chain[:_MAX_ROLE_WORDS]):
+        word = match.group()
+        if word in ("for", "of"):
+            following = position + 1
+            if (
+                position > 0
+                and following < len(chain)
+                and chain[following].group().casefold() in ROLE_HEADS
+            ):
+                return following
+            return None
+        if not (word[:1].isupper() or word in ("and", "the")):
+            return None
+    return None
+
+
+def _capitalised_pair(chain: list[re.Match[str]], position: int) -> bool:
+    """Whether the "and" at `position` joins two capitalised names, neither of
+    them part of a title."""
+    if not 0 < position < len(chain) - 1:
+        return False
+    nearer, further = chain[position - 1].group(), chain[position + 1].group()
+    return (
+        nearer[:1].isupper()
+        and further[:1].isupper()
+        and nearer.casefold() not in ROLE_HEADS
+        and nearer.casefold() not in ROLE_MODIFIERS
+    )
 
 
 def _named_entities(candidates: list[_Candidate], kind: EntityKind) -> list[Entity]:
@@ -805,6 +1673,8 @@ def _named_entities(candidates: list[_Candidate], kind: EntityKind) -> list[Enti
     for candidate in candidates:
         if candidate.kind == kind:
             groups.setdefault(candidate.key, []).append(candidate)
+    if kind == "organization":
+        _merge_acronyms(groups)
     entities = [
         Entity(
             name=_best_spelling(members),
@@ -815,6 +1685,25 @@ def _named_entities(candidates: list[_Candidate], kind: EntityKind) -> list[Enti
     ]
     entities.sort(key=lambda entity: entity.mentions[0])
     return entities
+
+
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _merge_acronyms(groups: dict[str, list[_Candidate]]) -> None:
+    """ "NUT" is the National Union of Teachers when the article names it in
+    full: one organisation, under its full name."""
+    by_initials: dict[str, str] = {}
+    for key in groups:
+        words = [word for word in key.split() if word not in _ACRONYM_SKIPS]
+        if len(words) > 1:
+            by_initials.setdefault("".join(word[0] for word in words), key)
+    if not by_initials:
+        return
+    for key in [key for key in groups if " " not in key]:
+        full = by_initials.get(key)
+        if full is not None and groups[key][0].words[0].isupper():
+            groups[full].extend(groups.pop(key))
 
 
 def _resolve_singles(candidates: list[_Candidate], evidence: _Evidence) -> None:
@@ -838,28 +1727,38 @@ def _best_spelling(members: list[_Candidate]) -> str:
     "Kirklees council"); names are compared case-blind, so all are the same words."""
     return max(
         (" ".join(m.words) for m in members),
-        key=lambda name: sum(ch.isupper() for ch in name),
+        # Not the shouted "TOKYO" of a dateline.
+        key=lambda name: (not name.isupper(), sum(map(str.isupper, name))),
     )
 
 
 def _with_generic_references(
     organizations: list[Entity], paragraphs: Sequence[str]
 ) -> list[Entity]:
-    """ "the council" is Kirklees Council when the article names only one council."""
-    by_kind: dict[str, list[int]] = {"council": [], "union": []}
+    """ "the council" is Kirklees Council when the article names only one
+    council; likewise "the union", "the trust", "the company"."""
+    by_noun: dict[str, list[int]] = {}
     for i, org in enumerate(organizations):
-        last = org.name.rsplit(" ", 1)[-1].casefold()
-        if last == "council":
-            by_kind["council"].append(i)
-        elif last == "union" or org.name.casefold() in _UNIONS:
-            by_kind["union"].append(i)
+        words = org.name.casefold().split()
+        last = words[-1]
+        # "University of Leeds" is a university as "Leeds University" is.
+        head = words[0] if len(words) > 2 and words[1] in ("of", "for") else last
+        nouns = [noun for noun, heads in _GENERIC_NOUN_HEADS.items() if head in heads]
+        if nouns and last in _COMPANY_SUFFIXES:
+            # "the company" is a company only if every word after its first says so.
+            nouns = [noun for noun in nouns if noun not in ("company", "firm")]
+            if len(words) > 1 and all(word in _COMPANY_SUFFIXES for word in words[1:]):
+                nouns += ["company", "firm"]
+        if last in _UNIONS and "union" not in nouns:
+            nouns.append("union")
+        for noun in nouns:
+            by_noun.setdefault(noun, []).append(i)
     extra: dict[int, list[Mention]] = {}
-    for noun, indices in by_kind.items():
-        if len(indices) != 1:
-            continue
+    if any(len(indices) == 1 for indices in by_noun.values()):
         for p, paragraph in enumerate(paragraphs):
             for match in _GENERIC_REFERENCE.finditer(paragraph):
-                if match.group(1).casefold() == noun:
+                indices = by_noun.get(match.group(1).casefold(), [])
+                if len(indices) == 1:
                     extra.setdefault(indices[0], []).append(Mention(p, match.start(), match.end()))
     if not extra:
         return organizations

@@ -34,7 +34,7 @@ def extract_facts(article: Article) -> ArticleFacts:
     people, organizations, places = guarded(
         "people, organisations and places", lambda: find_entities(paragraphs), ([], [], [])
     )
-    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people), [])
+    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
     return ArticleFacts(
         dates=tuple(dates),
         durations=tuple(durations),
