@@ -5,12 +5,14 @@ and the web debris ("Get daily updates ...", "Video Loading ...")."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.facts.base import Quantity
+from dateline.facts.numbers import LARGE_NUMBER_WORDS, word_value
 from dateline.facts.quantities import find_quantities
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
@@ -35,7 +37,8 @@ def test_article_000_quantities() -> None:
     quantities = find_quantities(SEED_000)
     assert _summary(quantities) == [
         ("79%", "percent", 79, "%", False),
-        ("75 Unison members", "count", 75, "members", False),
+        # The unit keeps the name that says whose members they are.
+        ("75 Unison members", "count", 75, "Unison members", False),
     ]
     assert [(q.paragraph, q.start_char, q.end_char) for q in quantities] == [
         (4, 44, 47),
@@ -49,12 +52,18 @@ def test_article_001_quantities() -> None:
         ("£5m", "money", 5_000_000, "GBP", False),
         ("£500,000", "money", 500_000, "GBP", False),
         # "in their hundreds": the counted people are the sentence's subject.
-        ("hundreds", "count", 100, "social workers", True),
+        ("hundreds", "count", 100, "children’s social workers", True),
         ("450 staff", "count", 450, "staff", False),
         ("136 members of staff", "count", 136, "members of staff", False),
         # "almost a dozen each week" counts the members of staff named just before.
         ("a dozen", "count", 12, "members of staff", True),
+        # "The following year 123 moved on, while in 2015/16 99 called time": the
+        # subjects of the verbs count the members of staff of the paragraph before.
+        ("123", "count", 123, "members of staff", False),
+        ("99", "count", 99, "members of staff", False),
         ("92 members of staff", "count", 92, "members of staff", False),
+        # "poor management saw dozens leaving each month": the staff counted just before.
+        ("dozens", "count", 24, "members of staff", True),
     ]
 
 
@@ -90,6 +99,25 @@ def test_whole_amounts_are_ints() -> None:
         ("$5,000", 5000, "USD"),
         ("50 pence", 0.5, "GBP"),
         ("£2.50", 2.5, "GBP"),
+        ("$3.5 million", 3_500_000, "USD"),
+        ("¥2bn", 2_000_000_000, "JPY"),
+        ("40p", 0.4, "GBP"),
+        ("$12", 12, "USD"),
+        ("US$5m", 5_000_000, "USD"),
+        ("5 million euros", 5_000_000, "EUR"),
+        ("5 million US dollars", 5_000_000, "USD"),
+        ("CHF 5m", 5_000_000, "CHF"),
+        ("50 quid", 50, "GBP"),
+        # Indian English: a lakh is 100,000, a crore ten million.
+        ("₹500 crore", 5_000_000_000, "INR"),
+        ("₹5 lakh", 500_000, "INR"),
+        ("Rs 1.5 lakh crore", 1_500_000_000_000, "INR"),
+        ("500 crore rupees", 5_000_000_000, "INR"),
+        # Amounts in words.
+        ("five million dollars", 5_000_000, "USD"),
+        ("half a million pounds", 500_000, "GBP"),
+        ("a million pounds", 1_000_000, "GBP"),
+        ("two hundred and fifty pounds", 250, "GBP"),
     ],
 )
 def test_money(text: str, value: float, currency: str) -> None:
@@ -102,6 +130,29 @@ def test_money_hedged() -> None:
     assert _summary(find_quantities(["It cost more than £5m."])) == [
         ("£5m", "money", 5_000_000, "GBP", True)
     ]
+    assert _summary(find_quantities(["It cost nearly £1m."])) == [
+        ("£1m", "money", 1_000_000, "GBP", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Homes sell for £180,000 and up.", ("£180,000", "money", 180_000, "GBP", True)),
+        ("It cost £1m-plus.", ("£1m", "money", 1_000_000, "GBP", True)),
+        ("Turnout was 40% or more.", ("40%", "percent", 40, "%", True)),
+        ("There were 300 or more people.", ("300 or more people", "count", 300, "people", True)),
+        ("They cut 20 or so jobs.", ("20 or so jobs", "count", 20, "jobs", True)),
+        ("Some 20-odd people came.", ("20-odd people", "count", 20, "people", True)),
+        ("A dozen or so people came.", ("A dozen or so people", "count", 12, "people", True)),
+    ],
+)
+def test_a_hedge_after_the_amount_makes_it_approximate(text: str, expected: Summary) -> None:
+    assert _summary(find_quantities([text])) == [expected]
+
+
+def test_pence_is_not_a_clock_time() -> None:
+    assert find_quantities(["It starts at 3p.m. today and 4pm tomorrow."]) == []
 
 
 # --- percentages -----------------------------------------------------------
@@ -109,7 +160,17 @@ def test_money_hedged() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("79%", 79), ("25 %", 25), ("12.5 per cent", 12.5), ("40 percent", 40), ("ten per cent", 10)],
+    [
+        ("79%", 79),
+        ("25 %", 25),
+        ("12.5 per cent", 12.5),
+        ("40 percent", 40),
+        ("ten per cent", 10),
+        ("25 per cent", 25),
+        ("12 percent", 12),
+        ("3.5%", 3.5),
+        ("twenty-five per cent", 25),
+    ],
 )
 def test_percentages(text: str, value: float) -> None:
     assert _summary(find_quantities([f"Backed by {text} of those voting."])) == [
@@ -124,7 +185,10 @@ def test_percentages(text: str, value: float) -> None:
     ("text", "expected"),
     [
         ("An astonishing 450 staff have left.", ("450 staff", 450, "staff", False)),
-        ("It was backed by 75 Unison members.", ("75 Unison members", 75, "members", False)),
+        (
+            "It was backed by 75 Unison members.",
+            ("75 Unison members", 75, "Unison members", False),
+        ),
         (
             "A further 92 members of staff left.",
             ("92 members of staff", 92, "members of staff", False),
@@ -147,6 +211,70 @@ def test_percentages(text: str, value: float) -> None:
         ("12 MPs rebelled.", ("12 MPs", 12, "MPs", False)),
         ("3 million Britons voted.", ("3 million Britons", 3_000_000, "Britons", False)),
         ("Ford cut 1.2m jobs.", ("1.2m jobs", 1_200_000, "jobs", False)),
+        ("There were three children.", ("three children", 3, "children", False)),
+        (
+            "They cut two hundred and fifty jobs.",
+            ("two hundred and fifty jobs", 250, "jobs", False),
+        ),
+        ("They cut two hundred fifty jobs.", ("two hundred fifty jobs", 250, "jobs", False)),
+        (
+            "Two thousand five hundred people came.",
+            ("Two thousand five hundred people", 2500, "people", False),
+        ),
+        ("They built 1,200 homes.", ("1,200 homes", 1200, "homes", False)),
+        ("There were more than 300 people.", ("300 people", 300, "people", True)),
+        ("A dozen people marched.", ("A dozen people", 12, "people", False)),
+        ("Some 2 lakh people attended.", ("2 lakh people", 200_000, "people", True)),
+        # A number after a month that cannot be its day is a count.
+        ("In March 2,000 people marched.", ("2,000 people", 2000, "people", False)),
+        ("On Monday 300 people marched.", ("300 people", 300, "people", False)),
+        # A time word after "last", "this", "each" is no label ("Year 3").
+        ("Last year 300 people were evicted.", ("300 people", 300, "people", False)),
+        # Four digits before a counted noun make a count unless a year's word leads.
+        ("The plan was cut to 2000 homes.", ("2000 homes", 2000, "homes", False)),
+        ("2000 homes were built.", ("2000 homes", 2000, "homes", False)),
+        ("In 2016 2,000 people died.", ("2,000 people", 2000, "people", False)),
+        # The unit: the noun phrase as given, without words relating it to another amount.
+        ("12 Labour MPs rebelled.", ("12 Labour MPs", 12, "Labour MPs", False)),
+        (
+            "It employs 450 experienced staff.",
+            ("450 experienced staff", 450, "experienced staff", False),
+        ),
+        (
+            "It hired 1,000 extra police officers.",
+            ("1,000 extra police officers", 1000, "police officers", False),
+        ),
+        ("We hired 40 more staff.", ("40 more staff", 40, "staff", False)),
+        (
+            "They plan 500 new council homes.",
+            ("500 new council homes", 500, "new council homes", False),
+        ),
+        (
+            "It has 450 Kirklees Council staff.",
+            ("450 Kirklees Council staff", 450, "Kirklees Council staff", False),
+        ),
+        (
+            "It owns stakes in two Major League Soccer teams.",
+            ("two Major League Soccer teams", 2, "Major League Soccer teams", False),
+        ),
+        # A participle or gerund qualifies the plural noun right after it.
+        (
+            "It would house about 1,800 engineering students.",
+            ("1,800 engineering students", 1800, "engineering students", True),
+        ),
+        (
+            "More than 300 nursing posts were vacant.",
+            ("300 nursing posts", 300, "nursing posts", True),
+        ),
+        (
+            "She hid with her three grandchildren.",
+            ("three grandchildren", 3, "grandchildren", False),
+        ),
+        ("Four firemen were hurt.", ("Four firemen", 4, "firemen", False)),
+        # A container is counted on its own; a word like "members" takes its "of" phrase.
+        ("They left three bags of litter.", ("three bags", 3, "bags", False)),
+        ("Hundreds of bags of rubbish piled up.", ("Hundreds of bags", 100, "bags", True)),
+        ("They must empty hundreds more bins.", ("hundreds more bins", 100, "bins", True)),
     ],
 )
 def test_counts(text: str, expected: tuple[str, float, str, bool]) -> None:
@@ -158,6 +286,79 @@ def test_counts(text: str, expected: tuple[str, float, str, bool]) -> None:
 def test_a_length_of_time_does_not_borrow_the_noun_counted_before_it() -> None:
     text = "Some 5,000 people signed the petition within 48 hours."
     assert _summary(find_quantities([text])) == [("5,000 people", "count", 5000, "people", True)]
+
+
+def test_the_subject_of_a_verb_borrows_the_noun_counted_in_the_paragraph_before() -> None:
+    paragraphs = [
+        "Figures show 136 members of staff left in 2013/14.",
+        "The following year 123 moved on, while in 2015/16 99 called time on it.",
+    ]
+    assert [(q.paragraph, q.text, q.value, q.unit) for q in find_quantities(paragraphs)] == [
+        (0, "136 members of staff", 136, "members of staff"),
+        (1, "123", 123, "members of staff"),
+        (1, "99", 99, "members of staff"),
+    ]
+
+
+def test_a_noun_two_paragraphs_back_is_not_borrowed() -> None:
+    paragraphs = [
+        "Figures show 136 members of staff left in 2013/14.",
+        "The council did not comment.",
+        "The following year 123 moved on.",
+    ]
+    assert [q.text for q in find_quantities(paragraphs)] == ["136 members of staff"]
+
+
+def test_a_vague_subject_borrows_the_noun_counted_before_it() -> None:
+    paragraphs = [
+        "So far a further 92 members of staff have left.",
+        "A former social worker said poor management saw dozens leaving each month.",
+    ]
+    assert _summary(find_quantities(paragraphs)) == [
+        ("92 members of staff", "count", 92, "members of staff", False),
+        ("dozens", "count", 24, "members of staff", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The pronoun stands for the nearest plural noun that is not the subject of a verb.
+        (
+            "We were promised family homes that local people could afford. "
+            "Now we are told that 180 of them will be affordable.",
+            [("180", "count", 180, "homes", False)],
+        ),
+        (
+            "The council owns 40 buildings, and 12 of them are listed.",
+            [
+                ("40 buildings", "count", 40, "buildings", False),
+                ("12", "count", 12, "buildings", False),
+            ],
+        ),
+    ],
+)
+def test_a_number_of_them_counts_what_they_are(text: str, expected: list[Summary]) -> None:
+    assert _summary(find_quantities([text])) == expected
+
+
+def test_a_number_after_a_preposition_is_no_subject() -> None:
+    paragraphs = [
+        "The council has 23 councillors. In the vote, 15 backed the plan.",
+        "The meeting at 10 started late.",
+    ]
+    assert _summary(find_quantities(paragraphs)) == [
+        ("23 councillors", "count", 23, "councillors", False),
+        ("15", "count", 15, "councillors", False),
+    ]
+
+
+def test_the_subject_of_a_verb_borrows_across_a_sentence() -> None:
+    text = "Of the 500 staff surveyed, many were unhappy. Some 40 said they would leave."
+    assert _summary(find_quantities([text])) == [
+        ("500 staff", "count", 500, "staff", False),
+        ("40", "count", 40, "staff", True),
+    ]
 
 
 def test_a_count_without_its_noun_borrows_the_one_counted_before_it() -> None:
@@ -193,11 +394,72 @@ def test_a_count_without_its_noun_borrows_the_one_counted_before_it() -> None:
         "The 2016 election was close.",
         "They signed within 48 hours.",
         "One in five children and 1 in 4 adults were affected.",
-        "The 2016 election was close.",
+        # Proportions are neither counts nor, as written, percentages.
+        "Nine in 10 voters agreed.",
+        "Nine in ten voters agreed.",
+        "Nine out of 10 voters agreed.",
+        "One in every four homes is empty.",
+        "A third of voters agreed and two-thirds of members voted.",
+        # Years, whatever follows them.
+        "It happened in 2016.",
+        "The 2016 season was poor.",
+        "The 2012 Olympics were a success.",
+        "2016 figures show a rise.",
+        "From 2010 to 2015 prices rose.",
+        "Between 2010 and 2015 prices rose.",
+        "In March 2000 people were poorer.",
+        # Dates, clock times and ordinals.
+        "It was on 27 January, a Friday.",
+        "It starts at 3pm and ends at 10.30am.",
+        "He came third and she was 21st.",
+        # Ages.
+        "He was aged 45.",
+        "A 45-year-old man was arrested.",
+        "Police said a man, 45, was arrested.",
+        # Numbers in names.
+        "They drove down Route 66.",
+        "Apollo 11 landed.",
+        "He upgraded to Windows 10 and bought an iPhone 7.",
+        "Covid-19 spread before the Premier League resumed.",
+        "The 2 Sisters Food Group cut jobs.",
+        # Measurements.
+        "He ran 5km at 12mph in 30C heat.",
+        "He walked 10 miles and climbed 100 metres.",
+        "Temperatures hit 40 degrees.",
+        "Support rose 2 percentage points.",
+        # Telephone numbers and scores.
+        "Call 0800 123 4567 or 01484 221000.",
+        "They won 3-1.",
+        # A number with no noun, and no count before it to lend one.
+        "About 20 came to the meeting.",
     ],
 )
 def test_text_without_quantities(text: str) -> None:
     assert find_quantities([text]) == []
+
+
+# --- numbers in words ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("two hundred and fifty jobs", "two hundred and fifty", 250),
+        ("two hundred fifty jobs", "two hundred fifty", 250),
+        ("two thousand five hundred people", "two thousand five hundred", 2500),
+        ("five hundred thousand homes", "five hundred thousand", 500_000),
+        ("one hundred and twenty-five staff", "one hundred and twenty-five", 125),
+        # Only the first group may be "a": this is two million, once a year.
+        ("two million a year", "two million", 2_000_000),
+        ("a million people", "a million", 1_000_000),
+        ("forty two", "forty two", 42),
+    ],
+)
+def test_large_numbers_in_words(text: str, number: str, value: int) -> None:
+    match = re.match(LARGE_NUMBER_WORDS, text)
+    assert match is not None
+    assert match.group() == number
+    assert word_value(number) == value
 
 
 # --- any text --------------------------------------------------------------

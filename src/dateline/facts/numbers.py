@@ -41,10 +41,13 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _ONES_PATTERN = "|".join(sorted(ONES, key=len, reverse=True))
 # One to ninety-nine in words ("seven", "forty-two", "forty two").
 NUMBER_WORDS = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_ONES_PATTERN}))?|{_ONES_PATTERN})"
-# Larger numbers in words: "two hundred and fifty", "a million".
+_SCALE_WORDS = r"(?:\s+(?:hundred|thousand|million|billion))+"
+# Larger numbers in words: "two hundred and fifty", "two hundred fifty" (American
+# usage drops the "and"), "two thousand five hundred", "a million". Only the first
+# group may be "a": "two million a year" is two million.
 LARGE_NUMBER_WORDS = (
-    rf"(?:(?:a|{NUMBER_WORDS})(?:\s+(?:hundred|thousand|million|billion))+"
-    rf"(?:\s+and\s+{NUMBER_WORDS})?|{NUMBER_WORDS})"
+    rf"(?:(?:a|{NUMBER_WORDS}){_SCALE_WORDS}(?:\s+(?:and\s+)?{NUMBER_WORDS}{_SCALE_WORDS})*"
+    rf"(?:\s+(?:and\s+)?{NUMBER_WORDS})?|{NUMBER_WORDS})"
 )
 
 

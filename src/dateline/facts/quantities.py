@@ -1,28 +1,63 @@
 """Money, percentages and counts.
 
-Money and percentages are recognised by their signs ("£", "%", "per cent").
-A count needs the thing counted: "450 staff" is a count of staff, while "123
-moved on" has no noun and is left out, unless an earlier count in the same
-sentence names it ("136 members of staff left - almost a dozen each week").
-Years, dates, times, ordinals, lengths of time ("six months") and numbers that
-are parts of names ("Radio 4") or of compounds ("24-hour", "four-page") are
-not quantities.
+Money and percentages are recognised by their signs ("£", "%", "per cent",
+"20 million pounds", "₹500 crore"; a lakh is 100,000 and a crore ten million
+rupees). A count needs the thing counted: "450 staff" is a count of staff,
+while "123 moved on" has no noun and is left out, unless a count just before
+names it. A number with no noun takes the noun of the count before it in the
+same clause ("136 members of staff left - almost a dozen each week"), or,
+when it is the subject of a verb, of the count before it in the same or the
+previous paragraph ("136 members of staff left in 2013/14." then "The
+following year 123 moved on", "saw dozens leaving each month"). "180 of them"
+counts the nearest plural noun before it that is not itself a subject ("family
+homes that local people could afford ... 180 of them": homes).
+
+Not quantities: years ("in 2016", "the 2016 season"; but "cut to 2000 homes"
+is a count), dates ("27 January"), clock times ("3pm"), ordinals ("21st"), ages
+("aged 45", "a 45-year-old"), lengths of time ("six months", which are
+durations), measurements ("10 miles", "5km", "30C"), numbers that are parts of
+names or labels ("Route 66", "Apollo 11", "Covid-19", "page 3") or of compounds
+("24-hour", "four-page"), scores ("won 3-1") and telephone numbers.
+
+Proportions are not reported at all: "nine in 10 voters" is neither ten
+voters nor, as written, a percentage, and "a third" is no percentage either.
+Reading them as percentages would put a number in the reader's mouth that the
+article never printed.
 
 The text of a quantity is the amount itself, with the counted noun for a
 count; a hedge before it ("almost", "more than") is left out of the text and
-sets `approximate` instead.
+sets `approximate` instead, as does one after it ("£180,000 and up", "20 or so
+jobs", "20-odd people"). Vague amounts are approximate with a fixed reading:
+"dozens" 24, "scores" 40, "hundreds" 100, "thousands" 1,000.
+
+The unit of a count is the noun phrase the article gives after the number, in
+the plural, without words that only relate it to another amount ("more",
+"further", "extra"): "450 staff" -> "staff", "136 members of staff" ->
+"members of staff", "75 Unison members" -> "Unison members" (the name says
+whose members), "300 nursing posts" -> "nursing posts", "40 more staff" ->
+"staff". A container is counted on its own ("three bags of litter" -> "bags");
+only words that say nothing alone ("members", "pieces", "kinds") take their
+"of" phrase.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from dateline.facts.base import Quantity
-from dateline.facts.numbers import LARGE_NUMBER_WORDS, ONES, SCALES, TENS, word_value
+from dateline.facts.numbers import (
+    LARGE_NUMBER_WORDS,
+    NUMBER_WORDS,
+    ONES,
+    SCALES,
+    TENS,
+    word_value,
+)
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -33,6 +68,7 @@ def _word_set(text: str) -> frozenset[str]:
 # than fifteen digits is an identifier, not an amount.
 _NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
 
+# Signs, codes and names of currencies, keyed as `_currency_name` spells them.
 _CURRENCY = {
     "£": "GBP",
     "€": "EUR",
@@ -47,18 +83,32 @@ _CURRENCY = {
     "S$": "SGD",
     "¥": "JPY",
     "₹": "INR",
-    "USD": "USD",
-    "GBP": "GBP",
-    "EUR": "EUR",
+    "Rs": "INR",
     "pound": "GBP",
+    "quid": "GBP",
     "dollar": "USD",
+    "us dollar": "USD",
+    "australian dollar": "AUD",
+    "canadian dollar": "CAD",
+    "new zealand dollar": "NZD",
+    "hong kong dollar": "HKD",
+    "singapore dollar": "SGD",
     "euro": "EUR",
     "yen": "JPY",
+    "yuan": "CNY",
     "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "swiss franc": "CHF",
     "pence": "GBP",
     "p": "GBP",
     "cent": "USD",
 }
+_ISO_CODES = sorted(
+    _word_set("USD GBP EUR JPY INR CNY CHF AUD CAD NZD HKD SGD ZAR SEK NOK DKK RUB BRL")
+)
+_CURRENCY.update({code: code for code in _ISO_CODES})
+_SUBUNITS = {"p", "pence", "cent"}
 _MAGNITUDE = {
     "k": 10**3,
     "thousand": 10**3,
@@ -71,31 +121,64 @@ _MAGNITUDE = {
     "tn": 10**12,
     "trn": 10**12,
     "trillion": 10**12,
+    # Indian English: a lakh is 100,000 and a crore ten million.
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
+    "lakh crore": 10**12,
 }
+_MONEY_MAGNITUDE = (
+    r"(?i:thousand|million|billion|trillion|lakh\s+crore|crores?|lakhs?|mn|bn|tn|trn|m|b|k)"
+)
 _MONEY_SIGN = re.compile(
-    r"(?<![A-Za-z0-9])(?P<cur>US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£€$¥₹]|(?:USD|GBP|EUR)(?=\s?[0-9]))"
+    r"(?<![A-Za-z0-9])(?P<cur>US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£€$¥₹]|Rs\.?(?=\s?[0-9])"
+    rf"|(?:{'|'.join(_ISO_CODES)})(?=\s?[0-9]))"
     rf"\s?(?P<num>{_NUMBER})"
-    r"(?:\s?(?P<mag>(?i:thousand|million|billion|trillion|mn|bn|tn|trn|m|b|k))(?![A-Za-z]))?"
+    rf"(?:\s?(?P<mag>{_MONEY_MAGNITUDE})(?![A-Za-z]))?"
+)
+_CURRENCY_WORDS = (
+    r"(?i:(?:US|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore)\s+dollars?"
+    r"|Swiss\s+francs?|pounds?|dollars?|euros?|pence|cents?|yen|yuan|rupees?|roubles?|rubles?"
+    r"|quid)"
 )
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,£$€¥₹])(?P<num>{_NUMBER})"
-    r"(?:\s?(?P<mag>(?i:thousand|million|billion|trillion|bn|m))(?![A-Za-z]))?"
-    r"\s+(?P<cur>(?i:pounds?|dollars?|euros?|pence|cents?|yen|rupees?))(?:\s+sterling)?\b"
+    r"(?:\s?(?P<mag>(?i:thousand|million|billion|trillion|lakh\s+crore|crores?|lakhs?|bn|m))"
+    r"(?![A-Za-z]))?"
+    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b"
 )
-_PENCE = re.compile(r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?![\w])")
+# "five million dollars", "half a million pounds". Run only where a currency is
+# named in words: the number-word alternations are slow to scan.
+_MONEY_IN_WORDS = re.compile(
+    rf"\b(?P<num>half\s+a\s+(?:million|billion)|{LARGE_NUMBER_WORDS})"
+    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b(?![-‐][A-Za-z])",
+    re.IGNORECASE,
+)
+_CURRENCY_WORD_STEMS = (
+    "pound", "dollar", "euro", "pence", "cent", "yen", "yuan", "rupee", "rouble", "ruble",
+    "franc", "quid",
+)  # fmt: skip
+# "40p", but not "3p.m." or "4pm".
+_PENCE = re.compile(
+    r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?!\w|\.[A-Za-z])"
+)
 _PERCENT = re.compile(rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?(?:%|(?i:per\s?cent|percent|pc)\b)")
 # Run only where "per cent" is written out: word alternations are slow to scan.
 _PERCENT_IN_WORDS = re.compile(rf"\b(?P<num>(?i:{LARGE_NUMBER_WORDS}))\s(?i:per\s?cent|percent)\b")
+# Digits first: the alternatives start differently, and a failed digit test is
+# cheaper than the failed word alternations it saves at every digit.
 _COUNT = re.compile(
-    r"(?P<dozen>\b(?:(?P<times>half\s+a|a|two|three|four|five|six)\s+)?dozen\b)"
-    r"|(?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands"
-    r"|dozens|hundreds|thousands|millions|scores)\b)"
-    rf"|(?P<words>\b{LARGE_NUMBER_WORDS}\b(?![-‐][A-Za-z]))"
-    rf"|(?<![\w.,/£$€¥₹:–-])(?P<digits>{_NUMBER})"
-    r"(?:\s(?P<scale>million|billion|thousand)\b|(?P<bn>bn|m)\b)?"
+    rf"(?<![\w.,/£$€¥₹:–-])(?P<digits>{_NUMBER})"
+    r"(?:\s(?P<scale>million|billion|thousand|trillion|lakh|crore)\b|(?P<bn>bn|m)\b)?"
     # A letter or a joined word after the digits makes an ordinal, a time,
-    # a compound ("24-hour") or a range ("20-30"): none is a count.
-    r"(?![A-Za-z0-9%]|[-–/‐][0-9A-Za-z]|:[0-9])",
+    # a compound ("24-hour"), a measurement ("5km") or a range ("20-30"):
+    # none is a count.
+    r"(?![A-Za-z0-9%]|[-–/‐](?!odd\b|plus\b)[0-9A-Za-z]|:[0-9])"
+    r"|(?P<dozen>\b(?:(?P<times>half\s+a|a|two|three|four|five|six)\s+)?dozen\b)"
+    r"|(?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions"
+    r"|dozens|hundreds|thousands|millions|scores)\b)"
+    rf"|(?P<words>\b{LARGE_NUMBER_WORDS}\b(?![-‐][A-Za-z]))",
     re.IGNORECASE,
 )
 # Words that can begin a count in words; only at these is `_COUNT` tried,
@@ -114,12 +197,19 @@ _VAGUE_VALUE = {
     "scores": 40,
     "tens of thousands": 10**4,
     "hundreds of thousands": 10**5,
+    "tens of millions": 10**7,
 }
+# Hedges after an amount: "£180,000 and up", "300 or more people", "20-odd people".
+_HEDGE_AFTER = re.compile(
+    r"(?:\s+(?:and\s+(?:up|upwards|over|above|more)|or\s+(?:more|so|over|above|thereabouts))"
+    r"|-(?:odd|plus))\b",
+    re.IGNORECASE,
+)
 _HEDGE = re.compile(
     r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|more\s+than|over|some"
-    r"|up\s+to|fewer\s+than|less\s+than|under|at\s+least|close\s+to|an\s+estimated"
+    r"|up\s+to|fewer\s+than|less\s+than|under|at\s+least|at\s+most|close\s+to|an\s+estimated"
     r"|estimated|upwards\s+of|as\s+many\s+as|as\s+much\s+as|circa|in\s+excess\s+of"
-    r"|getting\s+on\s+for|the\s+best\s+part\s+of|nigh\s+on|north\s+of)\s+$",
+    r"|getting\s+on\s+for|the\s+best\s+part\s+of|nigh\s+on|north\s+of|approaching)\s+$",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)")
@@ -132,12 +222,25 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Endings of capitalised plurals that name groups of people (Britons,
 # Republicans, Tories), unlike place names that merely end in s (Kirklees).
 _GROUP_ENDINGS = ("ans", "ons", "ers", "ists", "ites", "ies", "ats", "als", "ives", "ims", "ics")
-_RATIO_BEFORE = re.compile(r"\b(?:one|[0-9]+)\s+in\s+$", re.IGNORECASE)
-_RATIO_AFTER = re.compile(r"\s+in\s+(?:[0-9]|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
+# "one in five", "nine out of 10", "one in every four": proportions.
+_RATIO_BEFORE = re.compile(
+    rf"\b(?:{NUMBER_WORDS}|[0-9]+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE
+)
+_RATIO_AFTER = re.compile(
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:[0-9]|(?:{NUMBER_WORDS})\b)", re.IGNORECASE
+)
+# "2010 to 2015": the second number of a range of years is a year too.
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[0-9]|2[01])[0-9]{2}\s+(?:to|and|or)\s+$")
+# "180 of them", "40 of those": a count of something named before.
+_PRONOUN_OF = re.compile(r"\s+of\s+(?:them|these|those|us|you)\b(?!\s+[a-z]+s\b)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# After these a bare number is a time or a place in a list, not a subject: "at 10 started".
+_TIME_PREPOSITIONS = _word_set("at by to from until till on for after before past since of")
+_AUXILIARIES = _word_set("have has had are were was is will would could can may might must")
 # "children's social workers have been rushing ... in their hundreds": the
 # counted people are the subject of the verb before.
 _SUBJECT = re.compile(
-    r"\b(?:([a-z][a-z-]*)\s+)?([a-z][a-z-]*s)\s+"
+    r"\b((?:[a-z][a-z'’-]*\s+){0,2})([a-z][a-z-]*s)\s+"
     r"(?:have|has|had|are|were|was|is|will|would|could|can|may|might|must)\b"
 )
 
@@ -145,12 +248,25 @@ _IRREGULAR_PLURALS = _word_set(
     "people staff children men women police personnel cattle sheep fish deer aircraft crew"
     " feet teeth mice geese data media criteria folk youth clergy livestock"
 )
-_CALENDAR_WORDS = _word_set(
+# Compounds keep the plural of their last part: "grandchildren", "firemen", "townsfolk".
+_IRREGULAR_ENDINGS = ("children", "people", "men", "folk", "staff")
+_MONTHS_AND_WEEKDAYS = _word_set(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
     " monday tuesday wednesday thursday friday saturday sunday"
-    " second seconds minute minutes hour hours day days night nights week weeks fortnight"
+)
+_CALENDAR_WORDS = _MONTHS_AND_WEEKDAYS | _word_set(
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight"
     " fortnights month months year years decade decades century centuries am pm bc ad ago"
+)
+# Units of measure: "10 miles" is a distance, not ten things.
+_MEASURES = _word_set(
+    "mile miles kilometre kilometres kilometer kilometers km kms metre metres meter meters"
+    " centimetres centimeters millimetres millimeters foot feet inch inches yard yards acre"
+    " acres hectare hectares tonne tonnes ton tons kilo kilos kilogram kilograms kg grams"
+    " ounces ounce lb lbs stone litre litres liter liters gallon gallons pint pints degree"
+    " degrees calories kilowatts megawatts gigawatts watts volts bytes megabytes gigabytes"
+    " terabytes mph knots points"
 )
 _STOPWORDS = _word_set(
     "a an the of to in on at for from by with and or but nor as than then that this these"
@@ -164,19 +280,23 @@ _STOPWORDS = _word_set(
     " broke chose drove flew grew knew led put read set shut spoke struck threw wrote"
     " remain remains stay leave leaving join go goes going come comes take takes make makes"
     " get gets give gives there here all both some any many much few several other another"
-    " such own same one ones to-date yet already ever never always often plus minus"
-    " pounds pound dollars dollar euros euro pence p"
+    " such own same one ones to-date yet already ever never always often plus minus yes"
+    " against across per cent pounds pound dollars dollar euros euro pence p"
 )
-# Words that sit between a number and its noun without being the noun.
-_MODIFIERS = _word_set(
-    "more new extra additional other further fewer full-time part-time former current"
-    " existing qualified experienced permanent temporary young older senior junior"
+# Words that only relate the amount to another ("a further 92 members"): they
+# are passed over and left out of the unit.
+_RELATIONAL = _word_set("more extra additional other further fewer")
+# Descriptive words that may stand before the counted noun although they look
+# like adverbs or participles, which usually follow a number that has no noun.
+_DESCRIPTIVE = _word_set(
+    "new full-time part-time former current existing qualified experienced permanent"
+    " temporary young older senior junior skilled unskilled highly low-paid well-paid"
+    " elderly vulnerable frontline front-line registered trained newly armed unarmed injured"
+    " disabled retired serving striking working remaining missing unpaid paid agency local"
 )
 # A head noun that takes its "of" phrase into the unit: "members of staff".
-_PARTITIVES = _word_set(
-    "members member pieces items cases sets pairs groups teams bags boxes bottles pages"
-    " sheets cups units kinds types"
-)
+# Containers ("bags of rubbish") are counted nouns on their own.
+_PARTITIVES = _word_set("members member pieces items cases sets pairs groups units kinds types")
 # Words that make the number after them a label, not a count ("page 3", "No 10").
 _LABELS = _word_set(
     "no no. number page pages chapter section article clause room flat route junction"
@@ -185,16 +305,38 @@ _LABELS = _word_set(
     " league paragraph schedule part figure table item rule act form mark series season"
     " episode day week lot highway interstate road district block unit step point #"
 )
+# "Last year 300 people": after these a time word is no label.
+_TIME_LABELS = _word_set("year day week season month")
+_DEICTIC = _word_set(
+    "last this next each every following same that previous per a one the whole coming"
+)
 # Before these a four-digit number is a year ("in 1974"), whatever follows.
-_YEAR_LEADS = _word_set(
-    "in since by until till from during before after between and to through throughout early"
-    " late mid of the its their his her our this that last next year spring summer autumn"
-    " winter"
+_YEAR_LEADS = _MONTHS_AND_WEEKDAYS | _word_set(
+    "in since by until till from during before after between and through throughout early"
+    " late mid the its their his her our this that last next year spring summer autumn"
+    " winter or"
+)
+# Plural nouns a year qualifies: "2016 figures show", "2012 Olympics".
+_YEAR_NOUNS = _word_set(
+    "results figures accounts elections games olympics championships finals budgets"
+    " statistics stats awards plans campaigns levels prices rates numbers standards"
+    " regulations rules guidelines reforms protests riots floods attacks winners"
+    " graduates models editions cuts"
+)
+# Verbs after which a bare number is the subject, counting what was counted
+# just before it ("123 moved on", "99 called time", "60 voted yes").
+_SUBJECT_VERBS = _word_set(
+    "left quit went came said say says were are have had will would could did took got lost"
+    " won remained remain stayed stay agreed refused signed joined resigned retired walked"
+    " died voted chose opted failed applied attended responded replied did do"
 )
 
 
 @dataclass(slots=True, frozen=True)
 class _Count:
+    """The last count with a noun of its own, which a bare number may borrow.
+    `end` is -1 when it was in the previous paragraph."""
+
     end: int
     unit: str
 
@@ -232,6 +374,10 @@ def _decimal(digits: str) -> Decimal:
     return Decimal(digits.replace(",", ""))
 
 
+def _magnitude(word: str | None) -> int:
+    return _MAGNITUDE.get(" ".join((word or "").lower().split()), 1)
+
+
 def _is_hedged(text: str, start: int) -> bool:
     return _HEDGE.search(text, max(0, start - 40), start) is not None
 
@@ -246,6 +392,10 @@ def _token_start(text: str, start: int) -> int:
     return match.start(1) if match else start
 
 
+def _bare(token: str) -> str:
+    return token.strip("\"“”‘’'(,").lower()
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 10) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:;\n–—-"
@@ -255,25 +405,44 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _currency_name(sign: str) -> str:
-    """The key of `_CURRENCY` for a sign or a word: "£", "pounds", "cents"."""
+    """The key of `_CURRENCY` for a sign or a word: "£", "Rs.", "pounds", "US dollars"."""
     if sign in _CURRENCY:
         return sign
-    word = sign.lower()
-    return word if word in _CURRENCY else word.removesuffix("s")
+    if sign.rstrip(".") in _CURRENCY:
+        return sign.rstrip(".")
+    words = " ".join(sign.lower().split())
+    return words if words in _CURRENCY else words.removesuffix("s")
 
 
 def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
-    for pattern in (_MONEY_SIGN, _MONEY_WORD, _PENCE):
+    patterns = [_MONEY_SIGN, _PENCE]
+    lowered = paragraph.lower()
+    # The patterns that end in a currency's name run only where one is named.
+    if any(stem in lowered for stem in _CURRENCY_WORD_STEMS):
+        patterns += (_MONEY_WORD, _MONEY_IN_WORDS)
+    for pattern in patterns:
         for match in pattern.finditer(paragraph):
             name = _currency_name(match.group("cur").strip())
             if name not in _CURRENCY:
                 continue
-            amount = _decimal(match.group("num"))
-            magnitude = (match.groupdict().get("mag") or "").lower()
-            amount *= _MAGNITUDE.get(magnitude, 1)
-            if name in {"p", "pence", "cent"}:
+            amount = _money_amount(match, pattern is _MONEY_IN_WORDS)
+            if amount is None:
+                continue
+            if name in _SUBUNITS:
                 amount /= 100
             yield match.start(), match.end(), _plain(amount), _CURRENCY[name]
+
+
+def _money_amount(match: re.Match[str], in_words: bool) -> Decimal | None:
+    """The amount before any subunit ("40p" is 40 here), from digits or words."""
+    number = match.group("num")
+    if not in_words:
+        return _decimal(number) * _magnitude(match.groupdict().get("mag"))
+    words = " ".join(number.lower().split())
+    if words.startswith("half a "):
+        return Decimal(_magnitude(words.removeprefix("half a "))) / 2
+    value = word_value(words)
+    return None if value is None else Decimal(value)
 
 
 def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
@@ -291,7 +460,7 @@ def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
 
 
 def _is_plural(word: str) -> bool:
-    if word in _IRREGULAR_PLURALS:
+    if word in _IRREGULAR_PLURALS or word.endswith(_IRREGULAR_ENDINGS):
         return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s"))
 
@@ -306,57 +475,106 @@ def _could_be_noun(word: str) -> bool:
     return not word.endswith(("ly", "ed", "ing"))
 
 
-def _counted_noun(text: str, position: int, value: float) -> tuple[str, int] | None:
-    """The noun a number counts, as (unit, end of the noun phrase)."""
+def _could_be_modifier(word: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether `word` can qualify the plural noun after it: "social workers",
+    "nursing posts", "engineering students", but not "123 moved on"."""
+    if _could_be_noun(word):
+        return True
+    if not word.endswith(("ing", "ed")) or word in _STOPWORDS or index + 1 >= len(words):
+        return False
+    following = words[index + 1].group(1)
+    return following.islower() and _is_plural(following) and _could_be_noun(following)
+
+
+def _unit(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def _counted_noun(
+    text: str, position: int, value: float, *, named_number: bool = False
+) -> tuple[str, int] | None:
+    """The noun a number counts, as (unit, end of the noun phrase).
+
+    `named_number` is set for a number in words with a capital inside a
+    sentence, which before a capitalised noun is a name ("Three Lions")."""
     words: list[re.Match[str]] = []
     cursor = position
-    while len(words) < 7 and (word := _NEXT_WORD.match(text, cursor)):
+    while len(words) < 8 and (word := _NEXT_WORD.match(text, cursor)):
         words.append(word)
         cursor = word.end()
     index = 0
-    # Proper-noun modifiers are passed over: "75 Unison members".
-    while index < min(len(words), 3) and words[index].group(1)[0].isupper():
+    # Proper-noun modifiers stay in the unit: "75 Unison members", "12 Labour MPs",
+    # "two Major League Soccer teams".
+    while index < min(len(words), 4) and words[index].group(1)[0].isupper():
         name = words[index].group(1)
-        if _PLURAL_ACRONYM.fullmatch(name):
-            return name, words[index].end()  # "12 MPs"
         if name.lower() in _CALENDAR_WORDS or name.lower() in _STOPWORDS:
             return None  # "27 January", "4 The ..."
+        if _PLURAL_ACRONYM.fullmatch(name):
+            return _unit(text, words[0].start(1), words[index].end()), words[index].end()
         index += 1
-    counted = _common_noun(text, words, index, value)
-    if counted is None and index and words[index - 1].group(1).endswith(_GROUP_ENDINGS):
+    if index and named_number:
+        return None
+    # After a name the counted noun comes at once: "2 Sisters Food Group cut jobs"
+    # counts no jobs.
+    counted = _common_noun(text, words, index, value, after_name=index > 0)
+    if counted is not None:
+        start, end = counted
+        start = words[0].start(1) if index else start
+        return _unit(text, start, end), end
+    last = words[index - 1] if index else None
+    following_is_name = index < len(words) and words[index].group(1)[0].isupper()
+    if last and last.group(1).endswith(_GROUP_ENDINGS) and not following_is_name:
         # A capitalised plural with no common noun after it is the noun: "3m Britons voted".
-        return words[index - 1].group(1), words[index - 1].end()
-    return counted
+        return _unit(text, words[0].start(1), last.end()), last.end()
+    return None
 
 
 def _common_noun(
-    text: str, words: list[re.Match[str]], index: int, value: float
-) -> tuple[str, int] | None:
-    """The lower-case noun phrase starting at `words[index]`, if there is one."""
+    text: str, words: list[re.Match[str]], index: int, value: float, *, after_name: bool = False
+) -> tuple[int, int] | None:
+    """The lower-case noun phrase starting at `words[index]`, as its (start, end)."""
     skipped = 0
-    while index < len(words) and skipped < 2 and words[index].group(1) in _MODIFIERS:
+    while index < len(words) and skipped < 2 and words[index].group(1) in _RELATIONAL:
         index += 1
         skipped += 1
-    if index >= len(words):
+    first, descriptive, other = index, 0, 0
+    # Up to two descriptive words and one noun may stand before the head:
+    # "450 experienced staff", "30 social workers", "500 new council homes",
+    # "300 nursing posts".
+    while index < len(words):
+        word = words[index].group(1)
+        if not word.islower():
+            return None
+        if word in _DESCRIPTIVE and descriptive < 2:
+            descriptive += 1
+            index += 1
+            continue
+        if _is_plural(word) and _could_be_noun(word):
+            break
+        if value == 1 and not other and _could_be_noun(word):
+            break
+        if other or after_name or not _could_be_modifier(word, words, index):
+            return None
+        other += 1
+        index += 1
+    else:
         return None
     head = words[index].group(1)
-    if not head.islower() or not _could_be_noun(head):
-        return None
-    unit, end = [head], words[index].end()
-    # A noun before a plural noun modifies it ("social workers", "police
-    # officers"); a regular plural before another word is the head itself.
+    end = words[index].end()
+    # An irregular plural before a plural noun modifies it ("police officers").
     if index + 1 < len(words) and not head.endswith("s"):
         second = words[index + 1].group(1)
-        if second.islower() and _is_plural(second) and _could_be_noun(second):
-            unit, end = [head, second], words[index + 1].end()  # "social workers"
-    if value != 1 and not _is_plural(unit[-1]):
+        if second.islower() and _could_be_noun(second) and (_is_plural(second) or value == 1):
+            head, end = second, words[index + 1].end()
+    if value != 1 and not _is_plural(head):
         return None  # "the 2016 election": a number before a singular is no count
-    if unit[-1] in _PARTITIVES and (of := _OF_PHRASE.match(text, end)):
+    if head in _MEASURES:
+        return None
+    if head in _PARTITIVES and (of := _OF_PHRASE.match(text, end)):
         following = _NEXT_WORD.match(text, of.end())
         if following and following.group(1).islower() and _could_be_noun(following.group(1)):
-            unit.append(text[end : following.end()].strip())
             end = following.end()
-    return " ".join(" ".join(unit).split()), end
+    return words[first].start(1), end
 
 
 def _subject_noun(text: str, start: int) -> str | None:
@@ -366,37 +584,63 @@ def _subject_noun(text: str, start: int) -> str | None:
         sentence_start = boundary.end()
     found: str | None = None
     for match in _SUBJECT.finditer(text, max(sentence_start, start - 300), start):
-        modifier, noun = match.groups()
+        modifiers, noun = match.groups()
         if not _could_be_noun(noun):
             continue
-        found = f"{modifier} {noun}" if modifier and _could_be_noun(modifier) else noun
+        # The modifiers next to the noun that can be nouns: "children’s social workers".
+        kept = list(itertools.takewhile(_could_be_noun, reversed(modifiers.split())))
+        found = " ".join([*reversed(kept), noun])
     return found
 
 
-def _is_label_or_name(paragraph: str, start: int) -> bool:
-    """Whether the number at `start` is a label ("page 3") or part of a name
-    ("Radio 4", "Article 50") rather than an amount."""
+def _looks_like_day(match: re.Match[str]) -> bool:
+    digits = match.group("digits")
+    return bool(digits) and digits.isdigit() and 1 <= int(digits) <= 31
+
+
+def _is_label_or_name(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the number in `match` is a label ("page 3"), part of a name
+    ("Radio 4", "Apollo 11", "iPhone 7") or the day of a date ("March 3")
+    rather than an amount."""
+    start = match.start()
     token = _token_before(paragraph, start)
     if not token:
         return False
-    bare = token.strip("\"“”‘’'(,").lower()
+    bare = _bare(token)
+    if bare in _MONTHS_AND_WEEKDAYS:
+        # "March 3" is a date, but "In March 2,000 people marched" is a count.
+        return _looks_like_day(match)
+    if bare in _TIME_LABELS:
+        # "Year 3" is a label, but "last year 300 people" is a count.
+        before = _token_before(paragraph, _token_start(paragraph, start))
+        if _bare(before) in _DEICTIC:
+            return False
     if bare in _LABELS or token.lower() in _LABELS:
         return True
-    if not token[0].isupper() or bare in _STOPWORDS or _HEDGE.search(bare + " "):
+    if not any(ch.isupper() for ch in token) or bare in _STOPWORDS or _HEDGE.search(bare + " "):
         return False
     return not _starts_sentence(paragraph, _token_start(paragraph, start))
 
 
 def _is_year(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether four digits are a year: "in 2000" is, "cut to 2000 homes" is not."""
     digits = match.group("digits")
     if not (len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2199):
         return False
-    if match.group("scale") or match.group("bn") or _is_hedged(paragraph, match.start()):
+    if match.group("scale") or match.group("bn"):
         return False
-    if _token_before(paragraph, match.start()).lower() in _YEAR_LEADS:
+    start = match.start()
+    if not _is_hedged(paragraph, start):
+        lead = _bare(_token_before(paragraph, start))
+        if lead in _YEAR_LEADS:
+            return True
+        if _YEAR_RANGE_BEFORE.search(paragraph, max(0, start - 20), start):
+            return True
+    # Elsewhere it is a count only when a common plural noun follows: "2000 people".
+    noun = _counted_noun(paragraph, match.end(), int(digits))
+    if noun is None or not noun[0][0].islower():
         return True
-    # Elsewhere it is a count only when a noun follows: "2000 people".
-    return _counted_noun(paragraph, match.end(), int(digits)) is None
+    return noun[0].split()[-1].lower() in _YEAR_NOUNS
 
 
 def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
@@ -412,8 +656,7 @@ def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
         # "one" is too often a pronoun ("one of the", "no one") to count.
         return None if value is None or words.lower() == "one" else (value, False)
     amount = _decimal(match.group("digits"))
-    scale = (match.group("scale") or match.group("bn") or "").lower()
-    return _plain(amount * _MAGNITUDE.get(scale, 1)), False
+    return _plain(amount * _magnitude(match.group("scale") or match.group("bn"))), False
 
 
 def _count_matches(paragraph: str) -> Iterable[re.Match[str]]:
@@ -431,64 +674,139 @@ def _count_matches(paragraph: str) -> Iterable[re.Match[str]]:
             yield match
 
 
-def _counts(paragraph: str, taken: _Spans) -> Iterable[tuple[int, int, int | float, str, bool]]:
-    last: _Count | None = None
-    for match in _count_matches(paragraph):
+def _is_proportion(paragraph: str, start: int, end: int) -> bool:
+    """ "one in five", "nine out of 10": a proportion, not five of anything."""
+    return bool(
+        _RATIO_BEFORE.search(paragraph, max(0, start - 30), start)
+        or _RATIO_AFTER.match(paragraph, end)
+    )
+
+
+def _is_verb_after_subject(word: str) -> bool:
+    """Whether `word` after a bare number makes the number its subject: "123 moved on"."""
+    return word in _SUBJECT_VERBS or (word.endswith("ed") and word not in _STOPWORDS)
+
+
+def _antecedent(paragraph: str, start: int) -> str | None:
+    """The plural noun a pronoun after the number at `start` stands for: the
+    nearest one before it that is not the subject of a verb. In "We were
+    promised family homes that local people could afford ... 180 of them",
+    the homes, not the people."""
+    words = _WORD.findall(paragraph, max(0, start - 300), start)
+    for index in range(len(words) - 2, -1, -1):
+        noun, following = words[index], words[index + 1]
+        if not (noun.islower() and _is_plural(noun) and _could_be_noun(noun)):
+            continue
+        if following in _SUBJECT_VERBS or following in _AUXILIARIES:
+            continue
+        return noun
+    return None
+
+
+def _is_named_number(paragraph: str, match: re.Match[str]) -> bool:
+    """A number in words capitalised inside a sentence: "Three Lions", "Four Tops"."""
+    words = match.group("words")
+    return bool(words) and words[0].isupper() and not _starts_sentence(paragraph, match.start())
+
+
+class _CountFinder:
+    """Counts in one paragraph. `last` is the latest count with a noun of its
+    own, which a bare number after it may borrow; it is carried over to the
+    next paragraph."""
+
+    def __init__(self, paragraph: str, taken: _Spans, carried: str | None) -> None:
+        self.paragraph = paragraph
+        self.taken = taken
+        self.last = _Count(-1, carried) if carried else None
+
+    def counts(self) -> Iterable[tuple[int, int, int | float, str, bool]]:
+        paragraph = self.paragraph
+        for match in _count_matches(paragraph):
+            start, end = match.span()
+            if self.taken.overlaps(start, end):
+                continue
+            if match.group("digits") and _is_year(paragraph, match):
+                continue
+            if _is_proportion(paragraph, start, end) or _is_label_or_name(paragraph, match):
+                continue
+            valued = _count_value(match)
+            if valued is None:
+                continue
+            value, vague = valued
+            after = _HEDGE_AFTER.match(paragraph, end)
+            approximate = vague or bool(after) or _is_hedged(paragraph, start)
+            found = self._unit(match, value, after.end() if after else end)
+            if found is None:
+                continue
+            unit, text_end, borrowed = found
+            if self.taken.overlaps(start, text_end):
+                continue
+            self.taken.add(start, text_end)
+            if not borrowed:
+                self.last = _Count(text_end, unit)
+            yield start, text_end, value, unit, approximate
+
+    def _unit(
+        self, match: re.Match[str], value: float, noun_from: int
+    ) -> tuple[str, int, bool] | None:
+        """The counted noun for a candidate: (unit, end of the text, borrowed).
+        The noun is looked for from `noun_from`, past a hedge ("300 or more people")."""
+        paragraph = self.paragraph
         start, end = match.span()
-        if taken.overlaps(start, end):
-            continue
-        if match.group("digits") and _is_year(paragraph, match):
-            continue
-        if _RATIO_BEFORE.search(paragraph, max(0, start - 12), start) or _RATIO_AFTER.match(
-            paragraph, end
-        ):
-            continue  # "one in five" is a proportion, not five of anything
-        if _is_label_or_name(paragraph, start):
-            continue
-        valued = _count_value(match)
-        if valued is None:
-            continue
-        value, vague = valued
-        approximate = vague or _is_hedged(paragraph, start)
-        found = _count_unit(paragraph, match, value, last)
-        if found is None:
-            continue
-        unit, text_end, borrowed = found
-        if taken.overlaps(start, text_end):
-            continue
-        taken.add(start, text_end)
-        if not borrowed:
-            last = _Count(text_end, unit)
-        yield start, text_end, value, unit, approximate
+        following = _NEXT_WORD.match(paragraph, end)
+        next_word = following.group(1).lower() if following else ""
+        if match.group("vague"):
+            return self._vague_unit(match, value, next_word)
+        named = _is_named_number(paragraph, match)
+        noun = _counted_noun(paragraph, noun_from, value, named_number=named)
+        if noun:
+            return noun[0], noun[1], False
+        if match.group("words"):
+            return None
+        if _PRONOUN_OF.match(paragraph, end):
+            # "180 of them will be affordable": the homes the sentence spoke of.
+            antecedent = _antecedent(paragraph, start)
+            if antecedent is None and self.last is not None:
+                antecedent = self.last.unit
+            return (antecedent, end, True) if antecedent else None
+        last = self.last
+        if last is None:
+            return None
+        if next_word in _CALENDAR_WORDS or next_word in _MEASURES:
+            return None  # "within 48 hours" is a length of time, not 48 of anything
+        whole = "." not in (match.group("digits") or "")
+        lead = _bare(_token_before(paragraph, start))
+        if whole and lead not in _TIME_PREPOSITIONS and _is_verb_after_subject(next_word):
+            # The subject of a verb counts what was counted just before, even
+            # in the paragraph before: "The following year 123 moved on".
+            return last.unit, end, True
+        if last.end < 0 or end - last.end > 150:
+            return None
+        if _CLAUSE_BREAK.search(paragraph, last.end, start) or _OF_PHRASE.match(paragraph, end):
+            return None  # another sentence, or "92 of the 136 staff" counting what follows
+        # An elided noun is the one counted just before: "136 members of staff
+        # left in 2013/14 - almost a dozen each week".
+        return last.unit, end, True
 
-
-def _count_unit(
-    paragraph: str, match: re.Match[str], value: float, last: _Count | None
-) -> tuple[str, int, bool] | None:
-    """The counted noun for a candidate: (unit, end of the text, borrowed)."""
-    start, end = match.span()
-    if match.group("vague"):
-        # "hundreds of people"; "in their hundreds" counts the sentence's subject.
+    def _vague_unit(
+        self, match: re.Match[str], value: float, next_word: str
+    ) -> tuple[str, int, bool] | None:
+        """The counted noun of "hundreds", "dozens", "thousands"."""
+        paragraph = self.paragraph
+        start, end = match.span()
         of = _OF_PHRASE.match(paragraph, end)
         if of and (noun := _counted_noun(paragraph, of.end(), value)):
-            return noun[0], noun[1], False
+            return noun[0], noun[1], False  # "hundreds of people"
+        if next_word in _RELATIONAL and (noun := _counted_noun(paragraph, end, value)):
+            return noun[0], noun[1], False  # "hundreds more bins"
         if _IN_THEIR.search(paragraph, max(0, start - 20), start):
+            # "in their hundreds" counts the sentence's subject.
             subject = _subject_noun(paragraph, start)
             return (subject, end, False) if subject else None
+        if self.last and (next_word.endswith("ing") or _is_verb_after_subject(next_word)):
+            # "saw dozens leaving each month": the staff counted just before.
+            return self.last.unit, end, True
         return None
-    noun = _counted_noun(paragraph, end, value)
-    if noun:
-        return noun[0], noun[1], False
-    if match.group("words") or last is None or end - last.end > 150:
-        return None
-    following = _NEXT_WORD.match(paragraph, end)
-    if following and following.group(1).lower() in _CALENDAR_WORDS:
-        return None  # "within 48 hours" is a length of time, not 48 of anything
-    if _CLAUSE_BREAK.search(paragraph, last.end, start) or _OF_PHRASE.match(paragraph, end):
-        return None  # another sentence, or "92 of the 136 staff" counting what follows
-    # An elided noun is the one counted just before: "136 members of staff
-    # left in 2013/14 - almost a dozen each week".
-    return last.unit, end, True
 
 
 # --- assembly --------------------------------------------------------------
@@ -497,14 +815,17 @@ def _count_unit(
 def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
     """Money and percentages, recognised by their signs, overlaps and all."""
     for start, end, value, currency in _money(paragraph):
-        hedged = _is_hedged(paragraph, start)
+        hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "money", value, currency, hedged)
     for start, end, value in _percentages(paragraph):
-        hedged = _is_hedged(paragraph, start)
+        hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "percent", value, "%", hedged)
 
 
-def _paragraph_quantities(paragraph: str, index: int) -> list[Quantity]:
+def _paragraph_quantities(
+    paragraph: str, index: int, carried: str | None
+) -> tuple[list[Quantity], str | None]:
+    """The quantities of one paragraph, and the counted noun to carry to the next."""
     taken = _Spans()
     found: list[Quantity] = []
     # Longest first, so "£1.2 million" beats "£1.2" and "5p" inside "£5p" loses.
@@ -515,21 +836,28 @@ def _paragraph_quantities(paragraph: str, index: int) -> list[Quantity]:
         if not taken.overlaps(quantity.start_char, quantity.end_char):
             taken.add(quantity.start_char, quantity.end_char)
             found.append(quantity)
-    for start, end, value, unit, approximate in _counts(paragraph, taken):
+    finder = _CountFinder(paragraph, taken, carried)
+    for start, end, value, unit, approximate in finder.counts():
         found.append(
             Quantity(paragraph[start:end], index, start, end, "count", value, unit, approximate)
         )
-    return sorted(found, key=lambda q: q.start_char)
+    # Only a count of this paragraph is carried: a noun two paragraphs back is stale.
+    own = finder.last.unit if finder.last and finder.last.end >= 0 else None
+    return sorted(found, key=lambda q: q.start_char), own
 
 
 def find_quantities(paragraphs: Sequence[str]) -> list[Quantity]:
     """Every amount of money, percentage and count, in reading order."""
     quantities: list[Quantity] = []
+    carried: str | None = None
     for index, paragraph in enumerate(paragraphs):
         if not paragraph:
+            carried = None
             continue
         try:
-            quantities += _paragraph_quantities(paragraph, index)
+            found, carried = _paragraph_quantities(paragraph, index, carried)
         except InvalidOperation:
+            carried = None
             continue  # a number Decimal cannot hold; nothing else in it is worth a guess
+        quantities += found
     return quantities
