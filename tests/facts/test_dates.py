@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.facts import dates as dates_module
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
@@ -68,6 +69,8 @@ def test_article_001_dates_are_resolved_against_its_publication_date() -> None:
         ("1974", "year", D(1974, 1, 1), D(1974, 12, 31), "1974"),
         ("this year", "year", D(2017, 1, 1), D(2017, 12, 31), "2017"),
         ("2013/14", "fiscal_year", D(2013, 4, 1), D(2014, 3, 31), None),
+        # Anaphoric: the fiscal year after 2013/14, named in the paragraph before.
+        ("The following year", "fiscal_year", D(2014, 4, 1), D(2015, 3, 31), None),
         ("2015/16", "fiscal_year", D(2015, 4, 1), D(2016, 3, 31), None),
         ("2016/17", "fiscal_year", D(2016, 4, 1), D(2017, 3, 31), None),
     ]
@@ -104,7 +107,7 @@ def test_seed_facts_are_anchored_sorted_and_disjoint(
         "136 members of staff left – almost a dozen each week.",
         "Poor management saw dozens leaving each month.",
         "The council has yet to set out its next move, and now it waits.",
-        "We meet on Mondays, and every Friday, and on Good Friday.",
+        "We meet on Mondays, and every Friday, and on a Friday in Lent.",
         "Ministers may march on Parliament; Theresa May spoke.",
         "The council rose by 1500 jobs and spent £2017 on 2000 homes.",
     ],
@@ -148,7 +151,8 @@ def test_weekdays(text: str, published: dt.date, expected: dt.date) -> None:
 
 def test_a_full_stop_after_an_abbreviated_month_ends_the_sentence() -> None:
     date = _only_date("It said so on 3 Feb. She agreed.", PUBLISHED_000)
-    assert (date.text, date.start) == ("3 Feb", D(2017, 2, 3))
+    # "said": the 3 February before the article, not the one after.
+    assert (date.text, date.start) == ("3 Feb", D(2016, 2, 3))
 
 
 def test_weekday_with_a_day_and_month_is_one_date() -> None:
@@ -167,7 +171,8 @@ def test_weekday_with_a_day_and_month_is_one_date() -> None:
         ("It opened on 3 March 2016.", None, D(2016, 3, 3)),
         ("It opened on March 3rd, 2016.", None, D(2016, 3, 3)),
         ("It opened on 2016-03-03.", None, D(2016, 3, 3)),
-        ("It opened on 03/04/2016.", None, D(2016, 4, 3)),
+        ("It opened on 25/04/2016.", None, D(2016, 4, 25)),
+        ("It opened on 04/25/2016.", None, D(2016, 4, 25)),
     ],
 )
 def test_days_of_the_month(text: str, published: dt.date | None, expected: dt.date) -> None:
@@ -336,3 +341,428 @@ def test_the_day_before_yesterday_and_after_tomorrow(
     assert [(f.text, f.granularity, f.start, f.end) for f in found] == [
         (expected_text, "day", day, day)
     ]
+
+
+# --- tense -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day and month follow the tense like bare weekdays and months do.
+        ("The vote was held on 15 March.", PUBLISHED_000, D(2016, 3, 15)),
+        ("The vote will be held on 15 March.", PUBLISHED_000, D(2017, 3, 15)),
+        ("The vote will be held on 15 December.", PUBLISHED_000, D(2017, 12, 15)),
+        ("The strike was held on 27 January.", D(2017, 2, 10), D(2017, 1, 27)),
+        # No cue: the nearest such day.
+        ("Deadline: 15 March.", PUBLISHED_000, D(2017, 3, 15)),
+        ("Deadline: 15 December.", PUBLISHED_000, D(2016, 12, 15)),
+        # The publication day itself, whatever the tense.
+        ("The vote will be held on 18 January.", PUBLISHED_000, D(2017, 1, 18)),
+        ("The vote was held on 18 January.", PUBLISHED_000, D(2017, 1, 18)),
+        # "since" puts a date in the past; "until" leaves it to the nearest...
+        ("The home has been shut since 15 March.", PUBLISHED_000, D(2016, 3, 15)),
+        ("Judge Bamber adjourned sentencing until 22 July.", D(2016, 6, 10), D(2016, 7, 22)),
+        ("The road was closed until 3 January.", PUBLISHED_000, D(2017, 1, 3)),
+        # ...unless the sentence speaks of the future.
+        ("Schools will stay closed until 3 February.", PUBLISHED_000, D(2017, 2, 3)),
+    ],
+)
+def test_a_day_and_month_follow_the_tense_of_their_sentence(
+    text: str, published: dt.date, expected: dt.date
+) -> None:
+    date = _only_date(text, published)
+    assert (date.granularity, date.start, date.end) == ("day", expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reported speech: the verb nearest before the date governs it.
+        ("The council said the strike will go ahead on Friday.", D(2017, 1, 20)),
+        ("Holmes said on Friday that the strike would go ahead.", D(2017, 1, 13)),
+        ("The union said members would walk out on Monday.", D(2017, 1, 23)),
+        ("The strike will go ahead on Friday, the union said.", D(2017, 1, 20)),
+        # A verb after the date governs it only when none comes before.
+        ("On Friday, the union said it will strike.", D(2017, 1, 13)),
+        ("The strike on Friday will go ahead.", D(2017, 1, 20)),
+        ("Talks that ended on Friday will resume.", D(2017, 1, 13)),
+        # Passives and verb groups take the tense of their head.
+        ("The vote will be held on Friday.", D(2017, 1, 20)),
+        ("Schools will stay closed through Friday.", D(2017, 1, 20)),
+        ("Schools will stay closed until Friday.", D(2017, 1, 20)),
+        # "plan" the noun and "due to" the cause say nothing of the future.
+        ("The board had approved a recovery plan at a session on Monday.", D(2017, 1, 16)),
+        ("It was due to the weather on Friday that the fair was cancelled.", D(2017, 1, 13)),
+        # An infinitive takes its tense from the verb before it.
+        ("He decided to quit on Friday.", D(2017, 1, 13)),
+    ],
+)
+def test_tense_of_sentences_with_several_verbs(text: str, expected: dt.date) -> None:
+    date = _only_date(text, PUBLISHED_000)
+    assert (date.text, date.start) == ("Friday" if "Friday" in text else "Monday", expected)
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence_for_the_tense() -> None:
+    dates, _ = find_dates(["It was published on Jan. 27 and on the 3rd of March."], PUBLISHED_000)
+    assert _summary(dates) == [
+        ("Jan. 27", "day", D(2016, 1, 27), D(2016, 1, 27), "2016-01-27"),
+        ("3rd of March", "day", D(2016, 3, 3), D(2016, 3, 3), "2016-03-03"),
+    ]
+
+
+def test_a_bare_month_in_a_relative_clause_takes_its_own_verb() -> None:
+    text = "Mayor Linda Cho, who proposed the spending plan in March, said the city will cope."
+    date = _only_date(text, D(2014, 6, 10))
+    assert (date.text, date.value) == ("March", "2014-03")
+
+
+# --- dateparser as the normaliser --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("It will open on 27 January.", PUBLISHED_000, ("27 January", D(2017, 1, 27))),
+        ("It opened on January 27, 2017.", None, ("January 27, 2017", D(2017, 1, 27))),
+        ("It opened on Jan. 27.", PUBLISHED_000, ("Jan. 27", D(2016, 1, 27))),
+        ("It will open on the 3rd of March.", PUBLISHED_000, ("3rd of March", D(2017, 3, 3))),
+        ("It opened on March 3rd.", PUBLISHED_000, ("March 3rd", D(2016, 3, 3))),
+        ("It will open on Sept. 3.", PUBLISHED_000, ("Sept. 3", D(2017, 9, 3))),
+        ("It opened on 29 February.", PUBLISHED_000, ("29 February", D(2016, 2, 29))),
+        ("It will open on 29 February.", PUBLISHED_000, ("29 February", D(2020, 2, 29))),
+        # A weekday beside the day fixes the year whatever the tense says.
+        ("It opened on Friday 27 January.", PUBLISHED_000, ("Friday 27 January", D(2017, 1, 27))),
+        (
+            "It will open on Wednesday 27 January.",
+            PUBLISHED_000,
+            ("Wednesday 27 January", D(2016, 1, 27)),
+        ),
+    ],
+)
+def test_explicit_days_in_their_forms(
+    text: str, published: dt.date | None, expected: tuple[str, dt.date]
+) -> None:
+    date = _only_date(text, published)
+    assert (date.text, date.start, date.value) == (*expected, expected[1].isoformat())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was founded in March 2015.", ("March 2015", "2015-03")),
+        ("It was founded in March of 2015.", ("March of 2015", "2015-03")),
+        ("It was founded in Sept 2015.", ("Sept 2015", "2015-09")),
+    ],
+)
+def test_months_with_their_year(text: str, expected: tuple[str, str]) -> None:
+    date = _only_date(text, None)
+    assert (date.text, date.granularity, date.value) == (*expected[:1], "month", expected[1])
+
+
+def test_a_failing_dateparser_does_not_lose_the_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(base: dt.date, prefer: str) -> object:
+        raise RuntimeError("dateparser is broken")
+
+    monkeypatch.setattr(dates_module, "_date_parser", broken)
+    dates_module._dateparser_day.cache_clear()
+    try:
+        dates, _ = find_dates(
+            ["It will open on 3 March, in March 2018, or in April."], PUBLISHED_000
+        )
+    finally:
+        dates_module._dateparser_day.cache_clear()
+    assert _summary(dates) == [
+        ("3 March", "day", D(2017, 3, 3), D(2017, 3, 3), "2017-03-03"),
+        ("March 2018", "month", D(2018, 3, 1), D(2018, 3, 31), "2018-03"),
+        ("April", "month", D(2017, 4, 1), D(2017, 4, 30), "2017-04"),
+    ]
+
+
+def test_dateparser_parses_each_expression_once_per_date_and_tense() -> None:
+    dates_module._dateparser_day.cache_clear()
+    paragraphs = ["It will open on 3 March.", "It will open on the 3rd of March, they said."]
+    find_dates(paragraphs, PUBLISHED_000)
+    find_dates(paragraphs, PUBLISHED_000)
+    info = dates_module._dateparser_day.cache_info()
+    # "3 march" and "3rd of march" are two expressions; the second article is all hits.
+    assert (info.misses, info.hits) == (2, 2)
+
+
+# --- numeric dates ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # Ambiguous, and nothing in the article settles the order: left out.
+        (["Figures for 3/4/2016 were late."], []),
+        # A date that can be read one way only settles it.
+        (["Figures for 3/4/2016 and 25/12/2016."], [D(2016, 4, 3), D(2016, 12, 25)]),
+        (["Figures for 3/4/2016 and 12/25/2016."], [D(2016, 3, 4), D(2016, 12, 25)]),
+        # So does how the article writes its dates in words.
+        (["It opened on 27 January.", "Figures for 3/4/2016."], [D(2017, 1, 27), D(2016, 4, 3)]),
+        (["It opened on January 27.", "Figures for 3/4/2016."], [D(2017, 1, 27), D(2016, 3, 4)]),
+        # Both orders in one article: still unclear.
+        (["On 25/12/2016 and 12/25/2016, and 3/4/2016."], [D(2016, 12, 25), D(2016, 12, 25)]),
+        # A day and month that are equal read the same either way.
+        (["Figures for 5/5/2016."], [D(2016, 5, 5)]),
+    ],
+)
+def test_numeric_dates_need_a_clear_order(paragraphs: list[str], expected: list[dt.date]) -> None:
+    dates, _ = find_dates(paragraphs, D(2017, 1, 30))
+    assert [d.start for d in dates] == expected
+
+
+# --- years that are counts -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Funding was cut to 2000 homes.", []),
+        ("Funding was cut to 2000 posts.", []),
+        ("Turnout rose by 1500 to 2000.", []),
+        ("In March 2,000 people marched.", [("March", "2016-03")]),
+        ("It has grown since 2008.", [("2008", "2008")]),
+        ("It fell between 2010 and 2012.", [("2010", "2010"), ("2012", "2012")]),
+        ("It fell by 2020, the report said.", [("2020", "2020")]),
+        ("The 2015 election and its 2016 budget.", [("2015", "2015"), ("2016", "2016")]),
+        ("The 2000 homes were sold.", []),
+        ("It closed in 2010-2012.", [("2010-2012", "2010/2012")]),
+    ],
+)
+def test_years_and_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    dates, _ = find_dates([text], PUBLISHED_000)
+    assert [(d.text, d.value) for d in dates] == expected
+
+
+def test_a_run_of_years_spans_them_all() -> None:
+    date = _only_date("It closed in 2010-2012.", PUBLISHED_000)
+    assert (date.granularity, date.start, date.end) == ("year", D(2010, 1, 1), D(2012, 12, 31))
+
+
+# --- anaphoric dates -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            ["It was suspended in March 2016 and dismissed the following month."],
+            [("the following month", "month", D(2016, 4, 1), D(2016, 4, 30))],
+        ),
+        (
+            ["The plant opened in 2009.", "That year it hired 40 staff."],
+            [("That year", "year", D(2009, 1, 1), D(2009, 12, 31))],
+        ),
+        (
+            ["Sales fell in December, after a rise the previous month."],
+            [("the previous month", "month", D(2016, 11, 1), D(2016, 11, 30))],
+        ),
+        (
+            ["He left on 3 January. The day after, he returned."],
+            [("The day after", "day", D(2017, 1, 4), D(2017, 1, 4))],
+        ),
+        (
+            ["It met on Friday 6 January and again the following Monday."],
+            [("the following Monday", "day", D(2017, 1, 9), D(2017, 1, 9))],
+        ),
+        (
+            ["He left in 2013/14.", "The following year 123 moved on."],
+            [("The following year", "fiscal_year", D(2014, 4, 1), D(2015, 3, 31))],
+        ),
+        # "that month" reaches past a year to the last month named.
+        (
+            ["Talks began in November. He bought the club in 1998.", "A bid came that month."],
+            [("that month", "month", D(2016, 11, 1), D(2016, 11, 30))],
+        ),
+    ],
+)
+def test_anaphoric_dates_count_from_the_date_before(
+    paragraphs: list[str], expected: list[tuple[str, str, dt.date, dt.date]]
+) -> None:
+    dates, _ = find_dates(paragraphs, PUBLISHED_000)
+    found = [(d.text, d.granularity, d.start, d.end) for d in dates]
+    assert found[-len(expected) :] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # Nothing before to count from.
+        ["The following year 123 moved on."],
+        # Too far back for the reference to be clear.
+        ["He left in 2013.", "Staff were angry.", "The following year 123 moved on."],
+        # Too coarse: a month cannot follow a bare year.
+        ["It opened in 2009. The following month it closed."],
+        # Counted from an event, not a date.
+        ["It opened on 3 May 2009. The day after the vote, it closed."],
+        ["It opened on 3 May 2009. The day after it closed, staff left."],
+        # A stretch of time to come, not the year after a date.
+        ["It opened in 2009. Over the next year costs will rise."],
+    ],
+)
+def test_unclear_anaphoric_dates_are_left_out(paragraphs: list[str]) -> None:
+    dates, _ = find_dates(paragraphs, PUBLISHED_000)
+    assert [d.text for d in dates if not d.text[0].isdigit()] == []
+
+
+# --- holidays --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Christmas Day 2016 was quiet.", ("Christmas Day 2016", D(2016, 12, 25))),
+        ("This Christmas will be busy.", ("This Christmas", D(2017, 12, 25))),
+        ("It was cold last Christmas.", ("last Christmas", D(2016, 12, 25))),
+        ("Staff left over Christmas.", ("Christmas", D(2016, 12, 25))),
+        ("It will reopen after Christmas.", ("Christmas", D(2017, 12, 25))),
+        ("It will close on Good Friday.", ("Good Friday", D(2017, 4, 14))),
+        ("Easter Sunday 2017 was warm.", ("Easter Sunday 2017", D(2017, 4, 16))),
+        ("It closed on Boxing Day.", ("Boxing Day", D(2016, 12, 26))),
+        ("It reopens on New Year’s Day.", ("New Year’s Day", D(2017, 1, 1))),
+    ],
+)
+def test_holidays_that_name_a_day(text: str, expected: tuple[str, dt.date]) -> None:
+    date = _only_date(text, PUBLISHED_000)
+    assert (date.text, date.granularity, date.start, date.end) == (
+        expected[0],
+        "day",
+        expected[1],
+        expected[1],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas shopping rose.",
+        "Merry Christmas to all.",
+        "The Good Friday Agreement holds.",
+        "Crews collect clinical waste, as they do on Christmas Day.",
+        "The spirit of Easter lives on.",
+    ],
+)
+def test_holidays_that_name_no_day(text: str) -> None:
+    dates, _ = find_dates([text], PUBLISHED_000)
+    assert dates == []
+
+
+# --- quarters, decades, relative periods -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profits fell in the third quarter.", ("third quarter", "2016-Q3")),
+        ("Profits will rise in the first quarter.", ("first quarter", "2017-Q1")),
+        ("Profits rose in the first quarter.", ("first quarter", "2016-Q1")),
+        ("Its third-quarter profits fell.", ("third-quarter", "2016-Q3")),
+        (
+            "Sales fell in the final quarter of last year.",
+            ("final quarter of last year", "2016-Q4"),
+        ),
+        ("Sales fell in the last quarter.", ("last quarter", "2016-Q4")),
+        ("Sales will rise in Q2.", ("Q2", "2017-Q2")),
+        ("Sales will rise in Q2 2018.", ("Q2 2018", "2018-Q2")),
+    ],
+)
+def test_quarters(text: str, expected: tuple[str, str]) -> None:
+    date = _only_date(text, PUBLISHED_000)
+    assert (date.text, date.granularity, date.value) == (expected[0], "quarter", expected[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It boomed in the eighties.", ("eighties", D(1980, 1, 1), D(1989, 12, 31))),
+        ("It boomed in the mid-90s.", ("90s", D(1990, 1, 1), D(1999, 12, 31))),
+        ("It boomed in the late ’90s.", ("’90s", D(1990, 1, 1), D(1999, 12, 31))),
+    ],
+)
+def test_decades_in_words_and_short_forms(text: str, expected: tuple) -> None:
+    date = _only_date(text, PUBLISHED_000)
+    assert (date.text, date.start, date.end, date.granularity) == (*expected, "decade")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the week before last", ("week", D(2017, 1, 2), D(2017, 1, 8), "2017-W01")),
+        ("the year after next", ("year", D(2019, 1, 1), D(2019, 12, 31), "2019")),
+        ("a decade ago", ("year", D(2007, 1, 1), D(2007, 12, 31), "2007")),
+        ("a fortnight ago", ("week", D(2017, 1, 2), D(2017, 1, 8), "2017-W01")),
+        ("this month", ("month", D(2017, 1, 1), D(2017, 1, 31), "2017-01")),
+        ("next month", ("month", D(2017, 2, 1), D(2017, 2, 28), "2017-02")),
+        ("last year", ("year", D(2016, 1, 1), D(2016, 12, 31), "2016")),
+        ("4pm yesterday", ("time", D(2017, 1, 17), D(2017, 1, 17), "2017-01-17T16:00")),
+        ("10am on Monday", ("time", D(2017, 1, 16), D(2017, 1, 16), "2017-01-16T10:00")),
+    ],
+)
+def test_more_relative_expressions(text: str, expected: tuple) -> None:
+    date = _only_date(f"It happened {text}.", PUBLISHED_000)
+    assert (date.text, date.granularity, date.start, date.end, date.value) == (text, *expected)
+
+
+def test_a_clock_time_in_a_future_sentence_takes_the_next_such_day() -> None:
+    date = _only_date("The board will meet at 10am on Monday.", PUBLISHED_000)
+    assert (date.text, date.value) == ("10am on Monday", "2017-01-23T10:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He died aged 45.",
+        "The meeting is at 3pm.",
+        "Almost a dozen left each week.",
+        "Bins are collected every Monday.",
+        "We now know more.",
+        "Recently, in the past, things changed.",
+        "You may go, and a protest march was held.",
+        "Hammond and May met; pressure on May grew; May’s cabinet met.",
+        "Sales usually rise in December.",
+        "She is in her 40s and in her sixties.",
+    ],
+)
+def test_more_text_without_dates(text: str) -> None:
+    dates, _ = find_dates([text], PUBLISHED_000)
+    assert dates == []
+
+
+def test_months_in_a_list_are_months() -> None:
+    dates, _ = find_dates(["It happened between April and May."], PUBLISHED_000)
+    assert [(d.text, d.value) for d in dates] == [("April", "2016-04"), ("May", "2016-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        ("Policies cost about $2,400 a year.", []),
+        ("It went on for the best part of a decade.", ["a decade"]),
+    ],
+)
+def test_rates_and_parts_of_durations(text: str, durations: list[str]) -> None:
+    _, found = find_dates([text], PUBLISHED_000)
+    assert [d.text for d in found] == durations
+
+
+def test_an_attribution_after_the_date_says_nothing_of_its_tense() -> None:
+    # "..., the airline said": the saying is past, the resumption still ahead.
+    date = _only_date("Flights to Dubai resume from April 1, the airline said.", D(2019, 3, 14))
+    assert (date.text, date.start) == ("April 1", D(2019, 4, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June Brown said it was fine.",
+        "The Audi Q4 sold well.",
+        "The 2016 financial year was hard.",
+        "The 2016 season was hard.",
+    ],
+)
+def test_names_and_years_that_need_not_be_calendar_years(text: str) -> None:
+    dates, _ = find_dates([text], PUBLISHED_000)
+    assert dates == []
