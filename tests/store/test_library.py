@@ -169,3 +169,22 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
     library.close()
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_version_1_cache_gains_the_date_index_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    index(library, SEEDS)
+    library.close()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP INDEX article_by_date")
+        db.execute("PRAGMA user_version = 1")
+    again = Library.open(path)
+    assert [e.id for e in again.entries([SEEDS], limit=5)] == [SEED_001, SEED_000]
+    again.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        indexes = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert "article_by_date" in indexes

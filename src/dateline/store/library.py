@@ -37,7 +37,7 @@ from dateline.model.listing import Entry, sort_key
 from dateline.model.loading import LoadProblem, iter_article_files, parse_file
 from dateline.store.files import os_reason, set_aside
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -65,6 +65,8 @@ _SCHEMA = (
     )
     """,
     "CREATE INDEX article_by_file ON article (file, position)",
+    # The first screenful, newest first, without sorting the whole corpus.
+    "CREATE INDEX article_by_date ON article (date DESC, id)",
     """
     CREATE VIRTUAL TABLE article_text USING fts5 (
         title, body, content = 'article', content_rowid = 'rowid',
@@ -80,6 +82,8 @@ _SCHEMA = (
     "CREATE INDEX mention_by_name ON mention (name)",
     "CREATE INDEX mention_by_article ON mention (article)",
 )
+# Steps that bring an older cache up to date: version -> statements.
+_MIGRATIONS = {1: ("CREATE INDEX article_by_date ON article (date DESC, id)",)}
 _ENTRY_COLUMNS = "rowid, id, date, title, warned, digest"
 # Rows written per transaction by the indexer: large enough to amortise the
 # commit, small enough that the list fills in steadily.
@@ -133,13 +137,14 @@ def _entry(row: Sequence[object]) -> Entry:
     )
 
 
-def _under(root: str) -> tuple[str, tuple[str, str, str]]:
-    """SQL selecting the files at or under `root`, by a range on the path."""
+def _under(root: str, column: str = "file") -> tuple[str, tuple[str, str, str]]:
+    """SQL selecting the files at or under `root`, by a range on the path in `column`."""
     folder = root.rstrip(os.sep) + os.sep
     # Every path under the folder sorts between "folder/" and "folder0"
     # ("0" follows "/" in code point order), so the index answers it.
     upper = folder[:-1] + chr(ord(os.sep) + 1)
-    return "(file = ? OR (file >= ? AND file < ?))", (root, folder, upper)
+    clause = f"({column} = ? OR ({column} >= ? AND {column} < ?))"
+    return clause, (root, folder, upper)
 
 
 def facts_fingerprint() -> str:
@@ -226,17 +231,22 @@ class Library:
         """The cached articles under `roots` (all when None), newest first."""
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article"
         parameters: list[object] = []
+        # For the first screenful, walk the date index and test each row's
+        # file: "+file" keeps the planner off the file index, which would
+        # sort the whole corpus first.
+        column = "file" if limit is None else "+file"
         if roots is not None:
             clauses = []
             for root in roots:
-                clause, values = _under(_absolute(root))
+                clause, values = _under(_absolute(root), column)
                 clauses.append(clause)
                 parameters.extend(values)
             if not clauses:
                 return []
             sql += " WHERE " + " OR ".join(clauses)
         if limit is not None:
-            sql += " ORDER BY date IS NULL, date DESC, id LIMIT ?"
+            # Undated articles sort last: SQLite puts NULL last in DESC order.
+            sql += " ORDER BY date DESC, id LIMIT ?"
             parameters.append(limit)
         entries = [_entry(row) for row in self._db().execute(sql, parameters)]
         entries.sort()
@@ -246,8 +256,7 @@ class Library:
         """Problems recorded when the files under `roots` were last read."""
         problems = []
         for root in roots:
-            clause, values = _under(_absolute(root))
-            where = clause.replace("file", "path")
+            where, values = _under(_absolute(root), "path")
             sql = f"SELECT problems FROM file WHERE problems != '[]' AND {where}"
             for (stored,) in self._db().execute(sql, values):
                 problems += [LoadProblem(Path(p), m, line) for p, m, line in json.loads(stored)]
@@ -291,8 +300,7 @@ class Library:
         progress = IndexProgress()
         known: dict[str, tuple[int, int, str]] = {}
         for root in absolute:
-            clause, values = _under(root)
-            where = clause.replace("file", "path")
+            where, values = _under(root, "path")
             sql = f"SELECT path, size, mtime_ns, digest FROM file WHERE {where}"
             for path, size, mtime_ns, digest in db.execute(sql, values):
                 known[path] = (size, mtime_ns, digest)
@@ -645,6 +653,11 @@ def _create_schema(path: Path) -> None:
             connection.execute("SELECT count(*) FROM file").fetchone()
             return
         with _transaction(connection):
+            if version in _MIGRATIONS:
+                for statement in _MIGRATIONS[version]:
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                return
             if version != 0:
                 # Another version's cache: nothing in it is worth migrating.
                 for (name,) in connection.execute(
