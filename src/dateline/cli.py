@@ -178,20 +178,27 @@ def index_main(args: list[str]) -> int:
             )
 
         result = library.index(paths, files_read)
+        read_seconds = time.perf_counter() - started
+        facts_started = time.perf_counter()
+        found = 0
         if not options.no_facts:
             finding = bars.add_task("Finding facts", total=None, rate="")
 
             def facts_found(done: int, total: int, rate: float) -> None:
                 bars.update(finding, total=total, completed=done, rate=f"{rate:,.0f} articles/s")
 
-            library.extract_missing(facts_found)
+            found = library.extract_missing(facts_found)
     for problem in [*result.problems, *library.file_problems(paths)]:
         _fail(f"skipped {problem}")
     count = len(library.entries(paths))
     elapsed = time.perf_counter() - started
+    facts_seconds = time.perf_counter() - facts_started
     print(
-        f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s"
-        f" ({result.parsed:,} read anew); cache: {library.path}"
+        f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s; cache:"
+        f" {library.path}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
+        f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
+        f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
+        f" ({found / max(facts_seconds, 1e-9):,.0f}/s)"
     )
     library.close()
     if not count:
