@@ -119,6 +119,67 @@ def test_the_seed_facts_the_brief_names(document: dict[str, Any]) -> None:
     assert spokesman["speaker"] == "A Kirklees Council spokesman"
 
 
+STORY_ITEM_FIELDS = (
+    "start",
+    "end",
+    "granularity",
+    "value",
+    "text",
+    "article",
+    "paragraph",
+    "start_char",
+    "end_char",
+    "sentence",
+)
+
+
+def test_the_seeds_are_one_story(document: dict[str, Any]) -> None:
+    [story] = document["stories"]
+    assert story["id"] == "s1"
+    assert story["title"] == "Council has threatened to take legal action against a union"
+    assert story["articles"] == [SEED_000, SEED_001]
+    [strike_day] = [item for item in story["timeline"] if item["start"] == "2017-01-27"]
+    assert {field: strike_day[field] for field in STORY_ITEM_FIELDS[:7]} == {
+        "start": "2017-01-27",
+        "end": "2017-01-27",
+        "granularity": "day",
+        "value": "2017-01-27",
+        "text": "27 January",
+        "article": SEED_000,
+        "paragraph": 1,
+    }
+    assert [(s["article"], s["text"]) for s in strike_day["sources"]] == [
+        (SEED_000, "27 January"),
+        (SEED_001, "this Friday"),
+    ]
+    people = {p["name"]: p for p in story["people"]}
+    assert people["Paul Holmes"]["articles"] == [SEED_000, SEED_001]
+    speakers = {q["speaker"]: q["quotes"] for q in story["quotes"]}
+    assert {q["article"] for q in speakers["Paul Holmes"]} == {SEED_000, SEED_001}
+
+
+def test_story_timeline_items_are_their_slices(document: dict[str, Any]) -> None:
+    paragraphs = {a["id"]: a["paragraphs"] for a in document["articles"]}
+    checked = 0
+    for story in document["stories"]:
+        starts = [(item["start"], item["end"]) for item in story["timeline"]]
+        assert starts == sorted(starts)
+        for item in story["timeline"]:
+            assert list(item)[: len(STORY_ITEM_FIELDS)] == list(STORY_ITEM_FIELDS)
+            assert item["granularity"] in GRANULARITIES
+            for source in [item, *item["sources"]]:
+                paragraph = paragraphs[source["article"]][source["paragraph"]]
+                assert paragraph[source["start_char"] : source["end_char"]] == source["text"]
+                assert source["text"] in source["sentence"] and source["sentence"] in paragraph
+                checked += 1
+        for group in story["quotes"]:
+            for quote in group["quotes"]:
+                paragraph = paragraphs[quote["article"]][quote["paragraph"]]
+                assert paragraph[quote["start_char"] : quote["end_char"]] == quote["text"]
+                checked += 1
+    assert checked == 12 + 14 + 11  # items, their sources, quotes
+
+
 def test_yaml_is_the_same_structure(capsys: pytest.CaptureFixture[str]) -> None:
     as_json = json.loads(export(capsys, "--format", "json"))
     as_yaml = yaml.safe_load(export(capsys, "--format", "yaml"))
@@ -131,6 +192,8 @@ def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert "## Council has threatened to take legal action against a union" in report
     assert "- Paul Holmes, branch secretary for Unison in Kirklees" in report
     assert "- this Friday → 2017-01-27 (day)" in report
+    assert "## Story s1: Council has threatened to take legal action against a union" in report
+    assert f"- 2017-01-27 (day): 27 January in `{SEED_000}`; this Friday in `{SEED_001}`" in report
 
 
 def test_output_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:

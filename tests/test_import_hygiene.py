@@ -15,6 +15,9 @@ CORE_MODULES = [
     "dateline.model.corpus",
     "dateline.facts.extract",
     "dateline.store.state",
+    "dateline.store.library",
+    "dateline.stories",
+    "dateline.evaluate",
     "dateline.export",
     "dateline.cli",
 ]

@@ -6,6 +6,7 @@ model and the facts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from dateline.facts.base import ArticleFacts
 from dateline.facts.extract import extract_facts
 from dateline.facts.serialize import export_facts
 from dateline.model.article import Article
+from dateline.stories import FigureGroup, Source, SpeakerQuotes, Story, StoryEntity, group_stories
 
 EXPORT_VERSION = 1
 FORMATS = ("json", "yaml", "markdown")
@@ -30,6 +32,7 @@ def export_document(
     """The export as plain data. `facts` defaults to extracting them now."""
     if facts is None:
         facts = [extract_facts(article) for article in articles]
+    stories = group_stories(list(zip(articles, facts, strict=True)))
     return {
         "version": EXPORT_VERSION,
         "generator": f"dateline {__version__}",
@@ -37,9 +40,8 @@ def export_document(
             _article(article, article_facts, root)
             for article, article_facts in zip(articles, facts, strict=True)
         ],
-        # Stories (articles about one event) are not grouped yet: an empty list
-        # keeps the field's type stable for readers of the format.
-        "stories": [],
+        # Articles about one event, with their merged timeline (dateline.stories).
+        "stories": [_story(story) for story in stories],
     }
 
 
@@ -57,6 +59,99 @@ def _article(article: Article, facts: ArticleFacts, root: Path | None) -> dict[s
         "warnings": [*article.warnings, *facts.problems],
         "metadata": dict(article.metadata),
         "facts": export_facts(facts),
+    }
+
+
+def _story(story: Story) -> dict[str, Any]:
+    """A story in the export. Each timeline item is one date of the story: the
+    spec's fields come from its first source (the oldest article), and
+    `sources` lists every article's mention of that date, the first included,
+    each with `paragraphs[paragraph][start_char:end_char] == text` in its
+    article. Who's who, figures and quotes are fields beyond the spec's."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.article_ids),
+        "timeline": [
+            {
+                "start": entry.start.isoformat(),
+                "end": entry.end.isoformat(),
+                "granularity": entry.granularity,
+                "value": entry.value,
+                **_source(entry.sources[0]),
+                "sources": [_source(source) for source in entry.sources],
+            }
+            for entry in story.timeline
+        ],
+        "people": [_story_entity(person) for person in story.people],
+        "organizations": [_story_entity(organization) for organization in story.organizations],
+        "figures": [_figure_group(group) for group in story.figures],
+        "quotes": [_speaker_quotes(group) for group in story.quotes],
+    }
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "text": source.text,
+        "article": source.article_id,
+        "paragraph": source.paragraph,
+        "start_char": source.start_char,
+        "end_char": source.end_char,
+        "sentence": source.sentence,
+        "article_date": _iso(source.article_date),
+    }
+
+
+def _story_entity(entity: StoryEntity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "roles": [{"role": role.role, "articles": list(role.article_ids)} for role in entity.roles],
+        "articles": list(entity.article_ids),
+    }
+
+
+def _figure_group(group: FigureGroup) -> dict[str, Any]:
+    return {
+        "kind": group.kind,
+        "unit": group.unit,
+        "topic": list(group.topic),
+        "agree": group.agree,
+        "figures": [
+            {
+                "text": figure.text,
+                "value": figure.value,
+                "approximate": figure.approximate,
+                "article": figure.article_id,
+                "article_date": _iso(figure.article_date),
+                "paragraph": figure.paragraph,
+                "start_char": figure.start_char,
+                "end_char": figure.end_char,
+                "sentence": figure.sentence,
+            }
+            for figure in group.figures
+        ],
+    }
+
+
+def _speaker_quotes(group: SpeakerQuotes) -> dict[str, Any]:
+    return {
+        "speaker": group.speaker,
+        "quotes": [
+            {
+                "text": quote.text,
+                "article": quote.article_id,
+                "article_date": _iso(quote.article_date),
+                "paragraph": quote.paragraph,
+                "start_char": quote.start_char,
+                "end_char": quote.end_char,
+                "partial": quote.partial,
+            }
+            for quote in group.quotes
+        ],
     }
 
 
@@ -133,7 +228,62 @@ def render_markdown(document: dict[str, Any]) -> str:
                 for q in facts["quotes"]
             ),
         )
+    for story in document.get("stories", []):
+        _md_story(lines, story)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_story(lines: list[str], story: dict[str, Any]) -> None:
+    lines += [f"## Story {story['id']}: {_md(story['title'])}", ""]
+    lines.append("- articles: " + ", ".join(f"`{article}`" for article in story["articles"]))
+    lines.append("")
+    _md_section(
+        lines,
+        "Timeline",
+        (
+            f"{_md_period(entry)} ({entry['granularity']}): "
+            + "; ".join(
+                f"{_md(source['text'])} in `{source['article']}`" for source in entry["sources"]
+            )
+            for entry in story["timeline"]
+        ),
+    )
+    _md_section(
+        lines,
+        "Who's who",
+        (
+            _md(entity["name"])
+            + "".join(f", {_md(role['role'])}" for role in entity["roles"])
+            + f" (in {_md_count(len(entity['articles']), 'article')})"
+            for entity in [*story["people"], *story["organizations"]]
+        ),
+    )
+    _md_section(
+        lines,
+        "Figures",
+        (
+            f"{group['kind']} {_md(group['unit'])} ({'agree' if group['agree'] else 'differ'}): "
+            + "; ".join(
+                f"{_md(figure['text'])} in `{figure['article']}`" for figure in group["figures"]
+            )
+            for group in story["figures"]
+        ),
+    )
+    _md_section(
+        lines,
+        "Quotes",
+        (
+            f"{_md(group['speaker'] or 'unknown speaker')}: "
+            + "; ".join(
+                f"“{_md(quote['text'])}” (`{quote['article']}`)" for quote in group["quotes"]
+            )
+            for group in story["quotes"]
+        ),
+    )
+
+
+def _md_count(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _md_period(date: dict[str, Any]) -> str:
