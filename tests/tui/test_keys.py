@@ -66,7 +66,8 @@ async def test_enter_opens_marks_read_and_moves_to_the_reader(
         assert entry.id == SEED_001
         marks, *headline = articles.row_lines(entry, 40)
         # The unread marker is gone and the headline is no longer bold.
-        assert marks.plain == "   2017-01-24"
+        # The marker is gone; the two seeds form story 1.
+        assert marks.plain == "   2017-01-24 §1"
         assert [line.plain for line in headline] == [
             "  This week’s children’s services",
             "  strike in Kirklees is on",

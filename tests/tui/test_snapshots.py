@@ -72,3 +72,20 @@ def test_tiny_layout_reading(snap_compare, make_app: AppFactory) -> None:
 
 def test_empty_corpus(snap_compare, make_app: AppFactory) -> None:
     assert snap_compare(make_app(Corpus([])), terminal_size=SIZE, run_before=settle)
+
+
+async def open_story(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("S")
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_story_screen_dark(snap_compare, make_app: AppFactory) -> None:
+    app = make_app(theme="dateline-dark")
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_story)
+
+
+def test_story_screen_light(snap_compare, make_app: AppFactory) -> None:
+    app = make_app(theme="dateline-light")
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_story)

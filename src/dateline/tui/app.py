@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -28,9 +29,19 @@ from dateline.resources import themes_dir
 from dateline.store.library import IndexProgress, Library, ListingChange
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
-from dateline.tui.messages import FactsProgress, FactsReady, IndexingDone, ListingChanged
+from dateline.tui.messages import (
+    FactsProgress,
+    FactsReady,
+    IndexingDone,
+    ListingChanged,
+    SourceOpened,
+    StoriesReady,
+)
 from dateline.tui.screens.help import HelpScreen
 from dateline.tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from dateline.stories import Story
 
 DEFAULT_THEME = "dateline-dark"
 THEME_PREFERENCE = "theme"
@@ -38,6 +49,9 @@ THEME_PREFERENCE = "theme"
 FIRST_SCREEN = 100
 # Articles kept parsed in memory, and facts kept decoded.
 ARTICLE_CACHE = 64
+# Stories are grouped in memory over every article's text and facts; above
+# this many articles that costs more memory than a reader should pay.
+STORY_LIMIT = 20_000
 
 
 class DatelineApp(App[int]):
@@ -100,6 +114,10 @@ class DatelineApp(App[int]):
         self._articles: OrderedDict[str, Article] = OrderedDict()
         # The article on screen: the facts worker sends its facts at once.
         self._wanted: str | None = None
+        # None until the stories worker is done.
+        self.stories: list[Story] | None = None
+        self.story_of: dict[str, Story] = {}
+        self.group_by_story = False
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -176,6 +194,22 @@ class DatelineApp(App[int]):
             problems += [f"{p}" for p in self.library.file_problems(self.roots)]
             self.post_message(IndexingDone(problems))
         self._extract_missing(lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self._group_stories()
+
+    def _group_stories(self) -> None:
+        from dateline.stories import group_stories
+
+        entries = list(self.listing.entries)
+        if len(entries) > STORY_LIMIT:
+            self.post_message(StoriesReady([]))
+            return
+        items = []
+        for entry in entries:
+            article, facts = self.library.article(entry.rowid), self.library.facts(entry.rowid)
+            if article is not None and facts is not None:
+                items.append((article, facts))
+        self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
         def report(done: int, total: int, rate: float) -> None:
@@ -222,6 +256,24 @@ class DatelineApp(App[int]):
             )
             self.progress = (label, progress.files_done, max(progress.files_total, 1))
         self._refresh_lists()
+
+    @on(StoriesReady)
+    def _stories_ready(self, message: StoriesReady) -> None:
+        self.stories = message.stories
+        self.story_of = {
+            article_id: story for story in message.stories for article_id in story.article_ids
+        }
+        self._refresh_lists()
+
+    @on(SourceOpened)
+    def _open_source(self, message: SourceOpened) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.show_source(
+                message.article_id, message.paragraph, message.start_char, message.end_char
+            )
+
+    def story_for(self, article_id: str) -> Story | None:
+        return self.story_of.get(article_id)
 
     @on(IndexingDone)
     def _indexing_done(self, message: IndexingDone) -> None:
@@ -331,6 +383,12 @@ class DatelineApp(App[int]):
                 "Toggle facts sidebar", "Show or hide the facts", screen.action_toggle_facts
             )
             yield SystemCommand("Filter articles", "Filter the list by text", screen.action_filter)
+            yield SystemCommand(
+                "Open story", "The open article's story: one timeline", screen.action_story
+            )
+            yield SystemCommand(
+                "Group by story", "Show the list's stories together", screen.action_group_stories
+            )
 
     def on_unmount(self) -> None:
         self.workers.cancel_all()

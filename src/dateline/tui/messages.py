@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -10,6 +11,9 @@ from dateline.facts.base import ArticleFacts
 from dateline.facts.refs import FactRef
 from dateline.model.listing import Listing
 from dateline.store.library import IndexProgress, ListingChange
+
+if TYPE_CHECKING:
+    from dateline.stories import Story
 
 
 @dataclass
@@ -66,3 +70,20 @@ class FactsProgress(Message):
     done: int
     total: int
     rate: float  # articles per second
+
+
+@dataclass
+class SourceOpened(Message):
+    """Open an article at a span of one paragraph, highlighted (from the story screen)."""
+
+    article_id: str
+    paragraph: int
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class StoriesReady(Message):
+    """The stories worker grouped the corpus's articles."""
+
+    stories: list[Story]

@@ -21,6 +21,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("/", "Search the articles (see Search below)"),
             ("n / N", "Next / previous unread article"),
             ("s", "Star or unstar the open article"),
+            ("S", "The open article's story: timeline, who's who, figures, quotes"),
+            ("v", "Group the list by story, or back to newest first"),
             ("t", "Next theme"),
             ("ctrl+p", "Command palette: commands and the theme picker"),
             ("?", "This help"),
@@ -51,6 +53,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter", "Go to the fact in the reader"),
             ("m", "List every article that mentions this person, organisation or place"),
             ("escape", "Clear the highlighted fact"),
+        ),
+    ),
+    (
+        "Story screen",
+        (
+            ("1 2 3 4, ← / →", "Timeline, who's who, figures, quotes"),
+            ("j / k, ↓ / ↑", "Next / previous line"),
+            ("enter", "Open the article at that sentence, highlighted"),
+            ("escape", "Back to the reader"),
         ),
     ),
     (

@@ -18,16 +18,17 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
-from dateline.facts.base import ArticleFacts
+from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
-from dateline.model.listing import Query, parse_query
+from dateline.model.listing import Entry, Query, parse_query
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
 from dateline.tui.widgets.reader import NOTHING_TO_READ, ArticleReader
 
 if TYPE_CHECKING:
+    from dateline.stories import Story
     from dateline.tui.app import DatelineApp
 
 NARROW = 100  # below this many columns the sidebar waits for `f`
@@ -40,6 +41,19 @@ EMPTY_CORPUS = (
 )
 
 
+def stories_first(entries: list[Entry], story_of: dict[str, Story]) -> list[Entry]:
+    """Articles of one story together (the story with the newest article
+    first, each story's articles newest first), then the others in order."""
+    rank: dict[str, int] = {}
+    for entry in entries:  # already newest first
+        story = story_of.get(entry.id)
+        if story is not None and story.id not in rank:
+            rank[story.id] = len(rank)
+    grouped = [e for e in entries if e.id in story_of]
+    grouped.sort(key=lambda e: rank[story_of[e.id].id])  # stable: newest first within
+    return grouped + [e for e in entries if e.id not in story_of]
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False),
@@ -50,6 +64,8 @@ class ReaderScreen(Screen[None]):
         Binding("N", "next_unread(-1)", "Previous unread", show=False),
         Binding("s", "star", "Star"),
         Binding("m", "mentions", "Mentions", show=False),
+        Binding("S", "story", "Story"),
+        Binding("v", "group_stories", "Group by story", show=False),
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
         Binding("escape", "back", "Back"),
@@ -63,6 +79,8 @@ class ReaderScreen(Screen[None]):
     show_facts: reactive[bool] = reactive(True)
     # The words searched for, highlighted in the reader.
     search_terms: reactive[tuple[str, ...]] = reactive(())
+    # A span opened from the story screen, highlighted in the reader.
+    marked: reactive[Mention | None] = reactive(None)
 
     app: DatelineApp  # type: ignore[assignment]
 
@@ -80,6 +98,7 @@ class ReaderScreen(Screen[None]):
                 ReaderScreen.facts,
                 ReaderScreen.selected_fact,
                 ReaderScreen.search_terms,
+                ReaderScreen.marked,
             )
             yield FactsSidebar(id="facts").data_bind(ReaderScreen.article, ReaderScreen.facts)
         yield Footer()
@@ -193,7 +212,10 @@ class ReaderScreen(Screen[None]):
             mentioning=app.library.mentioning,
         )
         self.search_terms = query.words
+        if app.group_by_story and app.story_of:
+            articles = stories_first(articles, app.story_of)
         article_list = self.query_one(ArticleList)
+        article_list.stories = {a: story.id for a, story in app.story_of.items()}
         article_list.show(articles, app.read_ids, app.starred_ids)
         self._show_status(query, len(articles), text)
         if not articles:
@@ -277,6 +299,51 @@ class ReaderScreen(Screen[None]):
         name = entities[fact.index].name.replace('"', "")
         self.filter_by(f'who:"{name}"')
 
+    def action_story(self) -> None:
+        """The story the open article belongs to: its timeline, people,
+        figures and quotes across its articles."""
+        from dateline.tui.screens.story import StoryScreen
+
+        app = self.app
+        if self.article is None:
+            return
+        story = app.story_for(self.article.id)
+        if story is None:
+            if app.stories is None:
+                message = "Stories are still being grouped; try again in a moment."
+            elif not app.stories and len(app.listing) > 20_000:
+                message = "Stories are grouped for corpora of up to 20,000 articles."
+            else:
+                message = "No other article reports this event, so it is in no story."
+            self.notify(message, timeout=4, markup=False)
+            return
+        titles = {}
+        for article_id in story.article_ids:
+            entry = app.entry(article_id)
+            titles[article_id] = entry.title if entry else article_id
+        app.push_screen(StoryScreen(story, titles))
+
+    def action_group_stories(self) -> None:
+        app = self.app
+        app.group_by_story = not app.group_by_story
+        self.refresh_list()
+        state = "grouped by story" if app.group_by_story else "newest first"
+        self.notify(f"List {state}.", timeout=2, markup=False)
+
+    def show_source(self, article_id: str, paragraph: int, start: int, end: int) -> None:
+        """Open an article with one span highlighted and scrolled to."""
+        article_list = self.query_one(ArticleList)
+        if not article_list.select(article_id):
+            # Hidden by the search: show the whole list again.
+            filter_input = self.query_one("#filter", Input)
+            filter_input.value = ""
+            filter_input.display = False
+            self.refresh_list()
+            article_list.select(article_id)
+        self.open_article(article_id)
+        self.marked = Mention(paragraph, start, end)
+        self._focus_pane("reader")
+
     def filter_by(self, text: str) -> None:
         """Show the articles matching `text` in the search box."""
         filter_input = self.query_one("#filter", Input)
@@ -317,6 +384,7 @@ class ReaderScreen(Screen[None]):
         # Clear the old facts first: the new text must never be styled with
         # another article's offsets, not even for one refresh.
         self.selected_fact = None
+        self.marked = None
         self.facts = None
         self.article = article
         self.facts = self.app.facts_for(article) if article else None

@@ -67,6 +67,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.entries: Sequence[Entry] = ()
         self.read: Collection[str] = frozenset()
         self.starred: Collection[str] = frozenset()
+        # Article id -> the id of its story, marked on the date line.
+        self.stories: dict[str, str] = {}
         self._lines: dict[tuple[int, int], tuple[Text, Text]] = {}
 
     # --- Content -------------------------------------------------------------
@@ -230,7 +232,7 @@ class ArticleList(ScrollView, can_focus=True):
         """The row's lines: marks and date, then the headline in at most two lines."""
         read = entry.id in self.read
         starred = entry.id in self.starred
-        key = (entry.rowid, width, read, starred)
+        key = (entry.rowid, width, read, starred, self.stories.get(entry.id))
         if (cached := self._lines.get(key)) is not None:
             return cached
         date_style = self.get_component_rich_style("article-list--date")
@@ -242,6 +244,8 @@ class ArticleList(ScrollView, can_focus=True):
         first.append(f" {entry.date or 'undated'}", style=date_style)
         if starred:
             first.append(f" {STAR_MARK}", style=mark_style)
+        if (story := self.stories.get(entry.id)) is not None:
+            first.append(f" §{story.removeprefix('s')}", style=date_style)
         if entry.warned:
             first.append(f" {WARNING_MARK}", style=date_style)
         title_width = max(width - 3, 1)

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from dateline.facts.base import ArticleFacts
+from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.display import day
 from dateline.facts.refs import FactRef, highlights, mentions_of
 from dateline.model.article import Article
@@ -51,6 +51,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
     facts: reactive[ArticleFacts | None] = reactive(None)
     selected_fact: reactive[FactRef | None] = reactive(None)
     search_terms: reactive[tuple[str, ...]] = reactive(())
+    marked: reactive[Mention | None] = reactive(None)
 
     def __init__(self, *, empty_message: str = NOTHING_TO_READ, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -122,6 +123,15 @@ class ArticleReader(VerticalScroll, can_focus=True):
     def watch_search_terms(self) -> None:
         self._request_restyle()
 
+    def watch_marked(self, marked: Mention | None) -> None:
+        self._request_restyle()
+        if marked is not None:
+            self.call_after_refresh(self._scroll_to_paragraph, marked.paragraph)
+
+    def _scroll_to_paragraph(self, paragraph: int) -> None:
+        if paragraph < len(self._paragraphs):
+            self.scroll_to_center(self._paragraphs[paragraph], animate=False)
+
     def watch_selected_fact(self, fact: FactRef | None) -> None:
         self._request_restyle()
         if fact is not None:
@@ -154,6 +164,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
             pattern = search_pattern(self.search_terms)
             for text in texts:
                 text.highlight_regex(pattern, style=SEARCH_MATCH)
+        if (marked := self.marked) is not None and marked.paragraph < len(texts):
+            selected = fact_style(variables, "quote", selected=True)
+            texts[marked.paragraph].stylize(selected, marked.start_char, marked.end_char)
         for widget, text in zip(self._paragraphs, texts, strict=True):
             widget.update(text)
 
