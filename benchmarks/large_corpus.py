@@ -18,14 +18,13 @@ In one run, on a synthetic corpus from `make_corpus.py` (seed-format files,
 3. In process, on the filled cache: full-text search through the list's
    filter (parse, FTS5 query, filtered list), p50/p95 over typed queries, beside
    the bare FTS5 query; and key press in the list to reader and sidebar
-   repainted (Pilot, headless), p50/p95 at the full corpus beside the same on
-   the two seed articles.
+   repainted (in the pty: a key written, then the new article's byline read
+   back), p50/p95 at the full corpus beside the same on the two seed articles.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import os
 import random
@@ -62,6 +61,34 @@ QUERIES = (
     "zebra",
 )
 KEY_PRESSES = 60
+# The floor for a key press: a bare Textual app whose list cursor move
+# repaints a text pane, in the same pty.
+BARE_KEYS_SOURCE = """\
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Header, OptionList, Static
+
+
+class BareKeys(App[None]):
+    CSS = "#items { height: 20; }"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(*(f"item {n}" for n in range(1000)), id="items")
+        yield Static(id="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        items = self.query_one(OptionList)
+        items.focus()
+        items.highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#pane", Static).update(f"bare-item-{event.option_index}-shown")
+
+
+if __name__ == "__main__":
+    BareKeys().run()
+"""
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:
@@ -204,33 +231,78 @@ def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], i
     return full, raw, size
 
 
-async def key_times(paths: list[Path], cache: Path | None, keys: str) -> list[float]:
-    from dateline.config import Config
+def bylines(cache: Path, paths: list[Path], count: int) -> list[bytes]:
+    """The reader's byline ("Sat 1 Feb 2014 · 509 words") of the first `count`
+    articles of the list, in list order: what the reader paints for each."""
+    from dateline.facts.display import day
+    from dateline.model.listing import Listing
     from dateline.store.library import Library
-    from dateline.tui.app import DatelineApp
-    from dateline.tui.widgets.article_list import ArticleList
 
-    library = Library.open(cache / "library.sqlite3") if cache else Library.temporary_library()
-    app = DatelineApp(paths=paths, library=library, config=Config())
+    library = Library.open(cache / "library.sqlite3")
+    lines = []
+    for entry in Listing(library.entries(paths)).entries[:count]:
+        article = library.article(entry.rowid)
+        assert article is not None and article.date is not None
+        lines.append(f"{day(article.date)} · {article.word_count:,} words".encode())
+    library.close()
+    return lines
+
+
+def bare_key_times() -> list[float]:
+    """The floor: key to repaint in a bare Textual app, in the same pty."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare_keys.py"
+        script.write_text(BARE_KEYS_SOURCE)
+        with environment(Path(tmp) / "cache") as env:
+            argv = [sys.executable, str(script)]
+            marks = [f"bare-item-{n}-shown".encode() for n in range(KEY_PRESSES + 2)]
+            # OptionList moves on the arrow key; "\x1b[B" is what a terminal sends.
+            return _press_keys(argv, env, rb"bare-item-0-shown", marks, [b"\x1b[B"])
+
+
+def key_times(paths: list[Path], cache: Path, keys: str) -> list[float]:
+    """Seconds from writing a key to the pty until the reader has painted the
+    article it moves to (its byline is in the output). The facts come from the
+    cache in the same handler, so the sidebar is painted in the same frame."""
+    dateline = startup.find_dateline()
+    # Down the list with "j", or "jk" to go down and up (two articles).
+    order = [0]
+    for press in range(KEY_PRESSES):
+        order.append(order[-1] + (1 if keys[press % len(keys)] == "j" else -1))
+    marks = bylines(cache, paths, max(order) + 1)
+    with environment(cache) as env:
+        argv = [dateline, *map(str, paths)]
+        presses = [key.encode() for key in keys]
+        return _press_keys(argv, env, rb"\d articles \xc2\xb7", [marks[i] for i in order], presses)
+
+
+def _press_keys(
+    argv: list[str], env: dict[str, str], ready: bytes, marks: list[bytes], keys: list[bytes]
+) -> list[float]:
+    """Start `argv` in a pty, wait for `ready`, then press `keys` in turn and
+    time each press until `marks[press + 1]` is painted."""
+    master, slave = startup.open_pty()
+    os.set_blocking(master, False)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True, env=env
+    )
+    os.close(slave)
     times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(600):
-            await pilot.pause(0.05)
-            if not app.indexing:
-                break
-        screen = app.screen
-        article_list = app.query_one(ArticleList)
+    try:
+        read_until(master, re.compile(ready), start, 120)
+        time.sleep(1.0)  # let background work and the first paints settle
         for press in range(KEY_PRESSES):
-            start = time.perf_counter()
-            await pilot.press(keys[press % len(keys)])
-            target = article_list.current_id
-            for _ in range(5000):
-                article = getattr(screen, "article", None)
-                if article is not None and article.id == target and screen.facts is not None:
-                    break
-                await asyncio.sleep(0.0005)
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
+            target = re.compile(re.escape(marks[press + 1]))
+            sent = time.perf_counter()
+            os.write(master, keys[press % len(keys)])
+            times.append(read_until(master, target, sent, 10))
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        startup.drain_and_close(master)
     return times
 
 
@@ -305,13 +377,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" p50 {ms(percentile(raw, 0.5))} ms, p95 {ms(percentile(raw, 0.95))} ms"
         )
 
-        print("\n== key press in the list to reader and sidebar repainted (Pilot) ==")
+        print("\n== key press in the list to reader and sidebar repainted (pty) ==")
         # Down the large list, a new article each time; up and down the two seeds.
-        large = asyncio.run(key_times([corpus], warm_cache, "j"))
+        large = key_times([corpus], warm_cache, "j")
         from dateline.resources import seeds_dir
 
-        small = asyncio.run(key_times([seeds_dir()], None, "jk"))
-        for name, values in ((f"{size:,} articles", large), ("2 seed articles", small)):
+        seed_cache = work / "seed-cache"
+        index_corpus(dateline, seeds_dir(), seed_cache)
+        small = key_times([seeds_dir()], seed_cache, "jk")
+        bare_keys = bare_key_times()
+        for name, values in (
+            ("bare Textual app", bare_keys),
+            (f"{size:,} articles", large),
+            ("2 seed articles", small),
+        ):
             print(
                 f"{name:<18} p50 {ms(percentile(values, 0.5)):>7} ms"
                 f"  p95 {ms(percentile(values, 0.95)):>7} ms  ({len(values)} presses)"

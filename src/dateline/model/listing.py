@@ -148,6 +148,7 @@ class Listing:
         self._by_id: dict[str, Entry] = {}
         self._shown: dict[str, Entry] = {}  # digest → the entry listed for it
         self._hidden: dict[int, Entry] = {}  # rowid → a duplicate not listed
+        self._rowids: dict[int, Entry] | None = None
         self.apply(entries, ())
 
     @property
@@ -162,6 +163,7 @@ class Listing:
 
     def apply(self, added: Iterable[Entry], removed: Collection[int]) -> None:
         """Take entries out by rowid, then add new ones, keeping the order."""
+        self._rowids = None
         if removed:
             for rowid in removed:
                 self._hidden.pop(rowid, None)
@@ -197,20 +199,38 @@ class Listing:
         search: Callable[[Sequence[str]], Collection[int]],
         mentioning: Callable[[str], Collection[int]],
     ) -> list[Entry]:
-        """The entries the query lets through, in reading order."""
+        """The entries the query lets through, in reading order.
+
+        Word and name filters give sets of rowids; when those are few (a
+        typical search), the answer is built from them and sorted, rather
+        than by testing each of a hundred thousand entries."""
         if query.is_empty:
             return self.entries
-        tests: list[Callable[[Entry], bool]] = []
+        wanted: set[int] | None = None
         if query.words:
-            found = search(query.words)
-            tests.append(lambda e: e.rowid in found)
+            wanted = set(search(query.words))
         if query.who:
-            named = mentioning(query.who)
-            tests.append(lambda e: e.rowid in named)
-        if query.unread:
-            tests.append(lambda e: e.id not in read)
-        if query.starred:
-            tests.append(lambda e: e.id in starred)
-        if query.after or query.before:
-            tests.append(lambda e: query.accepts_date(e.date))
-        return [e for e in self.entries if all(test(e) for test in tests)]
+            named = set(mentioning(query.who))
+            wanted = named if wanted is None else wanted & named
+        if wanted is not None and len(wanted) * 8 < len(self.entries):
+            by_rowid = self._by_rowid()
+            candidates = sorted(by_rowid[r] for r in wanted if r in by_rowid)
+        elif wanted is not None:
+            candidates = [e for e in self.entries if e.rowid in wanted]
+        else:
+            candidates = self.entries
+        if not (query.unread or query.starred or query.after or query.before):
+            return candidates
+        return [
+            e
+            for e in candidates
+            if (not query.unread or e.id not in read)
+            and (not query.starred or e.id in starred)
+            and query.accepts_date(e.date)
+        ]
+
+    def _by_rowid(self) -> dict[int, Entry]:
+        """Listed entries by rowid, built when first asked for after a change."""
+        if self._rowids is None:
+            self._rowids = {e.rowid: e for e in self.entries}
+        return self._rowids

@@ -8,6 +8,7 @@ screen gets its facts first, from a worker of its own."""
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -279,6 +280,10 @@ class DatelineApp(App[int]):
     def _indexing_done(self, message: IndexingDone) -> None:
         self.progress = None
         self.indexing = False
+        # The listing's objects live as long as the app: move them out of the
+        # garbage collector's sight, or every full collection walks 100,000
+        # entries (a pause of a couple of hundred milliseconds, measured).
+        gc.freeze()
         self._notify_load_problems(message.problems)
         self._refresh_lists()
 

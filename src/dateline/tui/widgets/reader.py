@@ -24,6 +24,8 @@ from dateline.themes import fact_style
 from dateline.tui.widgets.coalesce import Coalesced
 
 _HEADER = ("headline", "byline", "warnings", "credits")
+# Paragraph widgets kept for reuse between articles.
+POOL_KEPT = 64
 NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
 
 
@@ -57,6 +59,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.empty_message = empty_message
         self._paragraphs: list[Static] = []
+        self._pool: list[Static] = []
         self._request_restyle = Coalesced(self, self._restyle)
 
     def set_empty_message(self, message: str) -> None:
@@ -109,13 +112,22 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def _resize_paragraphs(self, count: int) -> None:
-        for widget in self._paragraphs[count:]:
-            widget.remove()
-        del self._paragraphs[count:]
-        new = [Static(classes="paragraph") for _ in range(count - len(self._paragraphs))]
+        """Show `count` paragraph widgets. Spare ones are hidden, not removed:
+        moving between articles of different lengths then never mounts or
+        removes widgets, which costs a relayout each time."""
+        pool = self._pool
+        new = [Static(classes="paragraph") for _ in range(count - len(pool))]
         if new:
             self.mount_all(new)
-            self._paragraphs.extend(new)
+            pool.extend(new)
+        for index, widget in enumerate(pool):
+            widget.display = index < count
+        self._paragraphs = pool[:count]
+        # Very long articles leave a large pool behind: let most of it go.
+        if len(pool) > max(count, POOL_KEPT):
+            for widget in pool[max(count, POOL_KEPT) :]:
+                widget.remove()
+            del pool[max(count, POOL_KEPT) :]
 
     def watch_facts(self) -> None:
         self._request_restyle()
