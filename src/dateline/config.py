@@ -22,6 +22,10 @@ from pathlib import Path
 import platformdirs
 import yaml
 
+# libyaml's safe loader where PyYAML was built with it (ten times quicker on
+# the theme files read before the first paint); both refuse Python tags.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 APP_NAME = "dateline"
 CONFIG_DIR_ENV = "DATELINE_CONFIG_DIR"
 DATA_DIR_ENV = "DATELINE_DATA_DIR"
@@ -88,8 +92,8 @@ def read_yaml_file(path: Path) -> object:
     except OSError as error:
         raise YamlFileError(f"cannot read the file: {error.strerror or error}") from None
     try:
-        # safe_load only: a file must never be able to build Python objects.
-        return yaml.safe_load(text)
+        # The safe loader only: a file must never be able to build Python objects.
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise YamlFileError(_describe_yaml_error(error)) from None
 

@@ -23,6 +23,7 @@ import yaml
 from dateline.model.article import Article
 from dateline.model.cleaning import clean_paragraphs
 from dateline.model.headline import derive_headline
+from dateline.model.problems import LoadProblem
 from dateline.model.sanitize import make_inert
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -37,20 +38,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _METADATA_KEYS = ("source", "url", "author")
-
-
-@dataclass(slots=True, frozen=True)
-class LoadProblem:
-    """A file, or one line of a JSON Lines file, that could not be loaded, and
-    why, in words a reader understands."""
-
-    path: Path
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path} line {self.line}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -381,7 +368,7 @@ def _paragraph_text(paragraph: str, markdown: bool) -> str:
 
 def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
     try:
-        front = yaml.safe_load(source)
+        front = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         reason = str(error).splitlines()[0]
         return {}, f"front matter is not valid YAML ({reason}); ignored"

@@ -34,7 +34,7 @@ from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
 from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.listing import Entry, sort_key
-from dateline.model.loading import LoadProblem, iter_article_files, parse_file
+from dateline.model.problems import LoadProblem
 from dateline.store.files import os_reason, set_aside
 
 SCHEMA_VERSION = 2
@@ -295,6 +295,9 @@ class Library:
         `report` receives what changed in the listing since the cache's own
         entries (see `entries`) and the progress, about every `BATCH_SECONDS`.
         Files that are gone are dropped from the cache."""
+        # Imported here: the reader's first paint needs the cache, not the parsers.
+        from dateline.model.loading import iter_article_files
+
         db = self._db()
         absolute = [_absolute(root) for root in roots]
         progress = IndexProgress()
@@ -374,6 +377,8 @@ class Library:
                 (stat.st_size, stat.st_mtime_ns, path),
             )
             return 0
+        from dateline.model.loading import parse_file
+
         loaded = parse_file(data, Path(path))
         change.removed |= self._forget_file(db, path)
         problems = json.dumps([[str(p.path), p.message, p.line] for p in loaded.problems])

@@ -24,7 +24,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
-from dateline.model.corpus import Corpus
 from dateline.model.listing import Entry, Listing
 from dateline.resources import themes_dir
 from dateline.store.library import IndexProgress, Library, ListingChange
@@ -42,6 +41,7 @@ from dateline.tui.screens.help import HelpScreen
 from dateline.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from dateline.model.corpus import Corpus
     from dateline.stories import Story
 
 DEFAULT_THEME = "dateline-dark"

@@ -69,7 +69,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred: Collection[str] = frozenset()
         # Article id -> the id of its story, marked on the date line.
         self.stories: dict[str, str] = {}
-        self._lines: dict[tuple[int, int], tuple[Text, Text]] = {}
+        self._lines: dict[tuple[object, ...], list[Text]] = {}
+        self._strips: dict[tuple[object, ...], list[Strip]] = {}
 
     # --- Content -------------------------------------------------------------
 
@@ -206,11 +207,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._lines.clear()
+        self._strips.clear()
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -223,10 +226,33 @@ class ArticleList(ScrollView, can_focus=True):
         row_style = base
         if index == self.cursor:
             row_style = base + self.get_component_rich_style("article-list--cursor")
-        lines = self.row_lines(entry, width)
-        segments = list(lines[part].render(self.app.console)) if part < len(lines) else []
-        strip = Strip(segments).crop_extend(0, width, None)
+        strip = self._row_strips(entry, width)[part]
         return strip.apply_style(row_style).apply_meta({"row": index})
+
+    def _row_strips(self, entry: Entry, width: int) -> list[Strip]:
+        """The row's lines rendered to the list's width, kept while the row's
+        marks are unchanged: scrolling redraws rows, it need not re-render them."""
+        key = (
+            entry.rowid,
+            width,
+            entry.id in self.read,
+            entry.id in self.starred,
+            self.stories.get(entry.id),
+        )
+        strips = self._strips.get(key)
+        if strips is None:
+            console = self.app.console
+            lines = self.row_lines(entry, width)
+            strips = [
+                Strip(list(lines[part].render(console)) if part < len(lines) else []).crop_extend(
+                    0, width, None
+                )
+                for part in range(ROW_HEIGHT)
+            ]
+            if len(self._strips) > _CACHE_ROWS:
+                self._strips.clear()
+            self._strips[key] = strips
+        return strips
 
     def row_lines(self, entry: Entry, width: int) -> list[Text]:
         """The row's lines: marks and date, then the headline in at most two lines."""
