@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -139,28 +140,45 @@ def read_until(master: int, marker: re.Pattern[bytes], start: float, timeout: fl
             return time.perf_counter() - start
 
 
+@dataclass
+class PtyProcess:
+    master: int
+    started: float
+    rss_kib: int = 0
+
+
+@contextlib.contextmanager
+def in_pty(argv: Sequence[str], env: dict[str, str]) -> Iterator[PtyProcess]:
+    """`argv` running in a fresh 120x40 pty; killed (and its max RSS taken) on exit."""
+    master, slave = startup.open_pty()
+    os.set_blocking(master, False)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True, env=env
+    )
+    os.close(slave)
+    running = PtyProcess(master, started)
+    try:
+        yield running
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        _, _, usage = os.wait4(process.pid, 0)
+        running.rss_kib = usage.ru_maxrss
+        startup.drain_and_close(master)
+
+
 def pty_run(
     argv: Sequence[str], env: dict[str, str], markers: Sequence[bytes], timeout: float
 ) -> tuple[list[float], int]:
     """Seconds until each marker (a regular expression) shows, in order, and
     the max RSS (KiB)."""
-    master, slave = startup.open_pty()
-    os.set_blocking(master, False)
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True, env=env
-    )
-    os.close(slave)
-    times = []
-    try:
-        for marker in markers:
-            times.append(read_until(master, re.compile(marker), start, timeout))
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        _, _, usage = os.wait4(process.pid, 0)
-        startup.drain_and_close(master)
-    return times, usage.ru_maxrss
+    with in_pty(argv, env) as running:
+        times = [
+            read_until(running.master, re.compile(marker), running.started, timeout)
+            for marker in markers
+        ]
+    return times, running.rss_kib
 
 
 def bare_run() -> float:
@@ -281,28 +299,16 @@ def _press_keys(
 ) -> list[float]:
     """Start `argv` in a pty, wait for `ready`, then press `keys` in turn and
     time each press until `marks[press + 1]` is painted."""
-    master, slave = startup.open_pty()
-    os.set_blocking(master, False)
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True, env=env
-    )
-    os.close(slave)
     times = []
-    try:
-        read_until(master, re.compile(ready), start, 120)
+    with in_pty(argv, env) as running:
+        read_until(running.master, re.compile(ready), running.started, 120)
         time.sleep(1.0)  # let background work and the first paints settle
         for press in range(KEY_PRESSES):
             target = re.compile(re.escape(marks[press + 1]))
             sent = time.perf_counter()
-            os.write(master, keys[press % len(keys)])
-            times.append(read_until(master, target, sent, 10))
+            os.write(running.master, keys[press % len(keys)])
+            times.append(read_until(running.master, target, sent, 10))
             time.sleep(0.05)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        startup.drain_and_close(master)
     return times
 
 

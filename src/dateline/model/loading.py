@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from dateline.model.article import Article
-from dateline.model.cleaning import clean_paragraphs
+from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
 from dateline.model.problems import LoadProblem
 from dateline.model.sanitize import make_inert
@@ -190,21 +190,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
 
-    title_from_file = bool(title)
-    if not title:
-        title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else path.stem
-    return Article(
-        id=path.stem,
-        path=path,
-        date=date,
-        title=title,
-        paragraphs=cleaned.paragraphs,
-        credits=cleaned.credits,
-        captions=cleaned.captions,
-        warnings=tuple(warnings),
-        title_from_file=title_from_file,
-        metadata=metadata,
-    )
+    return _article(path.stem, path, date, title, cleaned, warnings, metadata)
 
 
 def parse_json_lines(data: bytes, path: Path) -> FileLoad:
@@ -310,11 +296,25 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if controls:
         warnings.append(f"{controls} control characters made visible")
 
+    return _article(f"{path.stem}#{number}", path, date, title, cleaned, warnings, metadata, number)
+
+
+def _article(
+    article_id: str,
+    path: Path,
+    date: dt.date | None,
+    title: str,
+    cleaned: CleanedText,
+    warnings: list[str],
+    metadata: dict[str, str],
+    line: int | None = None,
+) -> Article:
+    """The article, its headline derived from the lead when the file gave none."""
     title_from_file = bool(title)
     if not title:
         title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else path.stem
     return Article(
-        id=f"{path.stem}#{number}",
+        id=article_id,
         path=path,
         date=date,
         title=title,
@@ -324,7 +324,7 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
         warnings=tuple(warnings),
         title_from_file=title_from_file,
         metadata=metadata,
-        line=number,
+        line=line,
     )
 
 
