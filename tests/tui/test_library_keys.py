@@ -178,3 +178,23 @@ async def test_m_lists_the_articles_that_mention_a_person(make_app: AppFactory) 
         await pilot.pause()
         assert app.query_one("#filter", Input).value == 'who:"Paul Holmes"'
         assert {e.id for e in app.query_one(ArticleList).entries} == {SEED_000, SEED_001}
+
+
+async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "story1.txt").write_text(article(1, 1))
+    app = folder_app(folder, tmp_path)
+
+    def broken_index(*args, **kwargs):
+        raise OSError("disk on fire")
+
+    app.library.index = broken_index  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Background work (read_library) failed: OSError: disk on fire" in messages
+        await pilot.press("question_mark")
+        assert app.screen.__class__.__name__ == "HelpScreen"
