@@ -50,13 +50,13 @@ THEME_PREFERENCE = "theme"
 FIRST_SCREEN = 100
 # Articles kept parsed in memory, and facts kept decoded.
 ARTICLE_CACHE = 64
-# Stories are grouped in memory over every article's text and facts; above
-# this many articles that costs more memory than a reader should pay.
-STORY_LIMIT = 20_000
 
 
 class DatelineApp(App[int]):
     CSS_PATH = "app.tcss"
+    # Stories are grouped in memory over every article's text and facts; above
+    # this many articles that costs more memory than a reader should pay.
+    STORY_LIMIT = 20_000
     TITLE = "Dateline"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -202,7 +202,7 @@ class DatelineApp(App[int]):
         from dateline.stories import group_stories
 
         entries = list(self.listing.entries)
-        if len(entries) > STORY_LIMIT:
+        if len(entries) > self.STORY_LIMIT:
             self.post_message(StoriesReady([]))
             return
         items = []

@@ -311,8 +311,8 @@ class ReaderScreen(Screen[None]):
         if story is None:
             if app.stories is None:
                 message = "Stories are still being grouped; try again in a moment."
-            elif not app.stories and len(app.listing) > 20_000:
-                message = "Stories are grouped for corpora of up to 20,000 articles."
+            elif not app.stories and len(app.listing) > app.STORY_LIMIT:
+                message = f"Stories are grouped for corpora of up to {app.STORY_LIMIT:,} articles."
             else:
                 message = "No other article reports this event, so it is in no story."
             self.notify(message, timeout=4, markup=False)
