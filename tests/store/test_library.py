@@ -188,3 +188,20 @@ def test_a_version_1_cache_gains_the_date_index_and_keeps_its_articles(tmp_path:
             name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert "article_by_date" in indexes
+
+
+def test_an_id_clash_between_differently_named_files_names_the_other(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    dump = tmp_path / "a" / "part.jsonl"
+    dump.write_text('{"title": "T", "text": "Body one.", "date": "2017-01-02"}\n')
+    (tmp_path / "b" / "part#1.txt").write_text(" date 2017-01-03 Body two.\n")
+    library = Library.open(tmp_path / "library.sqlite3")
+    index(library, tmp_path / "a", tmp_path / "b")
+    (renamed,) = [e for e in library.entries() if e.id == "part#1~2"]
+    article = library.article(renamed.rowid)
+    assert article is not None
+    assert article.warnings[-1] == (
+        f"{dump} line 1 has the id part#1 too; this one's id is part#1~2"
+    )
+    library.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,25 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         metadata=dict(data.get("metadata", {})),
         line=data.get("line"),
     )
+
+
+def with_unique_id(
+    article: Article,
+    other_path: Path,
+    other_location: str,
+    taken: Callable[[str], bool],
+) -> Article:
+    """`article` under a numbered id (`id~2`, `id~3`, ...) not yet `taken`,
+    because the article at `other_location` already has its id: two files of
+    one name in different folders, or `part#1.txt` beside line 1 of
+    `part.jsonl`. A warning on the article says so."""
+    number = 2
+    while taken(f"{article.id}~{number}"):
+        number += 1
+    new_id = f"{article.id}~{number}"
+    if other_path.name == article.path.name:
+        clash = f"another file is also called {article.path.name}"
+    else:
+        clash = f"{other_location} has the id {article.id} too"
+    warning = f"{clash}; this one's id is {new_id}"
+    return replace(article, id=new_id, warnings=(*article.warnings, warning))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.model.article import Article
+from dateline.model.article import Article, with_unique_id
 from dateline.model.loading import LoadProblem, load_paths
 
 
@@ -53,16 +53,7 @@ def _unique_ids(articles: Iterable[Article]) -> list[Article]:
     unique: list[Article] = []
     for article in articles:
         if (other := seen.get(article.id)) is not None:
-            number = 2
-            while f"{article.id}~{number}" in seen:
-                number += 1
-            new_id = f"{article.id}~{number}"
-            if other.path.name == article.path.name:
-                clash = f"another file is also called {article.path.name}"
-            else:
-                clash = f"{other.location} has the id {article.id} too"
-            warning = f"{clash}; this one's id is {new_id}"
-            article = replace(article, id=new_id, warnings=(*article.warnings, warning))
+            article = with_unique_id(article, other.path, other.location, seen.__contains__)
         seen[article.id] = article
         unique.append(article)
     return unique

@@ -26,13 +26,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
-from dateline.model.article import Article, article_from_dict, article_to_dict
+from dateline.model.article import Article, article_from_dict, article_to_dict, with_unique_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import os_reason, set_aside
@@ -456,19 +456,20 @@ class Library:
 
     @staticmethod
     def _unique(db: sqlite3.Connection, article: Article) -> Article:
-        """Two files of one name in different folders would share an id; the
-        later one gets a numbered id, and a warning says so."""
-        taken = db.execute("SELECT 1 FROM article WHERE id = ?", (article.id,)).fetchone()
-        if taken is None:
+        """The article under an id no other file's article has (see `with_unique_id`)."""
+        other = db.execute(
+            "SELECT file, json_extract(meta, '$.line') FROM article WHERE id = ?", (article.id,)
+        ).fetchone()
+        if other is None:
             return article
-        number = 2
-        while db.execute(
-            "SELECT 1 FROM article WHERE id = ?", (f"{article.id}~{number}",)
-        ).fetchone():
-            number += 1
-        new_id = f"{article.id}~{number}"
-        warning = f"another file is also called {article.path.name}; this one's id is {new_id}"
-        return replace(article, id=new_id, warnings=(*article.warnings, warning))
+        file, line = other
+        location = file if line is None else f"{file} line {line}"
+
+        def taken(article_id: str) -> bool:
+            row = db.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone()
+            return row is not None
+
+        return with_unique_id(article, Path(file), location, taken)
 
     # --- Reading -------------------------------------------------------------
 
@@ -599,10 +600,14 @@ class Library:
         try:
             # One string of rowids: for a broad prefix ("cou" matches most of
             # a council corpus) a row per match costs more than the search.
-            (found,) = self._db().execute(
-                "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?",
-                (" ".join(terms),),
-            ).fetchone()
+            (found,) = (
+                self._db()
+                .execute(
+                    "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?",
+                    (" ".join(terms),),
+                )
+                .fetchone()
+            )
         except sqlite3.OperationalError:
             return set()
         return set(map(int, found.split(","))) if found else set()
