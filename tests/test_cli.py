@@ -22,7 +22,10 @@ def test_folder_with_nothing_readable(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "notes.csv").write_text("a,b\n")
     assert main([str(tmp_path)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert err == f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)\n"
+    # The progress bars come first on standard error, then the message.
+    assert err.splitlines()[-1] == (
+        f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)"
+    )
 
 
 def test_broken_files_are_named_and_the_rest_loads(
@@ -41,3 +44,31 @@ def test_unknown_export_format_is_refused(capsys: pytest.CaptureFixture[str]) ->
         main(["export", "--format", "xml"])
     assert exit_info.value.code == 2
     assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_index_fills_the_cache_and_reports_both_phases(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.conftest import SEEDS
+
+    assert main(["index", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 articles from 2 files in ")
+    assert "read anew: 2 articles in " in out
+    assert "facts found: 2 articles in " in out
+    # A second run reads nothing again and finds no facts again.
+    assert main(["index", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "read anew: 0 articles in " in out and "facts found: 0 articles in " in out
+
+
+def test_index_of_a_folder_with_nothing_readable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    assert main(["index", str(tmp_path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    # The progress bars come first on standard error, then the message.
+    assert err.splitlines()[-1] == (
+        f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)"
+    )

@@ -114,6 +114,19 @@ def _fail(message: str) -> None:
 SUPPORTED = "supported: .txt, .md, .jsonl files"
 
 
+def _any_missing(paths: list[Path]) -> bool:
+    """Say which paths do not exist, if any; True when some do not."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+    return bool(missing)
+
+
+def _nothing_readable(paths: list[Path]) -> int:
+    _fail(f"nothing readable in {', '.join(str(p) for p in paths)} ({SUPPORTED})")
+    return EXIT_BAD_INPUT
+
+
 def _has_article_files(paths: list[Path]) -> bool:
     """Whether there is at least one file to try, found without walking on
     past the first (a large corpus must open at once)."""
@@ -125,13 +138,10 @@ def _has_article_files(paths: list[Path]) -> bool:
 def reader_main(args: list[str]) -> int:
     options = _reader_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+    if _any_missing(paths):
         return EXIT_BAD_INPUT
     if not _has_article_files(paths):
-        _fail(f"nothing readable in {', '.join(str(p) for p in paths)} ({SUPPORTED})")
-        return EXIT_BAD_INPUT
+        return _nothing_readable(paths)
     from dateline.tui.app import DatelineApp
 
     # The files are read (or found in the cache) by the app's worker, behind
@@ -144,9 +154,7 @@ def reader_main(args: list[str]) -> int:
 def index_main(args: list[str]) -> int:
     options = _index_parser().parse_args(args)
     paths: list[Path] = options.paths
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+    if _any_missing(paths):
         return EXIT_BAD_INPUT
     import time
 
@@ -158,61 +166,61 @@ def index_main(args: list[str]) -> int:
     started = time.perf_counter()
     console = Console(stderr=True)
     library = Library.open()
-    for problem in library.problems:
-        _fail(problem)
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-    )
-    with Progress(*columns, console=console, transient=False) as bars:
-        reading = bars.add_task("Reading files", total=None, rate="")
+    try:
+        for problem in library.problems:
+            _fail(problem)
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+        )
+        with Progress(*columns, console=console, transient=False) as bars:
+            reading = bars.add_task("Reading files", total=None, rate="")
 
-        def files_read(change: ListingChange, progress: IndexProgress) -> None:
-            bars.update(
-                reading,
-                total=progress.files_total,
-                completed=progress.files_done,
-                rate=f"{progress.rate:,.0f} files/s",
-            )
+            def files_read(change: ListingChange, progress: IndexProgress) -> None:
+                bars.update(
+                    reading,
+                    total=progress.files_total,
+                    completed=progress.files_done,
+                    rate=f"{progress.rate:,.0f} files/s",
+                )
 
-        result = library.index(paths, files_read)
-        read_seconds = time.perf_counter() - started
-        facts_started = time.perf_counter()
-        found = 0
-        if not options.no_facts:
-            finding = bars.add_task("Finding facts", total=None, rate="")
+            result = library.index(paths, files_read)
+            read_seconds = time.perf_counter() - started
+            facts_started = time.perf_counter()
+            found = 0
+            if not options.no_facts:
+                finding = bars.add_task("Finding facts", total=None, rate="")
 
-            def facts_found(done: int, total: int, rate: float) -> None:
-                bars.update(finding, total=total, completed=done, rate=f"{rate:,.0f} articles/s")
+                def facts_found(done: int, total: int, rate: float) -> None:
+                    rate_text = f"{rate:,.0f} articles/s"
+                    bars.update(finding, total=total, completed=done, rate=rate_text)
 
-            found = library.extract_missing(facts_found)
-    for problem in [*result.problems, *library.file_problems(paths)]:
-        _fail(f"skipped {problem}")
-    count = len(library.entries(paths))
-    elapsed = time.perf_counter() - started
-    facts_seconds = time.perf_counter() - facts_started
-    print(
-        f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s; cache:"
-        f" {library.path}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
-        f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
-        f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
-        f" ({found / max(facts_seconds, 1e-9):,.0f}/s)"
-    )
-    library.close()
+                found = library.extract_missing(facts_found)
+            facts_seconds = time.perf_counter() - facts_started
+        for problem in [*result.problems, *library.file_problems(paths)]:
+            _fail(f"skipped {problem}")
+        count = len(library.entries(paths))
+        elapsed = time.perf_counter() - started
+        print(
+            f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s; cache:"
+            f" {library.path}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
+            f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
+            f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
+            f" ({found / max(facts_seconds, 1e-9):,.0f}/s)"
+        )
+    finally:
+        library.close()
     if not count:
-        _fail(f"nothing readable in {', '.join(str(p) for p in paths)}")
-        return EXIT_BAD_INPUT
+        return _nothing_readable(paths)
     return 0
 
 
 def export_main(args: list[str]) -> int:
     options = _export_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+    if _any_missing(paths):
         return EXIT_BAD_INPUT
     from dateline.export import export_document, render
     from dateline.model.listing import Listing
@@ -229,8 +237,7 @@ def export_main(args: list[str]) -> int:
             _fail(f"skipped {problem}")
         entries = Listing(library.entries(paths)).entries
         if not entries:
-            _fail(f"nothing readable in {', '.join(str(p) for p in paths)} ({SUPPORTED})")
-            return EXIT_BAD_INPUT
+            return _nothing_readable(paths)
         library.extract_missing(lambda done, total, rate: None)
         articles, facts = [], []
         for entry in entries:
