@@ -196,12 +196,6 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
     assert corpus.get("deep") is not None and corpus.get("deep").title == "Deep"
 
 
-def test_filter_matches_every_word(seed_corpus: Corpus) -> None:
-    assert [a.id for a in seed_corpus.matching("injunction ratcheted")] == [SEED_000]
-    assert [a.id for a in seed_corpus.matching("KIRKLEES")] == [SEED_001, SEED_000]
-    assert seed_corpus.matching("nothing-like-this") == []
-
-
 def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> None:
     for folder, day in (("a", "01"), ("b", "02")):
         (tmp_path / folder).mkdir()

@@ -114,6 +114,9 @@ def test_full_text_search_matches_word_prefixes(tmp_path: Path) -> None:
     assert {ids[r] for r in library.search(["injunction"])} == {SEED_000, SEED_001}
     assert {ids[r] for r in library.search(["ratchet"])} == {SEED_000}
     assert {ids[r] for r in library.search(["ratchet", "injunction"])} == {SEED_000}
+    assert {ids[r] for r in library.search(["injunction", "ratcheted"])} == {SEED_000}
+    assert {ids[r] for r in library.search(["KIRKLEES"])} == {SEED_000, SEED_001}
+    assert library.search(["nothing-like-this"]) == set()
     assert library.search(["zebra"]) == set()
     # Quotation marks and FTS syntax in the box are words, not errors.
     assert library.search(['"', "AND", "NEAR("]) == set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -88,15 +88,3 @@ class Corpus:
 
     def get(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)
-
-    def matching(self, query: str) -> Sequence[Article]:
-        """Articles whose headline or text contains every word of `query`, in order."""
-        words = query.casefold().split()
-        if not words:
-            return self.articles
-        matches = []
-        for article in self.articles:
-            haystack = f"{article.title}\n{article.text}".casefold()
-            if all(word in haystack for word in words):
-                matches.append(article)
-        return matches

@@ -69,7 +69,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred: Collection[str] = frozenset()
         # Article id -> the id of its story, marked on the date line.
         self.stories: dict[str, str] = {}
-        self._lines: dict[tuple[object, ...], list[Text]] = {}
         self._strips: dict[tuple[object, ...], list[Strip]] = {}
 
     # --- Content -------------------------------------------------------------
@@ -206,13 +205,11 @@ class ArticleList(ScrollView, can_focus=True):
     # --- Rendering -----------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._lines.clear()
         self._strips.clear()
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
@@ -255,12 +252,10 @@ class ArticleList(ScrollView, can_focus=True):
         return strips
 
     def row_lines(self, entry: Entry, width: int) -> list[Text]:
-        """The row's lines: marks and date, then the headline in at most two lines."""
+        """The row's lines: marks and date, then the headline in at most two
+        lines. Not cached: `_row_strips` keeps what they render to."""
         read = entry.id in self.read
         starred = entry.id in self.starred
-        key = (entry.rowid, width, read, starred, self.stories.get(entry.id))
-        if (cached := self._lines.get(key)) is not None:
-            return cached
         date_style = self.get_component_rich_style("article-list--date")
         mark_style = self.get_component_rich_style("article-list--mark")
         unread_style = Style() if read else self.get_component_rich_style("article-list--unread")
@@ -283,11 +278,7 @@ class ArticleList(ScrollView, can_focus=True):
                 *wrapped[: ROW_HEIGHT - 2],
                 _with_ellipsis(wrapped[ROW_HEIGHT - 2], title_width),
             ]
-        lines = [first, *(Text("  ").append_text(line) for line in wrapped)]
-        if len(self._lines) > _CACHE_ROWS:
-            self._lines.clear()
-        self._lines[key] = lines
-        return lines
+        return [first, *(Text("  ").append_text(line) for line in wrapped)]
 
 
 def _with_ellipsis(line: Text, width: int) -> Text:
