@@ -205,7 +205,7 @@ def index_main(args: list[str]) -> int:
         elapsed = time.perf_counter() - started
         print(
             f"{count:,} articles from {result.files_total:,} files in {elapsed:.1f} s; cache:"
-            f" {library.path}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
+            f" {library.location}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
             f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
             f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
             f" ({found / max(facts_seconds, 1e-9):,.0f}/s)"

@@ -162,8 +162,24 @@ class Listing:
         return self._by_id.get(article_id)
 
     def apply(self, added: Iterable[Entry], removed: Collection[int]) -> None:
-        """Take entries out by rowid, then add new ones, keeping the order."""
+        """Take entries out by rowid, then add new ones, keeping the order.
+
+        An id is listed once: an entry already listed under the same rowid is
+        not added again, and one under a new rowid replaces the old entry (the
+        row was replaced, by this process or another one sharing the cache)."""
         self._rowids = None
+        fresh: list[Entry] = []
+        replaced: set[int] = set()
+        for entry in added:
+            listed = self._by_id.get(entry.id)
+            if listed is not None and listed.rowid == entry.rowid:
+                continue
+            if listed is not None and listed.rowid not in removed:
+                replaced.add(listed.rowid)
+            fresh.append(entry)
+        added = fresh
+        if replaced:
+            removed = {*removed, *replaced}
         if removed:
             for rowid in removed:
                 self._hidden.pop(rowid, None)

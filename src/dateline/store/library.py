@@ -12,22 +12,32 @@ UI thread reads); WAL lets the reads go on while a worker writes.
 
 The cache is a convenience: when its folder cannot be written, or its file is
 damaged, the library says so in `problems` and works from a temporary file for
-the session. Reading state is not here but in the data folder (`state.py`), so
-a rebuilt cache loses nothing of the reader's own."""
+the session (or from memory, when even that cannot be written). A damaged file
+found while reading is marked, and set aside at the next open. Reading state is
+not here but in the data folder (`state.py`), so a rebuilt cache loses nothing
+of the reader's own.
+
+Two Dateline processes may share the cache: SQLite serialises their writes, and
+a file that the other process has just read is taken from the cache, not read
+and replaced, so neither's list is left pointing at rows that are gone."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
+import struct
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
@@ -93,6 +103,39 @@ BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
 
 _DAMAGED = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
+# Written beside a cache found damaged while in use: the next open sets it aside.
+DAMAGED_SUFFIX = ".damaged"
+_memory_names = itertools.count(1)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite says the file itself is broken (not busy, full or read-only)."""
+    return getattr(error, "sqlite_errorcode", None) in _DAMAGED
+
+
+def _reading(
+    fallback: Callable[[], _R],
+) -> Callable[[Callable[Concatenate[Library, _P], _R]], Callable[Concatenate[Library, _P], _R]]:
+    """A read that fails (a damaged file, a closed library) gives `fallback()`
+    and a problem, never an exception: the UI thread calls these."""
+
+    def decorate(
+        method: Callable[Concatenate[Library, _P], _R],
+    ) -> Callable[Concatenate[Library, _P], _R]:
+        @functools.wraps(method)
+        def guarded(self: Library, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                self.failed(error)
+                return fallback()
+
+        return guarded
+
+    return decorate
 
 
 @dataclass(slots=True)
@@ -114,6 +157,14 @@ class IndexProgress:
         """Files per second so far."""
         elapsed = time.perf_counter() - self.started
         return self.files_done / elapsed if elapsed > 0 else 0.0
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """The cache's articles under some folders, and the files they came from."""
+
+    entries: list[Entry]
+    files: dict[str, tuple[int, int, str]]
 
 
 @dataclass(slots=True)
@@ -162,14 +213,29 @@ def facts_fingerprint() -> str:
 class Library:
     """The article cache. Use `Library.open()`; call `close()` when done."""
 
-    def __init__(self, path: Path, problems: list[str], *, temporary: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        problems: list[str],
+        *,
+        temporary: bool = False,
+        memory: sqlite3.Connection | None = None,
+    ) -> None:
+        # None for a library held in memory (`memory_library`).
         self.path = path
         self.problems = problems
         self.temporary = temporary
+        # Told of each problem found after opening (the app shows it).
+        self.on_problem: Callable[[str], None] | None = None
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
+        self._memory = memory
         self._lock = threading.Lock()
+        # One writer at a time within this process: the indexer and a facts
+        # worker may both write, and an in-memory library has one connection.
+        self._write_lock = threading.RLock()
         self._fingerprint: str | None = None
+        self._closed = False
 
     # --- Opening -------------------------------------------------------------
 
@@ -197,36 +263,104 @@ class Library:
 
     @classmethod
     def temporary_library(cls, problems: list[str] | None = None) -> Library:
-        """A library in a temporary file, removed by `close()`."""
-        handle, name = tempfile.mkstemp(prefix="dateline-", suffix=".sqlite3")
-        os.close(handle)
-        path = Path(name)
-        path.unlink()
-        _prepare(path, [])
-        return cls(path, problems if problems is not None else [], temporary=True)
+        """A library in a temporary file, removed by `close()`; in memory when
+        no temporary file can be made (a full disk)."""
+        problems = problems if problems is not None else []
+        try:
+            handle, name = tempfile.mkstemp(prefix="dateline-", suffix=".sqlite3")
+            os.close(handle)
+            path = Path(name)
+            path.unlink()
+            _prepare(path, [])
+        except (OSError, sqlite3.Error) as error:
+            problems.append(
+                f"no temporary article cache either ({error}); this session keeps it in memory"
+            )
+            return cls.memory_library(problems)
+        return cls(path, problems, temporary=True)
+
+    @classmethod
+    def memory_library(cls, problems: list[str] | None = None) -> Library:
+        """A library in memory: the last resort, when no file can be written."""
+        name = f"file:dateline-{os.getpid()}-{next(_memory_names)}?mode=memory&cache=shared"
+        connection = sqlite3.connect(name, uri=True, isolation_level=None, check_same_thread=False)
+        for statement in _SCHEMA:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        problems = problems if problems is not None else []
+        return cls(None, problems, temporary=True, memory=connection)
+
+    @property
+    def location(self) -> str:
+        """Where the cache is, in words."""
+        return "memory" if self.path is None else str(self.path)
 
     def _db(self) -> sqlite3.Connection:
+        if self._memory is not None:
+            # One connection, shared: SQLite serialises its use across threads.
+            return self._memory
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
+            if self._closed:
+                raise sqlite3.ProgrammingError("the library is closed")
+            assert self.path is not None
             connection = _connect(self.path)
             self._local.connection = connection
             with self._lock:
                 self._connections.append(connection)
         return connection
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed at the end or rolled back on error."""
+        with self._write_lock:
+            db = self._db()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def failed(self, error: sqlite3.Error) -> None:
+        """Note a failure found while the library was in use. A damaged file is
+        marked, so the next open sets it aside and rebuilds it."""
+        if self._closed:
+            return  # a worker finishing after the app let go of the library
+        if is_damage(error) and self.path is not None and not self.temporary:
+            with contextlib.suppress(OSError):
+                self.path.with_name(self.path.name + DAMAGED_SUFFIX).touch()
+            message = (
+                f"{self.path}: the article cache is damaged ({error});"
+                " it will be set aside and rebuilt"
+            )
+        else:
+            message = f"{self.location}: the article cache could not be used ({error})"
+        if message in self.problems:
+            return
+        self.problems.append(message)
+        if self.on_problem is not None:
+            self.on_problem(message)
+
     def close(self) -> None:
+        self._closed = True
         with self._lock:
             connections, self._connections = self._connections, []
+        if self._memory is not None:
+            connections.append(self._memory)
         for connection in connections:
             with contextlib.suppress(sqlite3.Error):
                 connection.close()
-        if self.temporary:
+        if self.temporary and self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     Path(f"{self.path}{suffix}").unlink()
 
     # --- Listing -------------------------------------------------------------
 
+    @_reading(list)
     def entries(self, roots: Iterable[Path] | None = None, limit: int | None = None) -> list[Entry]:
         """The cached articles under `roots` (all when None), newest first."""
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article"
@@ -252,6 +386,7 @@ class Library:
         entries.sort()
         return entries
 
+    @_reading(list)
     def file_problems(self, roots: Iterable[Path]) -> list[LoadProblem]:
         """Problems recorded when the files under `roots` were last read."""
         problems = []
@@ -270,9 +405,8 @@ class Library:
         by_file: dict[str, list[Article]] = {}
         for article in articles:
             by_file.setdefault(_absolute(article.path), []).append(article)
-        db = self._db()
         added: list[Entry] = []
-        with _transaction(db):
+        with self._writing() as db:
             for file, file_articles in by_file.items():
                 self._forget_file(db, file)
                 db.execute(
@@ -284,66 +418,88 @@ class Library:
         added.sort()
         return added
 
+    def snapshot(self, roots: Sequence[Path]) -> Snapshot:
+        """The cached articles under `roots` and the file records they came
+        from, read in one transaction: give both to the list and to `index`,
+        and nothing another process writes in between is missed."""
+        with self._write_lock:
+            db = self._db()
+            db.execute("BEGIN")
+            try:
+                return Snapshot(self.entries(roots), self._known(db, roots))
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("COMMIT")
+
+    @staticmethod
+    def _known(db: sqlite3.Connection, roots: Sequence[Path]) -> dict[str, tuple[int, int, str]]:
+        known: dict[str, tuple[int, int, str]] = {}
+        for root in roots:
+            where, values = _under(_absolute(root), "path")
+            sql = f"SELECT path, size, mtime_ns, digest FROM file WHERE {where}"
+            for path, size, mtime_ns, digest in db.execute(sql, values):
+                known[path] = (size, mtime_ns, digest)
+        return known
+
     def index(
         self,
         roots: Sequence[Path],
         report: Callable[[ListingChange, IndexProgress], None],
         cancelled: Callable[[], bool] = lambda: False,
+        known: dict[str, tuple[int, int, str]] | None = None,
     ) -> IndexProgress:
         """Bring the cache up to date with the files under `roots`.
 
         `report` receives what changed in the listing since the cache's own
-        entries (see `entries`) and the progress, about every `BATCH_SECONDS`.
-        Files that are gone are dropped from the cache."""
+        entries (see `entries`), or since `known` (a `snapshot`'s files), and
+        the progress, about every `BATCH_SECONDS`. Files that are gone are
+        dropped from the cache."""
         # Imported here: the reader's first paint needs the cache, not the parsers.
         from dateline.model.loading import iter_article_files
 
-        db = self._db()
         absolute = [_absolute(root) for root in roots]
         progress = IndexProgress()
-        known: dict[str, tuple[int, int, str]] = {}
-        for root in absolute:
-            where, values = _under(root, "path")
-            sql = f"SELECT path, size, mtime_ns, digest FROM file WHERE {where}"
-            for path, size, mtime_ns, digest in db.execute(sql, values):
-                known[path] = (size, mtime_ns, digest)
+        if known is None:
+            known = self._known(self._db(), roots)
 
         change = ListingChange()
         seen: set[str] = set()
         last_report = time.perf_counter()
         pending = 0
         first_report = True
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            # Files are read as the walk finds them, so the first screenful is
-            # listed before a large folder has been walked to the end.
-            for item in iter_article_files([Path(root) for root in absolute]):
-                if isinstance(item, LoadProblem):
-                    progress.problems.append(item)
-                    continue
+        # Files are read as the walk finds them, so the first screenful is
+        # listed before a large folder has been walked to the end. Each batch
+        # is one transaction; the report goes out between them.
+        files = iter_article_files([Path(root) for root in absolute])
+        finished = False
+        while not finished:
+            with self._writing() as db:
+                for item in files:
+                    if isinstance(item, LoadProblem):
+                        progress.problems.append(item)
+                        continue
+                    if cancelled():
+                        break
+                    progress.files_total += 1
+                    path = str(item)
+                    seen.add(path)
+                    pending += self._index_file(db, path, known.get(path), change, progress)
+                    progress.files_done += 1
+                    now = time.perf_counter()
+                    batch = FIRST_BATCH if first_report else BATCH_ARTICLES
+                    if pending >= batch or now - last_report >= BATCH_SECONDS:
+                        break
+                else:
+                    for gone in known.keys() - seen:
+                        change.removed |= self._forget_file(db, gone)
+                        db.execute("DELETE FROM file WHERE path = ?", (gone,))
+                    finished = True
                 if cancelled():
-                    break
-                progress.files_total += 1
-                path = str(item)
-                seen.add(path)
-                pending += self._index_file(db, path, known.get(path), change, progress)
-                progress.files_done += 1
-                now = time.perf_counter()
-                batch = FIRST_BATCH if first_report else BATCH_ARTICLES
-                if pending >= batch or now - last_report >= BATCH_SECONDS:
-                    db.execute("COMMIT")
-                    report(change, progress)
-                    change, pending, last_report, first_report = ListingChange(), 0, now, False
-                    db.execute("BEGIN IMMEDIATE")
-            else:
-                for gone in known.keys() - seen:
-                    change.removed |= self._forget_file(db, gone)
-                    db.execute("DELETE FROM file WHERE path = ?", (gone,))
-            db.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
+                    finished = True
+            if not finished:
+                report(change, progress)
+                change, pending, first_report = ListingChange(), 0, False
+                last_report = time.perf_counter()
         progress.walking = False
         report(change, progress)
         return progress
@@ -364,6 +520,18 @@ class Library:
             return 0
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return 0
+        # Another Dateline may have read this file since the walk began: then
+        # the cache already holds it, and reading it again would replace rows
+        # that the other process lists.
+        current = db.execute(
+            "SELECT size, mtime_ns, digest FROM file WHERE path = ?", (path,)
+        ).fetchone()
+        written_elsewhere = current is not None and tuple(current) != known
+        if written_elsewhere:
+            if current[0] == stat.st_size and current[1] == stat.st_mtime_ns:
+                change.added += self._file_entries(db, path)
+                return 0
+            known = tuple(current)  # type: ignore[assignment]
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -376,6 +544,8 @@ class Library:
                 "UPDATE file SET size = ?, mtime_ns = ? WHERE path = ?",
                 (stat.st_size, stat.st_mtime_ns, path),
             )
+            if written_elsewhere:  # listed by the other process, maybe not by us
+                change.added += self._file_entries(db, path)
             return 0
         from dateline.model.loading import parse_file
 
@@ -392,6 +562,11 @@ class Library:
         progress.parsed += len(loaded.articles)
         progress.articles += len(loaded.articles)
         return len(loaded.articles)
+
+    @staticmethod
+    def _file_entries(db: sqlite3.Connection, path: str) -> list[Entry]:
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM article WHERE file = ? ORDER BY position"
+        return [_entry(row) for row in db.execute(sql, (path,))]
 
     def _forget_file(self, db: sqlite3.Connection, path: str) -> set[int]:
         rows = db.execute(
@@ -473,6 +648,7 @@ class Library:
 
     # --- Reading -------------------------------------------------------------
 
+    @_reading(lambda: None)
     def article(self, rowid: int) -> Article | None:
         row = (
             self._db()
@@ -490,6 +666,7 @@ class Library:
         except (KeyError, TypeError, ValueError):
             return None  # written by other code: read the file again next time
 
+    @_reading(lambda: None)
     def facts(self, rowid: int) -> ArticleFacts | None:
         """The article's stored facts, unless they came from other extractor code."""
         row = (
@@ -523,10 +700,9 @@ class Library:
         return missing
 
     def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> None:
-        db = self._db()
-        with _transaction(db):
+        with self._writing() as db:
             for rowid, facts in items:
-                db.execute(
+                cursor = db.execute(
                     "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
                     (
                         json.dumps(facts_to_dict(facts), ensure_ascii=False),
@@ -534,6 +710,8 @@ class Library:
                         rowid,
                     ),
                 )
+                if cursor.rowcount == 0:
+                    continue  # the article went (its file changed) while its facts were found
                 db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
                 names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
                 db.executemany(
@@ -582,6 +760,7 @@ class Library:
         report(done, total, done / max(time.perf_counter() - started, 1e-9))
         return done
 
+    @_reading(lambda: 0)
     def count(self) -> int:
         (count,) = self._db().execute("SELECT count(*) FROM article").fetchone()
         return count
@@ -608,10 +787,16 @@ class Library:
                 )
                 .fetchone()
             )
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
+            if "fts5" not in str(error):  # a query FTS5 cannot parse finds nothing
+                self.failed(error)
+            return set()
+        except sqlite3.Error as error:
+            self.failed(error)
             return set()
         return set(map(int, found.split(","))) if found else set()
 
+    @_reading(set)
     def mentioning(self, name: str) -> set[int]:
         """Rowids of articles whose facts name this person, organisation or place."""
         db = self._db()
@@ -641,21 +826,55 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _prepare(path: Path, problems: list[str]) -> None:
     """Create or check the schema; a damaged file is set aside and replaced."""
-    try:
-        _create_schema(path)
-        return
-    except sqlite3.DatabaseError as error:
-        if error.sqlite_errorcode not in _DAMAGED:
-            raise
-        damage = error
+    marker = path.with_name(path.name + DAMAGED_SUFFIX)
+    damage: Exception | str | None = _damage_seen(path, marker)
+    if damage is None:
+        try:
+            _create_schema(path)
+            return
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            damage = error
     aside = set_aside(path, problems)
     if aside is None:
-        raise damage
+        raise sqlite3.DatabaseError(f"the article cache is damaged ({damage})")
+    with contextlib.suppress(OSError):
+        marker.unlink()
     problems.append(
         f"{path}: the article cache was damaged ({damage}); it was moved to"
         f" {aside.name} and is being rebuilt"
     )
     _create_schema(path)
+
+
+_HEADER = struct.Struct(">16sH6xLL60xL")  # magic, page size, counter, pages, …, valid-for
+
+
+def _damage_seen(path: Path, marker: Path) -> str | None:
+    """Damage known before SQLite reads a page: a mark left when damage was
+    found in use, or a file cut short (a truncated copy, a full disk). A cut
+    file opens, and fails only when a query reaches a missing page."""
+    if marker.exists():
+        return "found damaged while in use"
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(_HEADER.size)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None  # the log finishes the file's pages: SQLite checks that
+    except OSError:
+        return None
+    if len(header) < _HEADER.size:
+        return None if size == 0 else f"the file is only {size} bytes long"
+    magic, page_size, counter, pages, valid_for = _HEADER.unpack(header)
+    if magic != b"SQLite format 3\x00" or counter != valid_for or pages == 0:
+        return None  # not a database at all, or an old header: SQLite says so
+    expected = (65536 if page_size == 1 else page_size) * pages
+    if size < expected:
+        return f"the file is cut short: {size:,} of {expected:,} bytes"
+    return None
 
 
 def _create_schema(path: Path) -> None:

@@ -9,6 +9,7 @@ screen gets its facts first, from a worker of its own."""
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -26,13 +27,14 @@ from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
 from dateline.model.listing import Entry, Listing
 from dateline.resources import themes_dir
-from dateline.store.library import IndexProgress, Library, ListingChange
+from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
 from dateline.tui.messages import (
     FactsProgress,
     FactsReady,
     IndexingDone,
+    LibraryFailed,
     ListingChanged,
     SourceOpened,
     StoriesReady,
@@ -91,6 +93,7 @@ class DatelineApp(App[int]):
             self.roots = list(paths)
             self.listing = Listing(self.library.entries(self.roots, limit=FIRST_SCREEN))
         self.problems += self.library.problems
+        self.library.on_problem = self._library_problem
         # What the list pane reports of the background work: a label, the
         # work done and the whole; None when idle.
         self.progress: tuple[str, float, float] | None = None
@@ -119,6 +122,8 @@ class DatelineApp(App[int]):
         self.stories: list[Story] | None = None
         self.story_of: dict[str, Story] = {}
         self.group_by_story = False
+        # Times the library worker met a cache it could not write (see `_library_failed`).
+        self._library_failures = 0
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -177,20 +182,68 @@ class DatelineApp(App[int]):
 
     # The library ---------------------------------------------------------------
 
+    def _library_problem(self, message: str) -> None:
+        # Called from whichever thread met the problem; notify is thread-safe.
+        self.notify(message, title="Dateline", severity="warning", timeout=10, markup=False)
+
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def read_library(self) -> None:
         """List the corpus (cache first, then any file that changed), then
         extract the facts of every article that has none."""
+        try:
+            self._read_library()
+        except sqlite3.Error as error:
+            self.post_message(LibraryFailed(error))
+
+    @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        """Move to a cache that works, and list the corpus again from it. Done
+        here, on the UI thread, so that no lookup meets the old library's rowids
+        in the new one."""
+        error, old = message.error, self.library
+        self._library_failures += 1
+        if self.roots is None or old.path is None or self._library_failures > 3:
+            self.notify(
+                f"The article list cannot be kept ({error}); what is listed stays.",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        old.close()
+        reason = f"{old.location}: the article cache cannot be written ({error})"
+        if is_damage(error) and not old.temporary:
+            # Opening again sets the damaged file aside and starts it afresh.
+            self.library = Library.open(old.path)
+        elif not old.temporary:
+            self.library = Library.temporary_library([reason])
+        else:
+            self.library = Library.memory_library([f"{reason}; it is kept in memory instead"])
+        self.library.on_problem = self._library_problem
+        for problem in self.library.problems:
+            self.notify(problem, title="Dateline", severity="warning", timeout=15, markup=False)
+        self._articles.clear()
+        self._facts.clear()
+        self.listing = Listing()
+        self.indexing = True
+        self.progress = ("Reading the files again…", 0, 1)
+        self._refresh_lists()
+        self.read_library()
+
+    def _read_library(self) -> None:
         worker = get_current_worker()
         if self.roots is not None:
             # Sorted and de-duplicated here, off the UI thread.
-            listing = Listing(self.library.entries(self.roots))
+            snapshot = self.library.snapshot(self.roots)
+            listing = Listing(snapshot.entries)
             self.post_message(ListingChanged(ListingChange(), None, listing=listing))
 
             def report(change: ListingChange, progress: IndexProgress) -> None:
                 self.post_message(ListingChanged(change, progress))
 
-            result = self.library.index(self.roots, report, lambda: worker.is_cancelled)
+            result = self.library.index(
+                self.roots, report, lambda: worker.is_cancelled, known=snapshot.files
+            )
             problems = [f"Skipped {problem}" for problem in result.problems]
             problems += [f"{p}" for p in self.library.file_problems(self.roots)]
             self.post_message(IndexingDone(problems))
@@ -227,7 +280,11 @@ class DatelineApp(App[int]):
         from dateline.facts.extract import extract_facts
 
         facts = extract_facts(article)
-        self.library.store_facts([(rowid, facts)])
+        library = self.library
+        try:
+            library.store_facts([(rowid, facts)])
+        except sqlite3.Error as error:
+            library.failed(error)  # the facts are shown all the same
         self.post_message(FactsReady(article.id, facts))
 
     @on(Worker.StateChanged)
@@ -310,6 +367,8 @@ class DatelineApp(App[int]):
         if entry is None:
             return None
         article = self.library.article(entry.rowid)
+        if article is not None and article.id != article_id:
+            article = None  # the row was replaced since it was listed
         if article is not None:
             self._articles[article_id] = article
             if len(self._articles) > ARTICLE_CACHE:

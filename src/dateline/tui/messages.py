@@ -87,3 +87,11 @@ class StoriesReady(Message):
     """The stories worker grouped the corpus's articles."""
 
     stories: list[Story]
+
+
+@dataclass
+class LibraryFailed(Message):
+    """The library worker could not write the article cache (damaged, full,
+    read-only): the app moves to another cache and lists the corpus again."""
+
+    error: Exception
