@@ -108,7 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"dateline: {message}", file=sys.stderr)
+    from dateline.model.sanitize import inert
+
+    # File names come from the user's folders: shown, never acted on.
+    print(f"dateline: {inert(message)}", file=sys.stderr)
 
 
 SUPPORTED = "supported: .txt, .md, .jsonl files"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from dateline.model.sanitize import inert
+
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 
@@ -54,7 +56,8 @@ class Article:
     @property
     def location(self) -> str:
         """Where the article came from, as a reader would look for it."""
-        return str(self.path) if self.line is None else f"{self.path} line {self.line}"
+        where = str(self.path) if self.line is None else f"{self.path} line {self.line}"
+        return inert(where)
 
     @property
     def content_hash(self) -> str:

@@ -24,7 +24,7 @@ from dateline.model.article import Article
 from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
 from dateline.model.problems import LoadProblem
-from dateline.model.sanitize import make_inert
+from dateline.model.sanitize import inert, make_inert, strip_invisible
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES})
@@ -150,8 +150,11 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     text, controls = make_inert(text)
     if controls:
         warnings.append(f"{controls} control characters made visible")
+    text, invisible = strip_invisible(text)
+    if invisible:
+        warnings.append(_invisible_warning(invisible))
     if not text.strip():
-        return LoadProblem(path, "empty file")
+        return LoadProblem(path, "empty file" if not data else "only white space, no text")
 
     markdown = path.suffix.lower() in {".md", ".markdown"}
     metadata: dict[str, str] = {}
@@ -246,12 +249,14 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if not isinstance(record, dict):
         return f"not a JSON object but {_json_kind(record)}"
 
-    controls = 0
+    controls = invisible = 0
 
     def inert(text: str) -> str:
-        nonlocal controls
+        nonlocal controls, invisible
         text, count = _inert(text)
         controls += count
+        text, count = strip_invisible(text)
+        invisible += count
         return text
 
     used: set[str] = set()
@@ -295,6 +300,8 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
         warnings.append("no article text after cleaning")
     if controls:
         warnings.append(f"{controls} control characters made visible")
+    if invisible:
+        warnings.append(_invisible_warning(invisible))
 
     return _article(f"{path.stem}#{number}", path, date, title, cleaned, warnings, metadata, number)
 
@@ -312,9 +319,11 @@ def _article(
     """The article, its headline derived from the lead when the file gave none."""
     title_from_file = bool(title)
     if not title:
-        title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else path.stem
+        title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else inert(path.stem)
+    if date is not None and date > dt.date.today() + dt.timedelta(days=1):
+        warnings.append(f"publication date {date.isoformat()} is in the future")
     return Article(
-        id=article_id,
+        id=inert(article_id),
         path=path,
         date=date,
         title=title,
@@ -326,6 +335,10 @@ def _article(
         metadata=metadata,
         line=line,
     )
+
+
+def _invisible_warning(count: int) -> str:
+    return f"{count} invisible characters (zero-width spaces, soft hyphens) taken out"
 
 
 def _is_text(value: object) -> bool:
@@ -387,7 +400,7 @@ def _field(front: dict[str, object], key: str) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(make_inert(str(value))[0].split())
+    return " ".join(strip_invisible(inert(str(value)))[0].split())
 
 
 @lru_cache(maxsize=4096)

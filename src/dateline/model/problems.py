@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.model.sanitize import inert
+
 
 @dataclass(slots=True, frozen=True)
 class LoadProblem:
@@ -17,5 +19,6 @@ class LoadProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path} line {self.line}"
-        return f"{where}: {self.message}"
+        """One line; a file name's control characters are shown, not sent."""
+        where = str(self.path) if self.line is None else f"{self.path} line {self.line}"
+        return inert(f"{where}: {self.message}").replace("\n", "␤")

@@ -29,3 +29,20 @@ def make_inert(text: str) -> tuple[str, int]:
     text, controls = _CONTROL.subn(_visible, text)
     text, bidi = _BIDI.subn("", text)
     return text, controls + bidi
+
+
+# Characters that take no room and mean nothing in news text, but split words
+# for search and for the extractors ("Kirk\u200blees"): zero-width space, word
+# joiner, a byte-order mark inside the text, soft hyphen. Zero-width joiners
+# and non-joiners stay: emoji sequences and several scripts need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+
+
+def strip_invisible(text: str) -> tuple[str, int]:
+    """The text without invisible characters that split words, and how many there were."""
+    return _INVISIBLE.subn("", text)
+
+
+def inert(text: str) -> str:
+    """`make_inert` for text shown once, such as a file name in a message."""
+    return make_inert(text)[0]
