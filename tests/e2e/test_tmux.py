@@ -3,15 +3,19 @@ with capture-pane, driven with send-keys."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.hostile import SHOWN_HEADLINE, SHOWN_NAME, TEXTUAL_ACTION, write_hostile_corpus
 
 WIDTH, HEIGHT = 120, 40
 TIMEOUT = 30.0
@@ -53,8 +57,9 @@ class Terminal:
         return self.tmux("has-session", "-t", "e2e", check=False).returncode == 0
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def start_terminal(tmp_path: Path, *arguments: str, go: Path | None = None) -> Terminal:
+    """`dateline ARGUMENTS` in a fresh tmux server, its folders under `tmp_path`;
+    with `go`, started only once that file exists (to attach pipe-pane first)."""
     assert shutil.which("tmux"), (
         "tmux is not installed: .ci/setup installs it (apt-get install tmux)"
     )
@@ -71,8 +76,10 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     # terminal's real size in shutil.get_terminal_size.
     command = (
         "env -u COLUMNS -u LINES TERM=xterm-256color TEXTUAL_ANIMATIONS=none "
-        f"{environment} {dateline_command()}"
+        f"{environment} {dateline_command()} {' '.join(shlex.quote(a) for a in arguments)}"
     )
+    if go is not None:
+        command = f"while [ ! -e {shlex.quote(str(go))} ]; do sleep 0.05; done; exec {command}"
     term.tmux(
         "-f",
         "/dev/null",
@@ -86,6 +93,12 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         str(HEIGHT),
         command,
     )
+    return term
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = start_terminal(tmp_path)
     try:
         yield term
     finally:
@@ -111,3 +124,37 @@ def test_read_both_seed_articles_and_quit(terminal: Terminal) -> None:
     while terminal.is_running() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not terminal.is_running(), "dateline did not quit on q"
+
+
+def test_hostile_text_leaves_the_terminal_alone(tmp_path: Path) -> None:
+    """Control sequences and markup in the articles and a file name reach the
+    screen as characters: the title, clipboard and screen stay Dateline's."""
+    # A short path, so that the message naming the file fits on one line.
+    corpus = write_hostile_corpus(Path(tempfile.mkdtemp(prefix="dl-")))
+    go, raw = tmp_path / "go", tmp_path / "sent-to-the-terminal"
+    terminal = start_terminal(tmp_path, str(corpus), go=go)
+    try:
+        # tmux acts on a clipboard write (OSC 52) by filling a paste buffer.
+        terminal.tmux("set-option", "-g", "set-clipboard", "on")
+        terminal.tmux("pipe-pane", "-t", "e2e", f"cat > {shlex.quote(str(raw))}")
+        go.touch()
+        terminal.wait_for("Line [bold red]Pwned[/] ␛]52;c;ZXZpbA==␇", "␛[2Jwill go")
+        terminal.wait_for("Skipped", f"{SHOWN_NAME}.txt:")
+        terminal.send("j")
+        screen = terminal.wait_for(SHOWN_HEADLINE, "rang ␇␇ twice", TEXTUAL_ACTION)
+        assert "Dateline" in screen  # the header: the screen was never cleared under it
+        title = terminal.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").stdout
+        assert "pwned" not in title
+        assert terminal.tmux("list-buffers").stdout == ""
+        terminal.send("q")
+        deadline = time.monotonic() + TIMEOUT
+        while terminal.is_running() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not terminal.is_running(), "dateline did not quit on q"
+    finally:
+        terminal.tmux("kill-server", check=False)
+        shutil.rmtree(corpus)
+    sent = raw.read_bytes()
+    assert "␛[2Jwill go".encode() in sent  # the capture did see the article
+    for sequence in (b"\x1b]52", b"\x1b]2;pwned", b"\x1b]8;;https://evil", b"\x08", b"\xc2\x9b"):
+        assert sequence not in sent

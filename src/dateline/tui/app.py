@@ -244,8 +244,8 @@ class DatelineApp(App[int]):
             result = self.library.index(
                 self.roots, report, lambda: worker.is_cancelled, known=snapshot.files
             )
-            problems = [f"Skipped {problem}" for problem in result.problems]
-            problems += [f"{p}" for p in self.library.file_problems(self.roots)]
+            found = [*result.problems, *self.library.file_problems(self.roots)]
+            problems = [f"Skipped {problem}" for problem in found]
             self.post_message(IndexingDone(problems))
         self._extract_missing(lambda: worker.is_cancelled)
         if not worker.is_cancelled:
