@@ -220,7 +220,7 @@ CASES = [
     Case(
         "front matter that is not YAML",
         "warned",
-        "front matter is not valid YAML (while parsing a flow sequence); ignored",
+        "front matter ignored: line 3, column 5: invalid YAML: did not find expected ',' or ']'",
         b"---\ntitle: [unclosed\ndate: 2017-01-24\n---\n\nThe strike goes ahead.\n",
         file_name="case.md",
     ),

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +21,10 @@ from pathlib import Path
 import platformdirs
 import yaml
 
+from dateline.model import safe_yaml
+
 # libyaml's safe loader where PyYAML was built with it (ten times quicker on
 # the theme files read before the first paint); both refuse Python tags.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 APP_NAME = "dateline"
 CONFIG_DIR_ENV = "DATELINE_CONFIG_DIR"
@@ -74,9 +74,6 @@ class YamlFileError(Exception):
     """A YAML file that could not be read; the message says why, without the path."""
 
 
-_TAG_IN_PROBLEM = re.compile(r"tag '([^']+)'")
-
-
 def read_yaml_file(path: Path) -> object:
     """The parsed contents of `path` (None for an empty file).
 
@@ -93,23 +90,9 @@ def read_yaml_file(path: Path) -> object:
         raise YamlFileError(f"cannot read the file: {error.strerror or error}") from None
     try:
         # The safe loader only: a file must never be able to build Python objects.
-        return yaml.load(text, Loader=SAFE_LOADER)
+        return safe_yaml.load(text)
     except yaml.YAMLError as error:
-        raise YamlFileError(_describe_yaml_error(error)) from None
-
-
-def _describe_yaml_error(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-    problem = getattr(error, "problem", None) or str(error)
-    tag = _TAG_IN_PROBLEM.search(problem)
-    if isinstance(error, yaml.constructor.ConstructorError) and tag is not None:
-        shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-        return (
-            f"{where}refused the YAML tag {shown!r}: only plain YAML is read, "
-            "and tags that would build Python objects are never run"
-        )
-    return f"{where}invalid YAML: {problem}"
+        raise YamlFileError(safe_yaml.describe_error(error)) from None
 
 
 def unknown_key_message(key: object, known: Iterable[str], *, what: str = "key") -> str:

@@ -139,7 +139,25 @@ def test_invalid_front_matter_loads_with_a_warning(tmp_path: Path) -> None:
     article = load_file(path)
     assert isinstance(article, Article)
     assert article.paragraphs == ("Body text here.",)
-    assert any("not valid YAML" in w for w in article.warnings)
+    assert article.warnings[0] == (
+        "front matter ignored: line 3, column 1: invalid YAML: did not find expected ',' or ']'"
+    )
+
+
+def test_a_python_tag_in_front_matter_is_refused_not_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "tagged.md"
+    path.write_text(
+        f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n\nBody text.\n'
+    )
+    article = load_file(path)
+    assert isinstance(article, Article)
+    assert not marker.exists()
+    assert article.warnings[0] == (
+        "front matter ignored: line 2, column 8: refused the YAML tag"
+        " '!!python/object/apply:os.system': only plain YAML is read, and tags that would"
+        " build Python objects are never run"
+    )
 
 
 def test_invalid_date_is_a_warning_not_a_guess(tmp_path: Path) -> None:

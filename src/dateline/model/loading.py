@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from dateline.model import safe_yaml
 from dateline.model.article import Article
 from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
@@ -381,10 +382,10 @@ def _paragraph_text(paragraph: str, markdown: bool) -> str:
 
 def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
     try:
-        front = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        front = safe_yaml.load(source)
     except yaml.YAMLError as error:
-        reason = str(error).splitlines()[0]
-        return {}, f"front matter is not valid YAML ({reason}); ignored"
+        # The front matter starts on the file's second line, after "---".
+        return {}, f"front matter ignored: {safe_yaml.describe_error(error, first_line=2)}"
     if front is None:
         return {}, None
     if not isinstance(front, dict):
