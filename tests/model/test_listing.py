@@ -93,3 +93,17 @@ def test_view_applies_every_filter() -> None:
     assert view('who:"Paul Holmes"') == [3]
     assert view("after:2017-01-15") == [2, 3]
     assert view("zebra") == []
+
+
+def test_an_id_is_listed_once_whatever_the_changes_say() -> None:
+    listing = Listing([entry(1, "2017-01-01", article_id="story"), entry(2, "2017-01-02")])
+    # Listed already under the same row: not added twice.
+    listing.apply([entry(1, "2017-01-01", article_id="story")], set())
+    assert [(e.rowid, e.id) for e in listing.entries] == [(2, "a2"), (1, "story")]
+    # The same id under a new row (another process re-read the file): replaced.
+    listing.apply([entry(7, "2017-01-03", "new", article_id="story")], set())
+    assert [(e.rowid, e.id) for e in listing.entries] == [(7, "story"), (2, "a2")]
+    assert listing.duplicates == 0
+    # Taken out and put back in one change (the row was only touched): kept.
+    listing.apply([entry(7, "2017-01-03", "new", article_id="story")], {7})
+    assert [(e.rowid, e.id) for e in listing.entries] == [(7, "story"), (2, "a2")]

@@ -229,3 +229,26 @@ def test_facts_for_an_article_that_went_leave_no_mentions_behind(tmp_path: Path)
     library.store_facts([(gone.rowid, facts)])
     assert library.mentioning("Paul Holmes") == set()
     library.close()
+
+
+def test_a_file_another_process_dropped_leaves_this_listing_too(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", count=3)
+    path = tmp_path / "library.sqlite3"
+    first, second = Library.open(path), Library.open(path)
+    index(first, corpus)
+    snapshot = first.snapshot([corpus])
+    gone = next(e for e in snapshot.entries if e.id == "story001")
+    (corpus / "story001.txt").unlink()
+    dropped, _ = index(second, corpus)
+    assert dropped.removed == {gone.rowid}
+
+    change = ListingChange()
+
+    def report(batch: ListingChange, progress: object) -> None:
+        change.added.extend(batch.added)
+        change.removed |= batch.removed
+
+    first.index([corpus], report, known=snapshot.files)
+    assert change.removed == {gone.rowid}  # from the snapshot: the rows are gone already
+    first.close()
+    second.close()

@@ -172,9 +172,9 @@ class Listing:
         replaced: set[int] = set()
         for entry in added:
             listed = self._by_id.get(entry.id)
-            if listed is not None and listed.rowid == entry.rowid:
-                continue
             if listed is not None and listed.rowid not in removed:
+                if listed.rowid == entry.rowid:
+                    continue
                 replaced.add(listed.rowid)
             fresh.append(entry)
         added = fresh

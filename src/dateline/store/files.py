@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
+
+_Result = TypeVar("_Result")
+# Opening waits this long in all for another process that holds the file.
+BUSY_WAIT_SECONDS = 10.0
 
 
 def set_aside(path: Path, problems: list[str]) -> Path | None:
@@ -38,3 +46,23 @@ def os_reason(error: OSError) -> str:
     """The reason in words, lower case first, as in the rest of a message."""
     reason = error.strerror or type(error).__name__
     return reason[:1].lower() + reason[1:]
+
+
+def busy_retry(attempt: Callable[[], _Result]) -> _Result:
+    """`attempt()`, tried again while SQLite says the database is locked.
+
+    SQLite's busy timeout covers most waits, but not all: switching a fresh
+    file to WAL, or a recovery running in another process, fails at once with
+    "database is locked" when two Dateline processes open one file together."""
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            return attempt()
+        except sqlite3.OperationalError as error:
+            code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
+            busy = code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)

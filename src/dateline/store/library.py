@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
@@ -45,7 +45,7 @@ from dateline.facts.serialize import facts_from_dict, facts_to_dict
 from dateline.model.article import Article, article_from_dict, article_to_dict, with_unique_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
-from dateline.store.files import os_reason, set_aside
+from dateline.store.files import busy_retry, os_reason, set_aside
 
 SCHEMA_VERSION = 2
 _SCHEMA = (
@@ -159,12 +159,24 @@ class IndexProgress:
         return self.files_done / elapsed if elapsed > 0 else 0.0
 
 
+class FileRecord(NamedTuple):
+    """What the cache knew of one file when a listing was taken from it."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+    rowids: str  # its articles' rowids, comma-separated; parsed only if needed
+
+    def listed(self) -> set[int]:
+        return {int(rowid) for rowid in self.rowids.split(",")} if self.rowids else set()
+
+
 @dataclass(slots=True)
 class Snapshot:
     """The cache's articles under some folders, and the files they came from."""
 
     entries: list[Entry]
-    files: dict[str, tuple[int, int, str]]
+    files: dict[str, FileRecord]
 
 
 @dataclass(slots=True)
@@ -247,7 +259,7 @@ class Library:
         problems: list[str] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _prepare(path, problems)
+            busy_retry(lambda: _prepare(path, problems))
         except OSError as error:
             problems.append(
                 f"{path.parent}: cannot keep the article cache there ({os_reason(error)});"
@@ -432,13 +444,17 @@ class Library:
                     db.execute("COMMIT")
 
     @staticmethod
-    def _known(db: sqlite3.Connection, roots: Sequence[Path]) -> dict[str, tuple[int, int, str]]:
-        known: dict[str, tuple[int, int, str]] = {}
+    def _known(db: sqlite3.Connection, roots: Sequence[Path]) -> dict[str, FileRecord]:
+        known: dict[str, FileRecord] = {}
         for root in roots:
             where, values = _under(_absolute(root), "path")
-            sql = f"SELECT path, size, mtime_ns, digest FROM file WHERE {where}"
-            for path, size, mtime_ns, digest in db.execute(sql, values):
-                known[path] = (size, mtime_ns, digest)
+            sql = (
+                "SELECT path, size, mtime_ns, digest,"
+                " (SELECT group_concat(rowid) FROM article WHERE article.file = path)"
+                f" FROM file WHERE {where}"
+            )
+            for path, size, mtime_ns, digest, rowids in db.execute(sql, values):
+                known[path] = FileRecord(size, mtime_ns, digest, rowids or "")
         return known
 
     def index(
@@ -446,7 +462,7 @@ class Library:
         roots: Sequence[Path],
         report: Callable[[ListingChange, IndexProgress], None],
         cancelled: Callable[[], bool] = lambda: False,
-        known: dict[str, tuple[int, int, str]] | None = None,
+        known: dict[str, FileRecord] | None = None,
     ) -> IndexProgress:
         """Bring the cache up to date with the files under `roots`.
 
@@ -491,7 +507,8 @@ class Library:
                         break
                 else:
                     for gone in known.keys() - seen:
-                        change.removed |= self._forget_file(db, gone)
+                        # Another process may have dropped its rows already.
+                        change.removed |= known[gone].listed() | self._forget_file(db, gone)
                         db.execute("DELETE FROM file WHERE path = ?", (gone,))
                     finished = True
                 if cancelled():
@@ -508,7 +525,7 @@ class Library:
         self,
         db: sqlite3.Connection,
         path: str,
-        known: tuple[int, int, str] | None,
+        known: FileRecord | None,
         change: ListingChange,
         progress: IndexProgress,
     ) -> int:
@@ -526,12 +543,16 @@ class Library:
         current = db.execute(
             "SELECT size, mtime_ns, digest FROM file WHERE path = ?", (path,)
         ).fetchone()
-        written_elsewhere = current is not None and tuple(current) != known
+        written_elsewhere = current is not None and (known is None or tuple(current) != known[:3])
         if written_elsewhere:
+            # What this listing holds of the file may be gone: take it out,
+            # and put in what the cache holds now.
+            if known is not None:
+                change.removed |= known.listed()
             if current[0] == stat.st_size and current[1] == stat.st_mtime_ns:
                 change.added += self._file_entries(db, path)
                 return 0
-            known = tuple(current)  # type: ignore[assignment]
+            known = FileRecord(*current, rowids="")
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -885,6 +906,11 @@ def _create_schema(path: Path) -> None:
             connection.execute("SELECT count(*) FROM file").fetchone()
             return
         with _transaction(connection):
+            # Read again under the write lock: a second Dateline starting at
+            # the same moment may have created the schema since.
+            (version,) = connection.execute("PRAGMA user_version").fetchone()
+            if version == SCHEMA_VERSION:
+                return
             if version in _MIGRATIONS:
                 for statement in _MIGRATIONS[version]:
                     connection.execute(statement)

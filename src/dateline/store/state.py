@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from dateline.config import data_dir
-from dateline.store.files import os_reason, set_aside
+from dateline.store.files import busy_retry, os_reason, set_aside
 
 # _MIGRATIONS[n] takes a database from version n to version n + 1.
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -223,7 +223,7 @@ class ReadingState:
 def _open_file(path: Path, problems: list[str]) -> sqlite3.Connection | None:
     """A ready connection to `path`, or None (with a message) if it cannot be used."""
     try:
-        return _connect(path)
+        return busy_retry(lambda: _connect(path))
     except _DamagedError as error:
         damage = error
     except (sqlite3.Error, _NewerSchemaError) as error:
@@ -282,6 +282,12 @@ def _migrate(connection: sqlite3.Connection) -> None:
     for step in range(version, SCHEMA_VERSION):
         connection.execute("BEGIN IMMEDIATE")
         try:
+            # Another process may have taken this step since the version was
+            # read: the write lock now held makes the check final.
+            (current,) = connection.execute("PRAGMA user_version").fetchone()
+            if current > step:
+                connection.execute("COMMIT")
+                continue
             for statement in _MIGRATIONS[step]:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {step + 1}")
