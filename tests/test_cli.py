@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual import on
 
 from dateline.cli import EXIT_BAD_INPUT, main
+from dateline.tui import app as app_module
+from dateline.tui.app import DatelineApp
+from dateline.tui.messages import IndexingDone
 
 
 def test_missing_path_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,3 +77,39 @@ def test_index_of_a_folder_with_nothing_readable(
     assert err.splitlines()[-1] == (
         f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)"
     )
+
+
+class QuitWhenRead(DatelineApp):
+    """The reader as the command starts it, headless, quitting once every file is tried."""
+
+    CSS_PATH = Path(app_module.__file__).with_name("app.tcss")
+
+    def run(self, **options: Any) -> Any:  # type: ignore[override]
+        return super().run(headless=True, size=(80, 24))
+
+    @on(IndexingDone)
+    def _quit(self) -> None:
+        # After the screen has settled: quitting mid-mount is another test.
+        self.set_timer(0.2, self.exit)
+
+
+@pytest.mark.parametrize("readable", [False, True])
+def test_the_reader_fails_only_when_nothing_at_all_was_read(
+    readable: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    if readable:
+        (tmp_path / "good.txt").write_text(" date 2017-01-24 The strike goes ahead.")
+    monkeypatch.setattr("dateline.tui.app.DatelineApp", QuitWhenRead)
+    status = main([str(tmp_path)])
+    err = capsys.readouterr().err
+    if readable:
+        assert (status, err) == (0, "")
+    else:
+        assert status == EXIT_BAD_INPUT
+        assert err == (
+            f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)\n"
+        )

@@ -151,7 +151,12 @@ def reader_main(args: list[str]) -> int:
     # the first paint; files that turn out unreadable are named in the app.
     app = DatelineApp(paths=paths, theme=options.theme)
     app.run()
-    return app.return_code or 0
+    if app.return_code:
+        return app.return_code
+    if not app.indexing and not app.listing.entries:
+        # Every file was tried and none could be read: the app said why.
+        return _nothing_readable(paths)
+    return 0
 
 
 def index_main(args: list[str]) -> int:
