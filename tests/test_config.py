@@ -144,3 +144,16 @@ def test_config_and_reading_state_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_aliases_and_deep_nesting_are_refused_before_they_are_built(tmp_path: Path) -> None:
+    aliased = write(tmp_path / "aliased.yaml", "base: &b dateline-light\ntheme: *b\n")
+    config, problems = load_config(aliased)
+    assert config == Config()
+    assert problems == [f"{aliased}: line 2, column 8: aliases (*name) are not read"]
+    # Deep enough to overflow libyaml's stack (a crash) if it were composed; the
+    # mapping is the first level, so the 64th bracket is the 65th.
+    deep = write(tmp_path / "deep.yaml", "theme: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    config, problems = load_config(deep)
+    assert config == Config()
+    assert problems == [f"{deep}: line 1, column 71: nested more than 64 levels deep"]

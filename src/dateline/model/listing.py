@@ -7,6 +7,7 @@ article is fetched only when it is opened."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import shlex
@@ -93,11 +94,11 @@ def _date_span(text: str) -> tuple[str, str] | None:
         return day, day
     if match := _MONTH.fullmatch(text):
         year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12:
+        if not (1 <= month <= 12 and year >= 1):
             return None
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return f"{year:04d}-{month:02d}-01", (following - dt.timedelta(days=1)).isoformat()
-    if _YEAR.fullmatch(text):
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    if _YEAR.fullmatch(text) and int(text) >= 1:
         return f"{text}-01-01", f"{text}-12-31"
     return None
 
@@ -116,7 +117,8 @@ def parse_query(text: str) -> Query:
         name, colon, value = token.partition(":")
         name = name.casefold()
         if not colon or name not in {"is", "date", "after", "before", "who"}:
-            words.append(token)
+            if token.strip():  # a quoted blank ("" or "\ ") is no word to find
+                words.append(token)
             continue
         if not value:
             continue  # still being typed

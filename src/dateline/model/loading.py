@@ -167,6 +167,9 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
         front, problem = _read_front_matter(match.group("yaml"))
         if problem:
             warnings.append(problem)
+        for key in ("title", "date", *_METADATA_KEYS):
+            if isinstance(front.get(key), list | dict):
+                warnings.append(f"front matter field {key!r} is not text; ignored")
         title = _field(front, "title")
         raw_date = _field(front, "date") or None
         metadata = {key: _field(front, key) for key in _METADATA_KEYS if _field(front, key)}
@@ -284,13 +287,19 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
             warnings.append(f"publication date {shown!r} is not a date")
 
     metadata: dict[str, str] = {}
-    for key, value in record.items():
+    # Names as written first: a name that only looks like one of them once its
+    # hidden characters are out ("bo\u200bdy") must not take its place.
+    named = sorted(record.items(), key=lambda item: _shown_name(item[0]) != item[0])
+    for key, value in named:
         if key in used or value is None:
             continue
+        name = inert(key)
+        while name in metadata or name in used or (name != key and name in record):
+            name += "~"
         text = inert(value if isinstance(value, str) else _compact_json(value))
-        if key in _METADATA_KEYS:
+        if name in _METADATA_KEYS:
             text = " ".join(text.split())  # shown on one line under the headline
-        metadata[inert(key)] = text
+        metadata[name] = text
 
     body = inert(record[text_key])
     # Blank lines part paragraphs where there are any; else each line is one.
@@ -319,8 +328,10 @@ def _article(
 ) -> Article:
     """The article, its headline derived from the lead when the file gave none."""
     title_from_file = bool(title)
-    if not title:
-        title = derive_headline(cleaned.paragraphs[0]) if cleaned.paragraphs else inert(path.stem)
+    if not title and cleaned.paragraphs:
+        title = derive_headline(cleaned.paragraphs[0])
+    if not title:  # nothing in the lead to make one of ("...")
+        title = inert(path.stem)
     if date is not None and date > dt.date.today() + dt.timedelta(days=1):
         warnings.append(f"publication date {date.isoformat()} is in the future")
     return Article(
@@ -355,6 +366,11 @@ def _inert(text: str) -> tuple[str, int]:
     text, controls = make_inert(text)
     text, surrogates = _SURROGATE.subn("\ufffd", text)
     return text, controls + surrogates
+
+
+def _shown_name(key: str) -> str:
+    """A field name as it is shown, for comparing; `inert` in the loader counts too."""
+    return strip_invisible(_inert(key)[0])[0]
 
 
 def _compact_json(value: Any) -> str:
@@ -395,13 +411,17 @@ def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
 
 def _field(front: dict[str, object], key: str) -> str:
     value = front.get(key)
-    if value is None:
-        return ""
+    if value is None or isinstance(value, list | dict):
+        return ""  # a field a reader sees is text: a list or mapping is not one
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(strip_invisible(inert(str(value)))[0].split())
+    try:
+        text = str(value)
+    except ValueError:  # an integer of more digits than Python will print
+        return ""
+    return " ".join(strip_invisible(inert(text))[0].split())
 
 
 @lru_cache(maxsize=4096)

@@ -12,9 +12,44 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG_IN_PROBLEM = re.compile(r"tag '([^']+)'")
 
 
+# Deeper than any front matter, config or theme needs; libyaml's C composer
+# recurses per level and overflows the stack (a crash, not an error) at
+# about 25,000.
+MAX_DEPTH = 64
+
+
+class RefusedYamlError(yaml.YAMLError):
+    """YAML that is well formed but not read: too deep, or with aliases."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
 def load(text: str) -> object:
-    """The parsed YAML. Raises `yaml.YAMLError`: describe it with `describe_error`."""
-    return yaml.load(text, Loader=SAFE_LOADER)
+    """The parsed YAML. Raises `yaml.YAMLError`: describe it with `describe_error`.
+
+    The events are walked first, without building anything: nesting deeper
+    than `MAX_DEPTH` and aliases (a few bytes of `*a` can stand for gigabytes
+    once expanded) are refused before the document is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise RefusedYamlError("aliases (*name) are not read", event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RefusedYamlError(
+                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except (ValueError, OverflowError, TypeError) as error:
+        # A value the constructors cannot build ("date: 2017-13-45" unquoted).
+        raise RefusedYamlError(f"a value that cannot be read ({error})", None) from None
 
 
 def describe_error(error: yaml.YAMLError, first_line: int = 1) -> str:
@@ -24,6 +59,8 @@ def describe_error(error: yaml.YAMLError, first_line: int = 1) -> str:
     line = mark.line + first_line if mark is not None else 0
     where = f"line {line}, column {mark.column + 1}: " if mark is not None else ""
     problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, RefusedYamlError):
+        return f"{where}{problem}"
     tag = _TAG_IN_PROBLEM.search(problem)
     if isinstance(error, yaml.constructor.ConstructorError) and tag is not None:
         shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
