@@ -879,16 +879,18 @@ def _damage_seen(path: Path, marker: Path) -> str | None:
     if marker.exists():
         return "found damaged while in use"
     try:
-        size = path.stat().st_size
         with open(path, "rb") as handle:
             header = handle.read(_HEADER.size)
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
             return None  # the log finishes the file's pages: SQLite checks that
+        # Measured after the header: another process creating the file at
+        # this moment only ever makes it longer.
+        size = path.stat().st_size
     except OSError:
         return None
     if len(header) < _HEADER.size:
-        return None if size == 0 else f"the file is only {size} bytes long"
+        return None  # empty (a new database) or being written: SQLite judges it
     magic, page_size, counter, pages, valid_for = _HEADER.unpack(header)
     if magic != b"SQLite format 3\x00" or counter != valid_for or pages == 0:
         return None  # not a database at all, or an old header: SQLite says so
