@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 MAX_HEADLINE = 80
+# How much of the lead is read for a headline: its first sentence, if it ends
+# in this many characters; else the headline is cut well inside them anyway.
+# A 20 MB lead then costs no more than a short one.
+LEAD_READ = 2_000
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'A-Z0-9])")
 # Places where a lead sentence can be cut and still read as a headline.
@@ -13,12 +17,13 @@ _CLAUSE_BREAK = re.compile(
     r"|but|and|with|following|unless|since)\s"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:A|An|The)\s+(?=\w)")
+_WORD = re.compile(r"\S+")
 
 
 def derive_headline(lead: str, limit: int = MAX_HEADLINE) -> str:
     """The first sentence of `lead`, cut at a clause boundary or, failing that,
     a word boundary, so that it fits in `limit` characters."""
-    text = " ".join(lead.split())
+    text = _start_of(lead, max(LEAD_READ, 4 * limit))
     if not text:
         return ""
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
@@ -35,6 +40,19 @@ def derive_headline(lead: str, limit: int = MAX_HEADLINE) -> str:
         headline = _LEADING_ARTICLE.sub("", headline)
         headline = headline[:1].upper() + headline[1:]
     return headline
+
+
+def _start_of(lead: str, size: int) -> str:
+    """The first `size` characters of `" ".join(lead.split())`, without
+    splitting the rest of a long lead."""
+    words: list[str] = []
+    length = 0
+    for word in _WORD.finditer(lead):
+        words.append(word.group())
+        length += len(words[-1]) + 1
+        if length > size:
+            break
+    return " ".join(words)[:size]
 
 
 def _cut(text: str, limit: int) -> str:
