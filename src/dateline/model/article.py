@@ -20,6 +20,12 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def reading_minutes(words: int) -> int:
+    """Whole minutes to read `words` at an unhurried pace, never less than one.
+    Counting words is linear in the text: count once and pass the count."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 @dataclass(slots=True, frozen=True)
 class Article:
     """A cleaned article. `paragraphs` hold body text only; debris, credits and
@@ -47,7 +53,7 @@ class Article:
     @property
     def reading_minutes(self) -> int:
         """Whole minutes to read at an unhurried pace, never less than one."""
-        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+        return reading_minutes(self.word_count)
 
     @property
     def text(self) -> str:

@@ -43,6 +43,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("j / k, ↓ / ↑", "Scroll a line"),
             ("g / G", "Top / bottom of the article"),
+            ("] / [", "Next / previous part of a very long article"),
             ("escape", "Back to the article list"),
         ),
     ),

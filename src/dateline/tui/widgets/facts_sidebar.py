@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from dateline.facts.base import ArticleFacts
 from dateline.facts.display import day, period, quantity
 from dateline.facts.refs import FactRef
-from dateline.model.article import Article
+from dateline.model.article import Article, reading_minutes
 from dateline.themes import fact_style
 from dateline.tui.messages import FactSelected
 from dateline.tui.widgets.coalesce import Coalesced
@@ -81,10 +81,11 @@ class FactsSidebar(Vertical):
     @staticmethod
     def _summary(article: Article) -> Text:
         date = day(article.date) if article.date else "date unknown"
+        words = article.word_count
         return Text.assemble(
             (date, "bold"),
             "\n",
-            (f"{article.word_count:,} words · {article.reading_minutes} min read", "dim"),
+            (f"{words:,} words · {reading_minutes(words)} min read", "dim"),
         )
 
     def _options(self, facts: ArticleFacts) -> Iterator[Option]:
