@@ -56,6 +56,14 @@ class Terminal:
     def is_running(self) -> bool:
         return self.tmux("has-session", "-t", "e2e", check=False).returncode == 0
 
+    def quit(self) -> None:
+        """Press q and wait for dateline to end (the session ends with it)."""
+        self.send("q")
+        deadline = time.monotonic() + TIMEOUT
+        while self.is_running() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not self.is_running(), "dateline did not quit on q"
+
 
 def start_terminal(tmp_path: Path, *arguments: str, go: Path | None = None) -> Terminal:
     """`dateline ARGUMENTS` in a fresh tmux server, its folders under `tmp_path`;
@@ -119,11 +127,7 @@ def test_read_both_seed_articles_and_quit(terminal: Terminal) -> None:
     screen = terminal.wait_for("Wed 18 Jan 2017", "4pm yesterday")
     assert "A council has threatened to take legal action" in screen
 
-    terminal.send("q")
-    deadline = time.monotonic() + TIMEOUT
-    while terminal.is_running() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not terminal.is_running(), "dateline did not quit on q"
+    terminal.quit()
 
 
 def test_hostile_text_leaves_the_terminal_alone(tmp_path: Path) -> None:
@@ -146,11 +150,7 @@ def test_hostile_text_leaves_the_terminal_alone(tmp_path: Path) -> None:
         title = terminal.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").stdout
         assert "pwned" not in title
         assert terminal.tmux("list-buffers").stdout == ""
-        terminal.send("q")
-        deadline = time.monotonic() + TIMEOUT
-        while terminal.is_running() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not terminal.is_running(), "dateline did not quit on q"
+        terminal.quit()
     finally:
         terminal.tmux("kill-server", check=False)
         shutil.rmtree(corpus)

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from dateline.facts.extract import extract_facts
-from dateline.store.library import IndexProgress, Library, ListingChange
+from dateline.store.library import FileRecord, IndexProgress, Library, ListingChange
 from tests.conftest import SEED_000, SEED_001, SEEDS
 
 ARTICLE = (
@@ -16,14 +16,17 @@ ARTICLE = (
 )
 
 
-def index(library: Library, *roots: Path) -> tuple[ListingChange, IndexProgress]:
+def index(
+    library: Library, *roots: Path, known: dict[str, FileRecord] | None = None
+) -> tuple[ListingChange, IndexProgress]:
+    """Every change the indexer reported, gathered into one."""
     total = ListingChange()
 
     def report(change: ListingChange, progress: IndexProgress) -> None:
         total.added.extend(change.added)
         total.removed |= change.removed
 
-    progress = library.index(list(roots), report)
+    progress = library.index(list(roots), report, known=known)
     return total, progress
 
 

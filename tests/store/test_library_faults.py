@@ -14,7 +14,7 @@ import dateline.store.library as library_module
 from dateline.config import Config
 from dateline.facts.extract import extract_facts
 from dateline.resources import themes_dir
-from dateline.store.library import DAMAGED_SUFFIX, Library, ListingChange
+from dateline.store.library import DAMAGED_SUFFIX, Library
 from dateline.store.state import ReadingState
 from dateline.tui.app import DatelineApp
 from dateline.tui.widgets.article_list import ArticleList
@@ -202,13 +202,7 @@ def test_files_another_process_read_meanwhile_are_listed_not_replaced(tmp_path: 
     second_change, _ = index(second, corpus)
     theirs = {e.id: e.rowid for e in second_change.added}
 
-    change = ListingChange()
-
-    def report(batch: ListingChange, progress: object) -> None:
-        change.added.extend(batch.added)
-        change.removed |= batch.removed
-
-    progress = first.index([corpus], report, known=snapshot.files)
+    change, progress = index(first, corpus, known=snapshot.files)
     assert progress.parsed == 0  # nothing read again…
     assert {e.id: e.rowid for e in change.added} == theirs  # …and every article listed
     assert change.removed == set()
@@ -242,13 +236,7 @@ def test_a_file_another_process_dropped_leaves_this_listing_too(tmp_path: Path) 
     dropped, _ = index(second, corpus)
     assert dropped.removed == {gone.rowid}
 
-    change = ListingChange()
-
-    def report(batch: ListingChange, progress: object) -> None:
-        change.added.extend(batch.added)
-        change.removed |= batch.removed
-
-    first.index([corpus], report, known=snapshot.files)
+    change, _ = index(first, corpus, known=snapshot.files)
     assert change.removed == {gone.rowid}  # from the snapshot: the rows are gone already
     first.close()
     second.close()

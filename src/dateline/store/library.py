@@ -325,16 +325,8 @@ class Library:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed at the end or rolled back on error."""
-        with self._write_lock:
-            db = self._db()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        with self._write_lock, _transaction(self._db()) as db:
+            yield db
 
     def failed(self, error: sqlite3.Error) -> None:
         """Note a failure found while the library was in use. A damaged file is
@@ -933,11 +925,14 @@ def _create_schema(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _transaction(db: sqlite3.Connection):  # type: ignore[no-untyped-def]
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, committed at the end or rolled back on error."""
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
     except BaseException:
-        db.execute("ROLLBACK")
+        # The error that got us here is the one to report, not a failed rollback.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
