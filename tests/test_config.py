@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -156,4 +157,11 @@ def test_aliases_and_deep_nesting_are_refused_before_they_are_built(tmp_path: Pa
     deep = write(tmp_path / "deep.yaml", "theme: " + "[" * 30_000 + "]" * 30_000 + "\n")
     config, problems = load_config(deep)
     assert config == Config()
-    assert problems == [f"{deep}: line 1, column 71: nested more than 64 levels deep"]
+    # The column is where the parser stopped: the 65th level (71) with PyYAML's
+    # own walk, or further on where libyaml's scanner, reading ahead, met its
+    # own limit of 1,000 first (libyaml 0.2.5, PyYAML 6.0.4).
+    [problem] = problems
+    assert re.fullmatch(
+        rf"{re.escape(str(deep))}: line 1, column (71|1007): nested more than 64 levels deep",
+        problem,
+    )

@@ -16,6 +16,7 @@ _TAG_IN_PROBLEM = re.compile(r"tag '([^']+)'")
 # recurses per level and overflows the stack (a crash, not an error) at
 # about 25,000.
 MAX_DEPTH = 64
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 
 
 class RefusedYamlError(yaml.YAMLError):
@@ -34,17 +35,27 @@ def load(text: str) -> object:
     than `MAX_DEPTH` and aliases (a few bytes of `*a` can stand for gigabytes
     once expanded) are refused before the document is composed."""
     depth = 0
-    for event in yaml.parse(text, Loader=SAFE_LOADER):
-        if isinstance(event, yaml.AliasEvent):
-            raise RefusedYamlError("aliases (*name) are not read", event.start_mark)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise RefusedYamlError(
-                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                raise RefusedYamlError("aliases (*name) are not read", event.start_mark)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise RefusedYamlError(
+                        f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml 0.2.5 (PyYAML 6.0.4 on) has a nesting limit of its own, and
+        # its scanner, reading ahead, can reach it before the parser hands us
+        # the 65th level: the same refusal, where the scanner stopped.
+        if error.problem != _LIBYAML_DEPTH_PROBLEM:
+            raise
+        raise RefusedYamlError(
+            f"nested more than {MAX_DEPTH} levels deep", error.problem_mark
+        ) from None
     try:
         return yaml.load(text, Loader=SAFE_LOADER)
     except (ValueError, OverflowError, TypeError) as error:
