@@ -93,6 +93,12 @@ def _eval_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--details", action="store_true", help="list each article's errors")
     parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check that the annotations read and locate in their articles; "
+        "the engine is not run (for annotators, who should not see its output)",
+    )
     return parser
 
 
@@ -274,11 +280,23 @@ def eval_main(args: list[str]) -> int:
     if not gold_dir.is_dir():
         _fail(f"no such gold folder: {gold_dir}")
         return EXIT_BAD_INPUT
-    from dateline.evaluate import annotations_in, evaluate, render_details, render_table
+    from dateline.evaluate import (
+        annotations_in,
+        check_gold,
+        evaluate,
+        render_details,
+        render_table,
+    )
 
     if not annotations_in(gold_dir):
         _fail(f"no annotations (*.yaml) in {gold_dir}")
         return EXIT_BAD_INPUT
+    if options.check:
+        checked, errors = check_gold(gold_dir)
+        for error in errors:
+            _fail(f"gold set error: {error}")
+        print(f"{checked} annotations read, {len(errors)} errors")
+        return EXIT_BAD_INPUT if errors else 0
     report = evaluate(gold_dir)
     if options.json:
         import json

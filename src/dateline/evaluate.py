@@ -1006,6 +1006,16 @@ def annotations_in(gold_dir: Path) -> list[Path]:
     return sorted(p for p in gold_dir.glob("*.yaml") if p.is_file())
 
 
+def check_gold(gold_dir: Path) -> tuple[int, list[GoldError]]:
+    """Read every annotation in `gold_dir` without running the engine: how
+    many read, and the errors in them (a text not in its article, a bad date)."""
+    errors: list[GoldError] = []
+    read = sum(
+        read_annotation(annotation, errors) is not None for annotation in annotations_in(gold_dir)
+    )
+    return read, errors
+
+
 def evaluate(gold_dir: Path) -> Report:
     """Score the engine on every annotation (`*.yaml`) in `gold_dir`."""
     report = Report()

@@ -811,6 +811,32 @@ def test_cli_exit_codes_for_a_missing_empty_or_broken_gold_set(
     )
 
 
+def test_check_reads_the_gold_without_running_the_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_engine(article: Article) -> ArticleFacts:
+        raise AssertionError("--check must not run the engine")
+
+    monkeypatch.setattr(evaluation, "extract_facts", no_engine)
+    write_gold(tmp_path, "friday", FRIDAY, FRIDAY_DATES)
+    assert main(["eval", str(tmp_path), "--check"]) == 0
+    assert capsys.readouterr().out == "1 annotations read, 0 errors\n"
+
+    annotation = write_gold(
+        tmp_path,
+        "friday",
+        FRIDAY,
+        FRIDAY_DATES + "  - {text: next Friday, start: 2017-02-03, end: 2017-02-03}\n",
+    )
+    assert main(["eval", str(tmp_path), "--check"]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert captured.out == "1 annotations read, 1 errors\n"
+    assert captured.err == (
+        f"dateline: gold set error: {annotation}: "
+        "dates: text 'next Friday' not found in the article\n"
+    )
+
+
 def test_eval_does_not_import_textual() -> None:
     code = (
         "import sys\n"
