@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dateline.facts.base import ArticleFacts, DateFact, Entity, Granularity, QuantityKind
-from dateline.facts.entities import ABBREVIATIONS, SENTENCE_END, word_set
+from dateline.facts.text import ABBREVIATIONS, SENTENCE_END, word_set
 from dateline.model.article import Article
 
 # --- Thresholds ------------------------------------------------------------------------

@@ -41,8 +41,10 @@ Choices: a newspaper is named without its article ("Examiner" for "the
 Examiner"); "the council" and "the union" are mentions of the article's only
 council or union, and of nothing when it names two.
 
-The word lists, `word_set`, `SENTENCE_END` and `ABBREVIATIONS` are shared with
-the quote finder (quotes.py), which needs the same knowledge of names.
+The word lists are shared with the quote finder (quotes.py), which needs the
+same knowledge of names; sentences, words and capitals come from the shared
+text layer (text.py), and names are looked for in its `cased` view, where a
+shouted headline is written as the article writes its words elsewhere.
 """
 
 from __future__ import annotations
@@ -54,18 +56,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from dateline.facts.base import Entity, EntityKind, Mention
+from dateline.facts.gazetteer import CITY, COUNTRY, REGION, place_kind
+from dateline.facts.text import HONORIFICS as _HONORIFICS
+from dateline.facts.text import ArticleText, word_set
 
 # --- word lists (all casefolded) -------------------------------------------
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A frozenset of whitespace-separated words: word lists read as prose."""
-    return frozenset(words.split())
-
-
-# The end of a sentence: its mark, any closing quotes or brackets, then space
-# (quotes.py reads sentences with it; see also ABBREVIATIONS).
-SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
 
 
 # Capitalised only because they start a sentence or a title; they break a run.
@@ -375,13 +370,6 @@ _HOLIDAY_WORDS = word_set(
     """
 )
 
-_HONORIFICS = word_set(
-    """
-    mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor clr cllr coun
-    councillor rev revd reverend fr judge pc dc ds di dci dsi sgt insp supt det sen gov rep
-    gen col lt capt maj cmdr adm pres atty amb
-    """
-)
 # Honorifics that are a title as well: used as the role when nothing better exists.
 _TITLE_HONORIFICS = word_set(
     """
@@ -389,8 +377,6 @@ _TITLE_HONORIFICS = word_set(
     insp supt det sen gov rep gen col lt capt maj cmdr adm pres atty amb
     """
 )
-# Abbreviations written with a full stop that does not end the sentence.
-ABBREVIATIONS = _HONORIFICS | word_set("st mt ft no vs jr sr inc co corp ltd")
 
 # A run ending in one of these names an organisation.
 _ORG_SUFFIXES = word_set(
@@ -486,6 +472,9 @@ _KNOWN_ORGS = _UNIONS | word_set(
     """
 )
 _PLACE_ACRONYMS = word_set("uk us usa uae")
+# Places the gazetteer names that a reader knows by name alone; a minor place
+# (a small town) only where the sentence says place.
+_NAMED_PLACE_KINDS = frozenset({COUNTRY, REGION, CITY})
 _PLACE_SUFFIXES = word_set(
     """
     street road lane avenue square drive crescent terrace bridge estate airport station centre
@@ -580,7 +569,6 @@ _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*")
 _CAPITALISED_WORD = re.compile(
     r"(?<!\w)(?<!\w[’'\-])(?=[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿԱ-ՖḀ-ỿ])\w+(?:[’'\-]\w+)*"
 )
-_LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
 _CLITIC = re.compile(r"[’'](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _SPACES = frozenset(" \u00a0\t")
 _OPENING_QUOTES = "“‘\"'«"
@@ -769,30 +757,47 @@ class _Candidate:
 class _Evidence:
     """What the whole article says about single words."""
 
-    paragraphs: Sequence[str]
+    text: ArticleText
     places: set[str]
     orgs: set[str]
-    _lowercase: set[str] | None = None
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the article writes this word in lowercase somewhere: a
         capitalised run made only of such words is ordinary text ("Social
-        workers"), not a name. Read only when a rule asks, as most never do."""
-        if self._lowercase is None:
-            self._lowercase = _lowercase_words(self.paragraphs)
-        return word in self._lowercase
+        workers"), not a name."""
+        return self.text.written_lowercase(word)
 
 
 _Found = tuple[list[Entity], list[Entity], list[Entity]]
 
 
-def find_entities(paragraphs: Sequence[str]) -> _Found:
+def find_entities(paragraphs: Sequence[str] | ArticleText) -> _Found:
     """People, organisations and places, each sorted by first mention."""
-    return _find_entities(tuple(paragraphs))
+    text = ArticleText.of(paragraphs)
+    text.recase(known_case)
+    return _find_entities(text)
 
 
-def _find_entities(paragraphs: Sequence[str]) -> _Found:
-    evidence = _Evidence(paragraphs, places=set(), orgs=set())
+def known_case(word: str) -> str | None:
+    """How a word in capitals is written, if the lexicons know it as a name:
+    "JAPAN" is "Japan", "NATO" stays "NATO"; None for a word they do not know."""
+    key = word.casefold()
+    if key in _KNOWN_ORGS or key in _PLACE_ACRONYMS:
+        return word if len(word) <= 5 else word.title()
+    if (
+        key in GIVEN_NAMES
+        or key in _KNOWN_PLACES
+        or key in _DEMONYMS
+        or key.endswith("shire")
+        or place_kind(key) in _NAMED_PLACE_KINDS
+    ):
+        return word.title()
+    return None
+
+
+def _find_entities(text: ArticleText) -> _Found:
+    paragraphs = text.cased
+    evidence = _Evidence(text, places=set(), orgs=set())
     candidates: list[_Candidate] = []
     for index, paragraph in enumerate(paragraphs):
         candidates.extend(_paragraph_candidates(index, paragraph, evidence))
@@ -807,15 +812,6 @@ def _find_entities(paragraphs: Sequence[str]) -> _Found:
 
 
 # --- pass 1: candidates in one paragraph -------------------------------------
-
-
-def _lowercase_words(paragraphs: Iterable[str]) -> set[str]:
-    """Words the article writes in lowercase: a capitalised run made only of
-    these is ordinary text ("Social workers"), not a name."""
-    words: set[str] = set()
-    for paragraph in paragraphs:
-        words.update(_LOWERCASE_WORD.findall(paragraph))
-    return words
 
 
 def _capitalised_words(paragraph: str) -> list[_Word]:

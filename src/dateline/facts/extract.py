@@ -21,6 +21,7 @@ from dateline.facts.dates import find_dates
 from dateline.facts.entities import find_entities
 from dateline.facts.quantities import find_quantities
 from dateline.facts.quotes import find_quotes
+from dateline.facts.text import ArticleText
 from dateline.model.article import Article
 
 T = TypeVar("T")
@@ -68,10 +69,12 @@ def extract_facts(article: Article, limit: int = MAX_FACT_CHARS) -> ArticleFacts
             problems.append(f"{kind} could not be extracted: {type(error).__name__}: {error}")
             return empty
 
+    # One text layer (sentences, words, casing) for every extractor.
+    text = ArticleText(paragraphs)
     dates, durations = guarded("dates", lambda: find_dates(paragraphs, article.date), ([], []))
     quantities = guarded("quantities", lambda: find_quantities(paragraphs), [])
     people, organizations, places = guarded(
-        "people, organisations and places", lambda: find_entities(paragraphs), ([], [], [])
+        "people, organisations and places", lambda: find_entities(text), ([], [], [])
     )
     quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
     return ArticleFacts(

@@ -37,15 +37,13 @@ from dataclasses import dataclass
 
 from dateline.facts.base import Entity, Quote
 from dateline.facts.entities import (
-    ABBREVIATIONS,
     FEMALE_NAMES,
     MALE_NAMES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    SENTENCE_END,
     find_entities,
-    word_set,
 )
+from dateline.facts.text import ABBREVIATIONS, SENTENCE_END, word_set
 
 _MARK = re.compile(r"[\"“”‘’']")
 _DOUBLE, _SINGLE = "double", "single"

@@ -1,0 +1,356 @@
+"""One article's text as every extractor reads it.
+
+Each paragraph is cut once into sentences and words; each sentence is known
+as ordinary prose, shouted (in capitals, as wire headlines are: "SOCCER -
+JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.") or headline case (every
+word capitalised: "Council To Go Ahead With Plan"); a paragraph made mostly
+of numbers is a table (league tables and results: "Arminia Bielefeld 16 4 4
+8 18 28 16"). The article as a whole says which words it writes in lower case
+and which it capitalises inside a sentence, where capitals mean a name.
+
+From that, each paragraph has a `cased` view: the same text, of the same
+length, with shouted and headline-case words written as the article writes
+them elsewhere ("JAPAN" as "Japan", "WIN" as "win"), or as the lexicons know
+them. Names are looked for in that view, so capitals are handled here once
+and not in each extractor; every offset into `cased` is an offset into the
+text, so a fact's text is still the paragraph's own slice.
+
+Everything here is linear in the text: one pass of a few regular
+expressions per paragraph, and a binary search for each question asked of a
+position ("which sentence holds offset 4,210?").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from typing import Literal
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset of whitespace-separated words: word lists read as prose."""
+    return frozenset(words.split())
+
+
+# The end of a sentence: its mark, any closing quotes or brackets, then space.
+SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+_LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
+
+# Honorifics and titles written with a full stop ("Mr.", "Sen.", "Gov.").
+HONORIFICS = word_set(
+    """
+    mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor clr cllr coun
+    councillor rev revd reverend fr judge pc dc ds di dci dsi sgt insp supt det sen gov rep
+    gen col lt capt maj cmdr adm pres atty amb
+    """
+)
+# Abbreviations written with a full stop that does not end the sentence.
+ABBREVIATIONS = HONORIFICS | word_set(
+    """
+    st mt ft no vs jr sr inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec
+    etc approx dept est govt
+    """
+)
+_WORD_AT_END = re.compile(r"(\w+)$")
+
+# Words that a headline-case sentence capitalises and prose never does.
+_HEADLINE_FUNCTION_WORDS = word_set(
+    "a an the of in on at to for with from by and or but as into over after is are was be"
+)
+_MIN_SHOUTED_WORDS = 2
+_SHOUTED_SHARE = 0.75
+_MIN_HEADLINE_WORDS = 4
+_HEADLINE_SHARE = 0.85
+# A paragraph is a table when numbers are this share of its words or more.
+_TABLE_NUMBER_SHARE = 0.4
+_MIN_TABLE_NUMBERS = 3
+_NUMBER_TOKEN = re.compile(r"\(?[-+]?\d+(?:[.,:/-]\d+)*[).]?")
+
+Style = Literal["prose", "shouted", "headline"]
+
+
+def is_abbreviation(text: str, at: int) -> bool:
+    """Whether the full stop at `at` closes an abbreviation ("Mr.", "Jan.") or
+    an initial ("J. Smith", "U.S."), and so does not end a sentence."""
+    if text[at] != ".":
+        return False
+    word = _WORD_AT_END.search(text, max(0, at - 12), at)
+    if word is None:
+        return False
+    found = word.group(1)
+    return found.casefold() in ABBREVIATIONS or (len(found) == 1 and found.isupper())
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (after its mark, closing quotes and
+    the space after them), ascending; the text's end is not listed. A full
+    stop after an abbreviation or an initial, or before a lower-case word,
+    ends nothing."""
+    ends = []
+    for match in SENTENCE_END.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if following.islower() or is_abbreviation(text, match.start()):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+class ParagraphText:
+    """One paragraph: its sentences, its words, the style of each sentence,
+    and the `cased` view names are looked for in."""
+
+    __slots__ = ("_styles", "_word_ends", "_word_starts", "cased", "ends", "index", "table", "text")
+
+    def __init__(self, index: int, text: str) -> None:
+        self.index = index
+        self.text = text
+        self.cased = text
+        # The start of every sentence after the first, ascending.
+        self.ends: list[int] = sentence_ends(text)
+        self._word_starts: list[int] | None = None
+        self._word_ends: list[int] | None = None
+        self._styles: list[Style] = [
+            _style(text, start, end) for start, end in self._sentence_spans()
+        ]
+        self.table = _is_table(text)
+
+    # --- sentences ----------------------------------------------------------------
+
+    def _sentence_spans(self) -> Iterator[tuple[int, int]]:
+        start = 0
+        for end in self.ends:
+            yield start, end
+            start = end
+        yield start, len(self.text)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Every sentence as (start, end), in order."""
+        return list(self._sentence_spans())
+
+    def sentence_index(self, at: int) -> int:
+        return bisect_right(self.ends, at)
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding offset `at` starts."""
+        i = bisect_right(self.ends, at)
+        return self.ends[i - 1] if i else 0
+
+    def sentence_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The sentence (or run of sentences) holding `text[start:end]`, as
+        (first offset, offset after its closing space)."""
+        end = start if end is None else end
+        i = bisect_right(self.ends, start)
+        begin = self.ends[i - 1] if i else 0
+        j = bisect_right(self.ends, end)
+        finish = self.ends[j] if j < len(self.ends) else len(self.text)
+        return begin, finish
+
+    def starts_sentence(self, at: int) -> bool:
+        """Whether only opening quotes or brackets stand between the start of
+        the sentence and `at`, so a capital there is forced."""
+        start = self.sentence_start(at)
+        return not self.text[start:at].strip(" \t\u00a0\"“‘'([")
+
+    def style_at(self, at: int) -> Style:
+        return self._styles[self.sentence_index(at)]
+
+    @property
+    def shouted(self) -> bool:
+        """Whether any sentence is in capitals or headline case."""
+        return any(style != "prose" for style in self._styles)
+
+    # --- words ---------------------------------------------------------------------
+
+    def _index_words(self) -> None:
+        starts, ends = [], []
+        for match in WORD.finditer(self.text):
+            starts.append(match.start())
+            ends.append(match.end())
+        self._word_starts, self._word_ends = starts, ends
+
+    @property
+    def word_starts(self) -> list[int]:
+        if self._word_starts is None:
+            self._index_words()
+        return self._word_starts  # type: ignore[return-value]
+
+    @property
+    def word_ends(self) -> list[int]:
+        if self._word_ends is None:
+            self._index_words()
+        return self._word_ends  # type: ignore[return-value]
+
+    def words_before(self, at: int, count: int, floor: int = 0) -> list[tuple[int, int]]:
+        """Up to `count` words ending at or before `at` and starting at or
+        after `floor`, nearest last, as (start, end)."""
+        ends = self.word_ends
+        i = bisect_right(ends, at)
+        first = max(0, i - count)
+        starts = self.word_starts
+        return [(starts[k], ends[k]) for k in range(first, i) if starts[k] >= floor]
+
+    def words_after(self, at: int, count: int, ceiling: int | None = None) -> list[tuple[int, int]]:
+        """Up to `count` words starting at or after `at` and ending by
+        `ceiling`, as (start, end)."""
+        starts = self.word_starts
+        i = bisect_left(starts, at)
+        limit = len(self.text) if ceiling is None else ceiling
+        ends = self.word_ends
+        return [
+            (starts[k], ends[k]) for k in range(i, min(len(starts), i + count)) if ends[k] <= limit
+        ]
+
+    # --- casing --------------------------------------------------------------------
+
+    def recase(self, case_of: Callable[[str, bool], str | None]) -> None:
+        """Write the `cased` view: in each shouted or headline-case sentence,
+        every capitalised word as `case_of(word, shouted)` says (None keeps it)."""
+        if not self.shouted:
+            return
+        pieces: list[str] = []
+        done = 0
+        text = self.text
+        for (start, end), style in zip(self._sentence_spans(), self._styles, strict=True):
+            if style == "prose":
+                continue
+            for match in WORD.finditer(text, start, end):
+                word = match.group()
+                if not word[:1].isupper():
+                    continue
+                shouted = style == "shouted"
+                if shouted and not word.isupper():
+                    continue  # "McDonald" in a shouted line is already as written
+                cased = case_of(word, shouted)
+                if cased is None or cased == word or len(cased) != len(word):
+                    continue
+                pieces.append(text[done : match.start()])
+                pieces.append(cased)
+                done = match.end()
+        if pieces:
+            pieces.append(text[done:])
+            self.cased = "".join(pieces)
+
+
+def _style(text: str, start: int, end: int) -> Style:
+    """Prose, shouted (mostly capitals) or headline case (every word capitalised,
+    small words too)."""
+    words = [m.group() for m in WORD.finditer(text, start, end)]
+    lettered = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
+    if len(lettered) >= _MIN_SHOUTED_WORDS:
+        upper = sum(1 for w in lettered if w.isupper())
+        if upper >= _SHOUTED_SHARE * len(lettered) and upper >= _MIN_SHOUTED_WORDS:
+            return "shouted"
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    if len(alphabetic) >= _MIN_HEADLINE_WORDS:
+        capitalised = sum(1 for w in alphabetic if w[:1].isupper())
+        small = any(
+            w[:1].isupper() and w.casefold() in _HEADLINE_FUNCTION_WORDS for w in alphabetic[1:]
+        )
+        if small and capitalised >= _HEADLINE_SHARE * len(alphabetic):
+            return "headline"
+    return "prose"
+
+
+def _is_table(text: str) -> bool:
+    """Mostly numbers: a league table, a line of results, a scoreboard."""
+    tokens = text.split()
+    if len(tokens) < _MIN_TABLE_NUMBERS + 1:
+        return False
+    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
+    return numbers >= _MIN_TABLE_NUMBERS and numbers >= _TABLE_NUMBER_SHARE * len(tokens)
+
+
+class ArticleText:
+    """An article's paragraphs as the extractors read them, with what the
+    whole article says about the case of each word."""
+
+    __slots__ = ("_capitalised", "_lowercase", "_recased", "paragraphs")
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.paragraphs: tuple[ParagraphText, ...] = tuple(
+            ParagraphText(index, text) for index, text in enumerate(paragraphs)
+        )
+        self._lowercase: set[str] | None = None
+        self._capitalised: dict[str, str] | None = None
+        self._recased = False
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[str] | ArticleText) -> ArticleText:
+        """The text layer for `paragraphs`, or `paragraphs` if it is one already."""
+        return paragraphs if isinstance(paragraphs, ArticleText) else cls(paragraphs)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(paragraph.text for paragraph in self.paragraphs)
+
+    @property
+    def cased(self) -> tuple[str, ...]:
+        return tuple(paragraph.cased for paragraph in self.paragraphs)
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    def __getitem__(self, index: int) -> ParagraphText:
+        return self.paragraphs[index]
+
+    # --- what the article says about words ------------------------------------------
+
+    def _learn(self) -> None:
+        lowercase: set[str] = set()
+        capitalised: dict[str, str] = {}
+        for paragraph in self.paragraphs:
+            text = paragraph.text
+            for (start, end), style in zip(
+                paragraph._sentence_spans(), paragraph._styles, strict=True
+            ):
+                if style != "prose":
+                    continue
+                lowercase.update(_LOWERCASE_WORD.findall(text, start, end))
+                first = True
+                for match in WORD.finditer(text, start, end):
+                    word = match.group()
+                    if not first and word[:1].isupper() and not word.isupper():
+                        capitalised.setdefault(word.casefold(), word)
+                    first = False
+        self._lowercase, self._capitalised = lowercase, capitalised
+
+    def written_lowercase(self, word: str) -> bool:
+        """Whether the article writes `word` (as given, in lower case) in lower
+        case somewhere in its prose: then capitals on it mean nothing."""
+        if self._lowercase is None:
+            self._learn()
+        return word in self._lowercase  # type: ignore[operator]
+
+    def capitalised_form(self, word: str) -> str | None:
+        """How the article's prose writes `word` inside a sentence with a
+        capital ("Japan", "McDonald"), if it ever does."""
+        if self._capitalised is None:
+            self._learn()
+        return self._capitalised.get(word.casefold())  # type: ignore[union-attr]
+
+    def recase(self, known: Callable[[str], str | None]) -> None:
+        """Write each paragraph's `cased` view. A word in capitals or headline
+        case takes the article's own spelling of it elsewhere, else lower case
+        if the article writes it so, else what `known` (the lexicons) says,
+        else lower case for a shouted word; a headline-case word the lexicons
+        do not know keeps its capital. Done once: later calls do nothing."""
+        if self._recased:
+            return
+        self._recased = True
+
+        def case_of(word: str, shouted: bool) -> str | None:
+            own = self.capitalised_form(word)
+            if own is not None:
+                return own
+            lower = word.lower()
+            if self.written_lowercase(lower):
+                return lower
+            lexicon = known(word)
+            if lexicon is not None:
+                return lexicon
+            return lower if shouted else None
+
+        for paragraph in self.paragraphs:
+            paragraph.recase(case_of)
