@@ -52,13 +52,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from dateline.facts.base import Entity, EntityKind, Mention
 from dateline.facts.gazetteer import CITY, COUNTRY, REGION, place_kind
 from dateline.facts.text import HONORIFICS as _HONORIFICS
-from dateline.facts.text import ArticleText, word_set
+from dateline.facts.text import ArticleText, ParagraphText, word_set
 
 # --- word lists (all casefolded) -------------------------------------------
 
@@ -97,7 +97,7 @@ _GENERIC_WORDS = word_set(
     weeks month months day days government department ministry authority service services
     strike strikes action legal local national public private general official new old
     chief head senior junior deputy interim acting former fourth fifth sixth seventh eighth
-    ninth tenth eleventh twelfth district circuit
+    ninth tenth eleventh twelfth district circuit state states
     """
 )
 
@@ -359,6 +359,7 @@ _MONTHS = word_set(
     """
 )
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 # Months that are also given names or surnames ("Theresa May").
 _NAME_MONTHS = frozenset({"may", "june", "april", "august"})
 
@@ -399,6 +400,7 @@ _ORG_SUFFIXES = word_set(
     homes construction engineering aerospace automotive telecom communications healthcare
     ag gmbh nv bv spa kk pty electric utilities railroad management consulting associates
     advisers advisors ledger register bulletin inquirer enquirer dispatch globe record
+    exchange exchanges commission brothers bros
     """
 )
 # Words that end a company's name: "Northwind" alone is "Northwind Systems".
@@ -410,7 +412,18 @@ _COMPANY_SUFFIXES = word_set(
     entertainment studios foods insurance financial securities investments properties homes
     construction engineering aerospace electric management consulting associates ag gmbh nv
     bv spa kk pty semiconductor semiconductors pharma biotech biosciences laboratories brands
-    stores bancorp utilities
+    stores bancorp utilities brothers bros
+    """
+)
+# What a company does, after its own name ("Daeho Steel", "Kestrel Resources",
+# "Northland Air"): left off, the rest names it ("Daeho", "Kestrel").
+_TRADE_WORDS = _COMPANY_SUFFIXES | word_set(
+    """
+    steel iron air chemical chemicals resources mining mines minerals metals oil gas petroleum
+    bank banks bancorp financial stores motors airlines air cable telecom telecommunications
+    pharmaceutical pharmaceuticals foods food brewing breweries paper textiles shipping
+    shipbuilding airways rail railways express power electric electronics computer computers
+    software semiconductor semiconductors gold silver copper coal cement tobacco insurance
     """
 )
 # Words inside a name that make it an organisation rather than a person
@@ -449,7 +462,7 @@ _ORG_HEADS_WITH_OF = word_set(
     university department ministry bank institute college school office house chamber council
     court society association academy federation commission board church museum bureau agency
     administration appeals union league alliance confederation party coalition organisation
-    organization foundation
+    organization foundation committee commission center centre exchange chamber
     """
 )
 _UNIONS = word_set(
@@ -472,6 +485,22 @@ _KNOWN_ORGS = _UNIONS | word_set(
     """
 )
 _PLACE_ACRONYMS = word_set("uk us usa uae")
+# How American papers abbreviate states after a city ("Orlando, Fla."), keyed
+# without the full stop. No data package keeps these: they are a style book's.
+_US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada",
+    "n.h": "New Hampshire", "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina",
+    "s.d": "South Dakota", "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont",
+    "va": "Virginia", "wash": "Washington", "w.va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming", "d.c": "District of Columbia",
+}  # fmt: skip
 # Places the gazetteer names that a reader knows by name alone; a minor place
 # (a small town) only where the sentence says place.
 _NAMED_PLACE_KINDS = frozenset({COUNTRY, REGION, CITY})
@@ -743,6 +772,7 @@ class _Candidate:
     # Looks like a person but nothing here says so: one only if another
     # mention does ("Mrs Bashir", "Okafor said").
     tentative: bool = False
+    tabled: bool = False  # found in a table or a line of results
 
     @property
     def key(self) -> str:
@@ -760,6 +790,9 @@ class _Evidence:
     text: ArticleText
     places: set[str]
     orgs: set[str]
+    # Names placed by "in", "near", "across" ...: a place the article itself
+    # says is one (not "of" or "from", which name companies as often).
+    located: set[str] = field(default_factory=set)
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the article writes this word in lowercase somewhere: a
@@ -784,12 +817,14 @@ def known_case(word: str) -> str | None:
     key = word.casefold()
     if key in _KNOWN_ORGS or key in _PLACE_ACRONYMS:
         return word if len(word) <= 5 else word.title()
+    # Not the gazetteer's cities: too many share a word's spelling ("SURPRISE"
+    # is a city in Arizona); a city in a headline is nearly always in the text.
     if (
         key in GIVEN_NAMES
         or key in _KNOWN_PLACES
         or key in _DEMONYMS
         or key.endswith("shire")
-        or place_kind(key) in _NAMED_PLACE_KINDS
+        or place_kind(key) in (COUNTRY, REGION)
     ):
         return word.title()
     return None
@@ -799,9 +834,13 @@ def _find_entities(text: ArticleText) -> _Found:
     paragraphs = text.cased
     evidence = _Evidence(text, places=set(), orgs=set())
     candidates: list[_Candidate] = []
-    for index, paragraph in enumerate(paragraphs):
-        candidates.extend(_paragraph_candidates(index, paragraph, evidence))
-    _company_short_names(candidates)
+    for paragraph in text.paragraphs:
+        if paragraph.table and paragraph.dateline is None:
+            candidates.extend(_table_candidates(paragraph.index, paragraph.cased, evidence))
+        else:
+            candidates.extend(_paragraph_candidates(paragraph, evidence))
+    _as_in_tables(candidates)
+    _company_short_names(candidates, evidence)
     _confirm_tentative_people(candidates, paragraphs)
     people = _people(candidates, paragraphs)
     _resolve_singles(candidates, evidence)
@@ -814,9 +853,9 @@ def _find_entities(text: ArticleText) -> _Found:
 # --- pass 1: candidates in one paragraph -------------------------------------
 
 
-def _capitalised_words(paragraph: str) -> list[_Word]:
+def _capitalised_words(paragraph: str, start: int = 0) -> list[_Word]:
     words = []
-    for match in _CAPITALISED_WORD.finditer(paragraph):
+    for match in _CAPITALISED_WORD.finditer(paragraph, start):
         text, start, end = match.group(), match.start(), match.end()
         if not text[0].isupper():
             continue
@@ -833,12 +872,12 @@ def _capitalised_words(paragraph: str) -> list[_Word]:
     return words
 
 
-def _capitalised_runs(paragraph: str) -> list[list[_Word]]:
+def _capitalised_runs(paragraph: str, start: int = 0) -> list[list[_Word]]:
     """Maximal runs of capitalised words separated only by spaces (or by
-    what may stand inside one name, see _joined_by)."""
+    what may stand inside one name, see _joined_by), from `start` on."""
     runs: list[list[_Word]] = []
     current: list[_Word] = []
-    for word in _capitalised_words(paragraph):
+    for word in _capitalised_words(paragraph, start):
         # Anything else between two capitalised words (a lowercase word, a
         # comma) ends the run.
         if current and not _joined_by(paragraph, current[-1], word):
@@ -900,12 +939,19 @@ def _split_run(run: list[_Word]) -> list[list[_Word]]:
     current: list[_Word] = []
     for word in run:
         key = word.key
-        is_date = key in _WEEKDAYS or (
-            key in _MONTHS and not (key in _NAME_MONTHS and current and _is_name_word(current[-1]))
+        is_date = (
+            key in _WEEKDAYS
+            or (word.dotted and key in _MONTH_ABBREVIATIONS)  # "from Oct. 7"
+            or (
+                key in _MONTHS
+                and not (key in _NAME_MONTHS and current and _is_name_word(current[-1]))
+            )
         )
         # "US", "WHO": an acronym the lists know is a name, not "us" or "who".
-        stop = word.base in _STOP_WORDS and not (
-            word.text.isupper() and (key in _KNOWN_ORGS or key in _PLACE_ACRONYMS)
+        stop = (
+            word.base in _STOP_WORDS
+            and not word.initial  # "A. Shah"
+            and not (word.text.isupper() and (key in _KNOWN_ORGS or key in _PLACE_ACRONYMS))
         )
         if stop or is_date or (len(word.text) == 1 and not word.initial):
             if current:
@@ -931,9 +977,14 @@ def _is_acronym(word: _Word) -> bool:
     return len(word.text) >= 2 and word.text.isalpha() and word.text.isupper()
 
 
-def _paragraph_candidates(index: int, paragraph: str, evidence: _Evidence) -> list[_Candidate]:
+def _paragraph_candidates(text: ParagraphText, evidence: _Evidence) -> list[_Candidate]:
+    index, paragraph = text.index, text.cased
     pieces: list[list[_Word]] = []
-    for run in _capitalised_runs(paragraph):
+    dateline: list[_Candidate] = []
+    after_dateline = 0
+    if text.dateline is not None:
+        dateline, after_dateline = _dateline_places(index, paragraph, text.dateline)
+    for run in _capitalised_runs(paragraph, after_dateline):
         for piece in _split_run(run):
             # "Illinois Gov. J.B. Pritzker": the title belongs to the name after it.
             if len(piece) > 1 and piece[-1].dotted and piece[-1].key in _HONORIFICS:
@@ -947,13 +998,110 @@ def _paragraph_candidates(index: int, paragraph: str, evidence: _Evidence) -> li
             if piece:
                 pieces.append(piece)
     pieces = _join_connected(pieces, paragraph)
-    candidates = _roads(index, paragraph)
+    candidates = dateline + _roads(index, paragraph)
     for piece in pieces:
         if all(word.initial for word in piece):
             candidates.extend(_dotted_acronym(index, paragraph, piece))
         else:
             candidates.extend(_piece_candidates(index, paragraph, piece, evidence))
     return candidates
+
+
+def _dateline_places(
+    index: int, paragraph: str, dateline: tuple[tuple[int, int], tuple[int, int] | None]
+) -> tuple[list[_Candidate], int]:
+    """ "GLASGOW 1996-12-07", "AL-AIN, United Arab Emirates 1996-12-06",
+    "LONDON (Reuters) -": the place the story was filed from, and the region
+    or country after it ("Orlando, Fla." gives Florida). Returns the places
+    and where the rest of the paragraph starts."""
+    found = []
+    end = 0
+    for span in dateline:
+        if span is None:
+            continue
+        start, end = span
+        words = paragraph[start:end].split()
+        state = _US_STATE_ABBREVIATIONS.get(paragraph[start:end].casefold().rstrip("."))
+        if state is not None:
+            words = state.split()
+        found.append(_Candidate(index, start, end, tuple(words), "place"))
+    return found, end
+
+
+# Names that stand in tables for what they count, not for anyone.
+_TABLE_WORDS = word_set(
+    """
+    total totals extras extra fall bowling batting scorers scorer standings results result
+    attendance halftime half-time played won lost drawn draw points goals pts pos team teams
+    record rank ranking round group pool leg aggregate final finals semifinal semifinals
+    quarterfinal quarterfinals singles doubles men women men's women's mixed division
+    """
+)
+# Cricket: "c Islam b Hossain", "st Flower b Strang", "lbw b Rahman".
+_DISMISSAL_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:c|b|st|c&b|lbw[ \u00a0]+b)[ \u00a0]+$")
+
+
+def _table_candidates(index: int, paragraph: str, evidence: _Evidence) -> list[_Candidate]:
+    """Names in a table or a line of results ("Arminia Bielefeld 16 4 4 8 18
+    28 16", "Feyenoord 2 Vitesse Arnhem 1", "K. Odhiambo c Islam b Hossain
+    45"). A number beside a name is what a table is made of, so it cuts no
+    name short; what each name is follows from its shape: initials or a given
+    name make a player, a country in brackets the player's country, a country
+    alone a national team (a place), a surname after a dismissal a cricketer,
+    and any other name a club or team."""
+    candidates = []
+    for run in _capitalised_runs(paragraph):
+        for piece in _split_run(run):
+            if all(w.key in _TABLE_WORDS or evidence.written_lowercase(w.key) for w in piece):
+                continue
+            kind = _table_kind(piece, paragraph)
+            if kind is None:
+                continue
+            words = tuple(paragraph[piece[0].start : piece[-1].end].split())
+            candidate = _Candidate(index, piece[0].start, piece[-1].end, words, kind)
+            candidate.tabled = True
+            candidates.append(candidate)
+    return candidates
+
+
+def _as_in_tables(candidates: list[_Candidate]) -> None:
+    """A name a table calls a club or a player is one in the prose too: in a
+    report of Dutch football, "Utrecht were held at home" is the club, though
+    Utrecht is also a city."""
+    tabled = {c.key: c.kind for c in candidates if c.tabled and c.kind != "place"}
+    if not tabled:
+        return
+    for candidate in candidates:
+        kind = tabled.get(candidate.key)
+        if kind is not None and not candidate.tabled and candidate.kind in (None, "place"):
+            candidate.kind = kind
+            candidate.tentative = False
+
+
+def _table_kind(piece: list[_Word], paragraph: str) -> EntityKind | None:
+    start, end = piece[0].start, piece[-1].end
+    name = " ".join(word.key for word in piece)
+    bracketed = paragraph[start - 1 : start] == "(" and paragraph[end : end + 1] == ")"
+    # A country, not a region or a town: "Utrecht" in a table is the club.
+    country = place_kind(name) == COUNTRY or name in _NATIONS
+    if bracketed:
+        return "place" if country or name in _PLACE_ACRONYMS else None
+    if len(piece) > 1 and (piece[0].initial or piece[0].key in GIVEN_NAMES):
+        return "person"
+    if _BRACKETED_AFTER.match(paragraph, end) or _DISMISSAL_BEFORE.search(
+        paragraph, max(0, start - 8), start
+    ):
+        return "person"  # "Goran Ivanisevic (Croatia)", "Kampman (19th)", "c Islam b Hossain"
+    if country:
+        return "place"
+    if len(piece) == 1 and piece[0].initial:
+        return None
+    return "organization"
+
+
+# A country ("(Croatia)", "(Russia, 3)") or the minutes of goals ("(19th, 38th)")
+# in brackets after a name: a player's.
+_BRACKETED_AFTER = re.compile(r"[ \u00a0]*\((?:[A-Z]|\d{1,3}(?:st|nd|rd|th)\b)")
 
 
 def _roads(index: int, paragraph: str) -> list[_Candidate]:
@@ -1029,8 +1177,10 @@ def _piece_candidates(
     index: int, paragraph: str, piece: list[_Word], evidence: _Evidence
 ) -> list[_Candidate]:
     """Classify one run of name words, splitting off honorifics and titles."""
-    if len(piece) > 1 and _is_glued_opener(piece, paragraph, evidence):
-        piece = piece[1:]  # "Tragically Emily"
+    if len(piece) > 1 and (
+        _is_glued_opener(piece, paragraph, evidence) or piece[0].key in _NATIONALITY_NOUNS
+    ):
+        piece = piece[1:]  # "Tragically Emily", "unseeded Swede Thomas Lindgren"
     elif len(piece) > 2 and _is_trade_opener(piece[0], paragraph):
         piece = piece[1:]  # "Chipmaker Arlo Semiconductor": _ORG_NOUN_BEFORE now says org
     mention_start = piece[0].start
@@ -1113,10 +1263,42 @@ def _is_glued_opener(piece: list[_Word], paragraph: str, evidence: _Evidence) ->
         return False
     if key in _OPENING_ADVERBS or (len(key) > 5 and key.endswith(_ADVERB_ENDINGS)):
         return True
+    # A compound adjective or a nationality before a name: "Debt-laden Daeho",
+    # "High-flying Italy", "Off-spinner Maurice Karanja", "Swede Thomas Lindgren".
+    if _COMPOUND_MODIFIER.fullmatch(first.text) or key in _NATIONALITY_NOUNS:
+        return True
+    # "Struggling Ajax", "Leading Feyenoord": a participle, not a place
+    # ("Reading", "Ealing") or a name's first word.
+    if len(key) > 6 and key.endswith("ing") and not _is_known_place(key):
+        return True
     second = piece[1].key
     if not (second in GIVEN_NAMES or second in _HONORIFICS):
         return False
     return (len(key) > 4 and key.endswith(("ing", "ed"))) or evidence.written_lowercase(key)
+
+
+# "Debt-laden", "Cash-rich", "War-ravaged": capitalised, then lower case after a hyphen.
+_COMPOUND_MODIFIER = re.compile(r"[A-Z][a-z]+-[a-z][\w\-]*")
+# Nouns for a person of a nation (never adjectives: not "American", which
+# begins "American Red Cross").
+_NATIONALITY_NOUNS = word_set(
+    """
+    swede swedes briton britons dane danes finn finns pole poles scot scots turk turks serb
+    serbs croat croats dutchman dutchmen frenchman frenchmen englishman englishmen irishman
+    irishmen welshman welshmen scotsman scotsmen spaniard spaniards
+    """
+)
+
+
+def _is_known_place(key: str) -> bool:
+    return key in _KNOWN_PLACES or place_kind(key) is not None
+
+
+def _is_town(key: str) -> bool:
+    """A city, as the last word of a club's name ("Ajax Amsterdam"); not a
+    word that ends a body's name ("Union", "University") though some small
+    town is called so."""
+    return key not in _ORG_SUFFIXES and (key in _KNOWN_PLACES or place_kind(key) == CITY)
 
 
 def _is_title(honorific: str | None) -> bool:
@@ -1241,7 +1423,7 @@ def _single_word(
     if key.endswith("shire"):
         candidate.kind = "place"
         return [candidate]
-    if key in _KNOWN_PLACES and key not in GIVEN_NAMES:
+    if (key in _KNOWN_PLACES or place_kind(key) in _NAMED_PLACE_KINDS) and key not in GIVEN_NAMES:
         # Left open: a person's surname ("Denzel Washington") still claims it.
         evidence.places.add(key)
     elif (before in _PLACE_PREPOSITIONS and not candidate.initial) or (
@@ -1249,6 +1431,8 @@ def _single_word(
         and _PLACE_LIST_BEFORE.search(paragraph, max(0, word.start - 80), word.start)
     ):
         evidence.places.add(key)  # "in Kirklees", "in Harehills and Beeston"
+        if before in _MULTI_WORD_PLACE_PREPOSITIONS:
+            evidence.located.add(key)
     elif _ORG_AFTER.match(paragraph, word.end):
         evidence.orgs.add(key)
     return [candidate]
@@ -1373,22 +1557,43 @@ def _looks_like_person(piece: list[_Word], paragraph: str, evidence: _Evidence) 
 _PersonKey = tuple[str, str]  # (first name, surname), casefolded
 
 
-def _company_short_names(candidates: list[_Candidate]) -> None:
-    """ "Corvid" and "Harbor Point" alone are "Corvid Aerospace" and "Harbor
-    Point Capital": a company's name without the words that say what it does."""
+def _company_short_names(candidates: list[_Candidate], evidence: _Evidence) -> None:
+    """ "Corvid", "Harbor Point" and "Dorrance" alone are "Corvid Aerospace",
+    "Harbor Point Capital" and "Dorrance Chemical Corp.": a company's name
+    without the words that say what it is or does; "Twente" and "Ajax" are
+    "Twente Enschede" and "Ajax Amsterdam", clubs without their towns. Never
+    a place's name ("Hong Kong" of "Hong Kong Telecom" stays a place)."""
     short: dict[str, tuple[str, ...]] = {}
     for candidate in candidates:
         words = candidate.words
         if candidate.kind == "organization" and len(words) > 1:
             size = len(words)
-            while size > 1 and words[size - 1].casefold() in _COMPANY_SUFFIXES:
+            while size > 1 and words[size - 2].casefold() not in _ACRONYM_SKIPS:
+                last = words[size - 1].rstrip(".").casefold()
+                if not (last in _TRADE_WORDS or _is_town(last)):
+                    break
                 size -= 1
-            if size < len(words):
-                short.setdefault(" ".join(words[:size]).casefold(), words)
+                key = " ".join(words[:size]).casefold()
+                if key in GIVEN_NAMES or key in _DEMONYMS or key in _GENERIC_WORDS:
+                    break  # not "British" of "British Airways"
+                short.setdefault(key, words)
     if not short:
         return
     for candidate in candidates:
-        if candidate.kind != "person" and candidate.key in short:
+        # A place the article or the lexicons know stays one: "Hong Kong" is
+        # not "Hong Kong Telecom". A name only shaped like a place ("Harbor
+        # Point") is the company's.
+        key = candidate.key
+        if (
+            candidate.kind != "person"
+            and key in short
+            and not (
+                key in evidence.located
+                or key in _KNOWN_PLACES
+                or key in _KNOWN_PLACE_NAMES
+                or place_kind(key) == COUNTRY
+            )
+        ):
             candidate.words = short[candidate.key]
             candidate.kind = "organization"
             candidate.tentative = False
@@ -1402,20 +1607,31 @@ def _confirm_tentative_people(candidates: list[_Candidate], paragraphs: Sequence
         return
     people = {c.key for c in candidates if c.kind == "person"}
     # Surnames used alone: with an honorific, as a speaker, or after the full
-    # name ("Anke de Wit ... De Wit described"), as a company never is.
-    surnames = {}
+    # name ("Anke de Wit ... De Wit described"), as a company never is; and
+    # the surnames of people named with an initial ("K. Odhiambo"), by initial.
+    # What each surname's lone uses say is gathered once, so that many
+    # unproven names cost no more than one each.
+    proven: set[str] = set()  # a lone use is a person or a speaker
+    last_alone: dict[str, Mention] = {}
+    initialled: set[tuple[str, str]] = set()
     for c in candidates:
         if c.kind in (None, "person") and (len(c.words) == 1 or _surname_with_particles(c.words)):
-            surnames.setdefault(c.words[-1].casefold(), []).append(c)
+            surname = c.words[-1].casefold()
+            if c.kind == "person" or _SPEECH_AFTER_NAME.match(paragraphs[c.paragraph], c.end):
+                proven.add(surname)
+            last_alone[surname] = max(last_alone.get(surname, c.mention), c.mention)
+        elif c.kind == "person" and len(c.words) > 1 and len(c.words[0].rstrip(".")) == 1:
+            initialled.add((c.words[0][0].casefold(), c.words[-1].casefold()))
     for candidate in candidates:
         if not candidate.tentative:
             continue
-        alone = surnames.get(candidate.words[-1].casefold(), [])
-        if candidate.key in people or any(
-            c.kind == "person"
-            or c.mention > candidate.mention
-            or _SPEECH_AFTER_NAME.match(paragraphs[c.paragraph], c.end)
-            for c in alone
+        surname = candidate.words[-1].casefold()
+        later = last_alone.get(surname)
+        if (
+            candidate.key in people
+            or surname in proven
+            or (later is not None and later > candidate.mention)
+            or (candidate.words[0][:1].casefold(), surname) in initialled
         ):
             candidate.kind = "person"
 
@@ -1430,16 +1646,31 @@ def _people(candidates: list[_Candidate], paragraphs: Sequence[str]) -> list[Ent
     # Full-name mentions in article order, by surname and by first name.
     by_last: dict[str, list[tuple[Mention, _PersonKey]]] = {}
     by_first: dict[str, list[tuple[Mention, _PersonKey]]] = {}
+    initialled: list[tuple[_PersonKey, _Candidate]] = []
     for candidate in candidates:
         if (
             candidate.kind == "person"
             and len(candidate.words) > 1
             and not _surname_with_particles(candidate.words)
         ):
-            key = (candidate.words[0].casefold(), candidate.words[-1].casefold())
+            key = (candidate.words[0].rstrip(".").casefold(), candidate.words[-1].casefold())
+            if len(key[0]) == 1:
+                initialled.append((key, candidate))  # "K. Odhiambo": who, once all are named
+                continue
             groups.setdefault(key, []).append(candidate)
             by_last.setdefault(key[1], []).append((candidate.mention, key))
             by_first.setdefault(key[0], []).append((candidate.mention, key))
+    given_by_last: dict[str, set[_PersonKey]] = {}
+    for first, last in groups:
+        given_by_last.setdefault(last, set()).add((first, last))
+    for key, candidate in initialled:
+        # "K. Odhiambo" is Kennedy Odhiambo when he is the only Odhiambo with a K.
+        fitting = [k for k in given_by_last.get(key[1], ()) if k[0].startswith(key[0])]
+        if len(fitting) == 1:
+            key = fitting[0]
+        elif key not in groups:
+            by_last.setdefault(key[1], []).append((candidate.mention, key))
+        groups.setdefault(key, []).append(candidate)
     for index in (by_last, by_first):
         for mentions in index.values():
             mentions.sort()

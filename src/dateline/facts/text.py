@@ -66,7 +66,28 @@ _HEADLINE_SHARE = 0.85
 # A paragraph is a table when numbers are this share of its words or more.
 _TABLE_NUMBER_SHARE = 0.4
 _MIN_TABLE_NUMBERS = 3
-_NUMBER_TOKEN = re.compile(r"\(?[-+]?\d+(?:[.,:/-]\d+)*[).]?")
+# A line with no full stop at its end is a table line with fewer numbers.
+_LINE_NUMBER_SHARE = 0.25
+_MAX_SCORE_LINE_WORDS = 12
+_SENTENCE_MARKS = frozenset('.!?:;"”’…')
+# A number as tables write them: "16", "(19th,", "6-4", "19.32", "2-1".
+_NUMBER_TOKEN = re.compile(r"\(?[-+]?\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?[),;.]*")
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|June|Jul|July|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A wire dateline opening a paragraph: the place in capitals ("GLASGOW",
+# "AL-AIN", "NEW YORK"), perhaps a region or country after a comma ("AL-AIN,
+# United Arab Emirates"), then the date ("1996-12-06", ", Oct. 26"), the agency
+# in brackets ("(Reuters)") or a dash.
+_CAPITALS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_TITLE_WORD = r"[A-Z][\w.'’\-]*"
+_DATELINE_END = (
+    rf"(?=[ \u00a0]+(?:\d{{4}}-\d{{2}}-\d{{2}}\b|\(|[-–—][ \u00a0])"
+    rf"|,[ \u00a0]+{_MONTH_ABBREVIATION}[ \u00a0]+\d)"
+)
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPITALS_WORD}(?:[ \u00a0]{_CAPITALS_WORD}){{0,3}})"
+    rf"(?:,[ \u00a0]+(?P<region>{_TITLE_WORD}(?:[ \u00a0]{_TITLE_WORD}){{0,3}}){_DATELINE_END}"
+    rf"|{_DATELINE_END})"
+)
 
 Style = Literal["prose", "shouted", "headline"]
 
@@ -101,7 +122,17 @@ class ParagraphText:
     """One paragraph: its sentences, its words, the style of each sentence,
     and the `cased` view names are looked for in."""
 
-    __slots__ = ("_styles", "_word_ends", "_word_starts", "cased", "ends", "index", "table", "text")
+    __slots__ = (
+        "_styles",
+        "_word_ends",
+        "_word_starts",
+        "cased",
+        "dateline",
+        "ends",
+        "index",
+        "table",
+        "text",
+    )
 
     def __init__(self, index: int, text: str) -> None:
         self.index = index
@@ -115,6 +146,15 @@ class ParagraphText:
             _style(text, start, end) for start, end in self._sentence_spans()
         ]
         self.table = _is_table(text)
+        # The wire dateline opening the paragraph: the place's span, and the
+        # region's after a comma (or None).
+        self.dateline: tuple[tuple[int, int], tuple[int, int] | None] | None = None
+        # Not "SOCCER - JAPAN GET LUCKY WIN.": a headline's rest is in capitals too.
+        if (match := _DATELINE.match(text)) and _style(
+            text, match.end(), self.ends[0] if self.ends else len(text)
+        ) != "shouted":
+            region = match.span("region") if match.group("region") else None
+            self.dateline = (match.span("place"), region)
 
     # --- sentences ----------------------------------------------------------------
 
@@ -207,15 +247,28 @@ class ParagraphText:
     def recase(self, case_of: Callable[[str, bool], str | None]) -> None:
         """Write the `cased` view: in each shouted or headline-case sentence,
         every capitalised word as `case_of(word, shouted)` says (None keeps it)."""
-        if not self.shouted:
-            return
         pieces: list[str] = []
         done = 0
         text = self.text
+        if self.dateline is not None:
+            # A name whatever the article says of its words: "AL-AIN" is "Al-Ain".
+            start, end = self.dateline[0]
+            for match in WORD.finditer(text, start, end):
+                word = match.group()
+                cased = case_of(word, True) if word.isupper() else None
+                if cased is None or cased.islower():
+                    cased = word.title()
+                if cased != word and len(cased) == len(word):
+                    pieces += [text[done : match.start()], cased]
+                    done = match.end()
+        if not self.shouted:
+            if pieces:
+                self.cased = "".join([*pieces, text[done:]])
+            return
         for (start, end), style in zip(self._sentence_spans(), self._styles, strict=True):
             if style == "prose":
                 continue
-            for match in WORD.finditer(text, start, end):
+            for match in WORD.finditer(text, max(start, done), end):
                 word = match.group()
                 if not word[:1].isupper():
                     continue
@@ -225,12 +278,10 @@ class ParagraphText:
                 cased = case_of(word, shouted)
                 if cased is None or cased == word or len(cased) != len(word):
                     continue
-                pieces.append(text[done : match.start()])
-                pieces.append(cased)
+                pieces += [text[done : match.start()], cased]
                 done = match.end()
         if pieces:
-            pieces.append(text[done:])
-            self.cased = "".join(pieces)
+            self.cased = "".join([*pieces, text[done:]])
 
 
 def _style(text: str, start: int, end: int) -> Style:
@@ -254,19 +305,27 @@ def _style(text: str, start: int, end: int) -> Style:
 
 
 def _is_table(text: str) -> bool:
-    """Mostly numbers: a league table, a line of results, a scoreboard."""
+    """A league table, a line of results, a scorecard: mostly numbers, or,
+    with no full stop at its end, a fair share of them or a short line that
+    ends in one ("K. Odhiambo c Islam b Hossain 45")."""
     tokens = text.split()
-    if len(tokens) < _MIN_TABLE_NUMBERS + 1:
+    if len(tokens) < 2:
         return False
     numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
-    return numbers >= _MIN_TABLE_NUMBERS and numbers >= _TABLE_NUMBER_SHARE * len(tokens)
+    if numbers >= _MIN_TABLE_NUMBERS and numbers >= _TABLE_NUMBER_SHARE * len(tokens):
+        return True
+    if not numbers or text.rstrip()[-1] in _SENTENCE_MARKS:
+        return False
+    return numbers >= _LINE_NUMBER_SHARE * len(tokens) or (
+        len(tokens) <= _MAX_SCORE_LINE_WORDS and bool(_NUMBER_TOKEN.fullmatch(tokens[-1]))
+    )
 
 
 class ArticleText:
     """An article's paragraphs as the extractors read them, with what the
     whole article says about the case of each word."""
 
-    __slots__ = ("_capitalised", "_lowercase", "_recased", "paragraphs")
+    __slots__ = ("_capitalised", "_lowercase", "_opening", "_recased", "paragraphs")
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.paragraphs: tuple[ParagraphText, ...] = tuple(
@@ -274,6 +333,7 @@ class ArticleText:
         )
         self._lowercase: set[str] | None = None
         self._capitalised: dict[str, str] | None = None
+        self._opening: dict[str, str] | None = None
         self._recased = False
 
     @classmethod
@@ -300,6 +360,7 @@ class ArticleText:
     def _learn(self) -> None:
         lowercase: set[str] = set()
         capitalised: dict[str, str] = {}
+        opening: dict[str, str] = {}
         for paragraph in self.paragraphs:
             text = paragraph.text
             for (start, end), style in zip(
@@ -311,10 +372,10 @@ class ArticleText:
                 first = True
                 for match in WORD.finditer(text, start, end):
                     word = match.group()
-                    if not first and word[:1].isupper() and not word.isupper():
-                        capitalised.setdefault(word.casefold(), word)
+                    if word[:1].isupper() and not word.isupper():
+                        (opening if first else capitalised).setdefault(word.casefold(), word)
                     first = False
-        self._lowercase, self._capitalised = lowercase, capitalised
+        self._lowercase, self._capitalised, self._opening = lowercase, capitalised, opening
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the article writes `word` (as given, in lower case) in lower
@@ -322,6 +383,13 @@ class ArticleText:
         if self._lowercase is None:
             self._learn()
         return word in self._lowercase  # type: ignore[operator]
+
+    def opening_form(self, word: str) -> str | None:
+        """How the article's prose writes `word` when it opens a sentence, if it
+        does and never writes it in lower case: a name, most likely."""
+        if self._opening is None:
+            self._learn()
+        return self._opening.get(word.casefold())  # type: ignore[union-attr]
 
     def capitalised_form(self, word: str) -> str | None:
         """How the article's prose writes `word` inside a sentence with a
@@ -332,24 +400,31 @@ class ArticleText:
 
     def recase(self, known: Callable[[str], str | None]) -> None:
         """Write each paragraph's `cased` view. A word in capitals or headline
-        case takes the article's own spelling of it elsewhere, else lower case
-        if the article writes it so, else what `known` (the lexicons) says,
-        else lower case for a shouted word; a headline-case word the lexicons
-        do not know keeps its capital. Done once: later calls do nothing."""
+        case is written in lower case if it is a small word ("IN", "To"), else
+        as the article's prose writes it inside a sentence, else in lower case
+        if the prose writes it so, else as `known` (the lexicons) says, else as
+        the prose writes it at the start of a sentence, else in lower case
+        when shouted; a headline-case word nothing knows keeps its capital.
+        Done once: later calls do nothing."""
         if self._recased:
             return
         self._recased = True
 
         def case_of(word: str, shouted: bool) -> str | None:
+            lower = word.lower()
+            if lower in _HEADLINE_FUNCTION_WORDS:
+                return lower
             own = self.capitalised_form(word)
             if own is not None:
                 return own
-            lower = word.lower()
             if self.written_lowercase(lower):
                 return lower
             lexicon = known(word)
             if lexicon is not None:
                 return lexicon
+            opening = self.opening_form(word)
+            if opening is not None:
+                return opening
             return lower if shouted else None
 
         for paragraph in self.paragraphs:
