@@ -192,3 +192,78 @@ def test_a_place_keeps_its_name_beside_a_company_named_after_it() -> None:
     _, organizations, places = find_entities(paragraphs)
     assert names(organizations) == ["Hong Kong Telecom"]
     assert names(places) == ["Hong Kong"]
+
+
+def test_names_joined_by_and_or_a_comma_are_one_body_when_they_name_one() -> None:
+    paragraphs = [
+        "The Indonesian Mines and Energy Ministry and the Korea Iron and Steel Association "
+        "met the Ministry of Trade, Industry and Energy.",
+        "Analysts at Kidder, Peabody & Co. said Chrysler and Ford Motor Co. would gain.",
+        "Ohio Valley Savings Bank of Evansville said profit rose.",
+    ]
+    _, organizations, places = find_entities(paragraphs)
+    found = names(organizations)
+    for name in (
+        "Indonesian Mines and Energy Ministry",
+        "Korea Iron and Steel Association",
+        "Ministry of Trade, Industry and Energy",
+        "Kidder, Peabody & Co",
+        "Ford Motor Co",
+        "Ohio Valley Savings Bank",
+    ):
+        assert name in found, name
+    assert "Chrysler and Ford Motor Co" not in found
+    assert names(places) == ["Evansville"]
+
+
+def test_letters_name_an_organisation_after_the_or_when_spelled_out() -> None:
+    paragraphs = [
+        "The Democratic Senatorial Campaign Committee said the DSCC would spend more.",
+        "KSTP anchor Diane Holloway asked about the CEO and his IT budget.",
+        "The DSCC and NRSC disagreed.",
+    ]
+    _, organizations, _ = find_entities(paragraphs)
+    found = by_name(organizations)
+    committee = found["Democratic Senatorial Campaign Committee"]
+    assert mentions(paragraphs, committee) == [
+        "Democratic Senatorial Campaign Committee",
+        "DSCC",
+        "DSCC",
+    ]
+    assert "KSTP" in found
+    assert "CEO" not in found and "IT" not in found
+
+
+def test_a_campaign_and_a_city_with_its_state() -> None:
+    paragraphs = [
+        "The Trump campaign opened an office in Orlando, Fla., on Monday.",
+        "A plant near Lake Charles, La., will close.",
+    ]
+    _, organizations, places = find_entities(paragraphs)
+    assert names(organizations) == ["Trump campaign"]
+    found = by_name(places)
+    assert sorted(found) == ["Florida", "Lake Charles", "Louisiana", "Orlando"]
+    assert mentions(paragraphs, found["Florida"]) == ["Fla."]
+
+
+def test_in_a_sport_story_a_team_named_after_a_town_is_a_club() -> None:
+    paragraphs = [
+        "SOCCER - FEYENOORD GO TOP.",
+        "ROTTERDAM 1996-12-08",
+        "Feyenoord beat Groningen 2-1 and the striker joined them from Rosenborg in July.",
+        "The match was played in Rotterdam.",
+    ]
+    _, organizations, places = find_entities(paragraphs)
+    assert names(organizations) == ["Feyenoord", "Groningen", "Rosenborg"]
+    assert names(places) == ["Rotterdam"]
+
+
+def test_east_asian_and_unlisted_names_inside_a_sentence_are_people() -> None:
+    paragraphs = [
+        "The company said chairman Park Jae Sung and Kim Do Hoon would resign.",
+        "The goal came from Alen Boksic after a pass by Alessandro Del Piero.",
+        "He visited Hong Kong and the Asian Cup final.",
+    ]
+    people, _, places = find_entities(paragraphs)
+    assert names(people) == ["Park Jae Sung", "Kim Do Hoon", "Alen Boksic", "Alessandro Del Piero"]
+    assert names(places) == ["Hong Kong"]

@@ -37,6 +37,8 @@ def word_set(words: str) -> frozenset[str]:
 SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 _LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
+_LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
 
 # Honorifics and titles written with a full stop ("Mr.", "Sen.", "Gov.").
 HONORIFICS = word_set(
@@ -287,6 +289,11 @@ class ParagraphText:
 def _style(text: str, start: int, end: int) -> Style:
     """Prose, shouted (mostly capitals) or headline case (every word capitalised,
     small words too)."""
+    # Most sentences are prose, and show it by their many lower-case words:
+    # counted in one search, without reading each word.
+    lower_words = len(_LOWER_START.findall(text, start, end))
+    if lower_words > 3 and lower_words * 4 > text.count(" ", start, end) + 1:
+        return "prose"
     words = [m.group() for m in WORD.finditer(text, start, end)]
     lettered = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
     if len(lettered) >= _MIN_SHOUTED_WORDS:
@@ -369,12 +376,14 @@ class ArticleText:
                 if style != "prose":
                     continue
                 lowercase.update(_LOWERCASE_WORD.findall(text, start, end))
-                first = True
-                for match in WORD.finditer(text, start, end):
+                first = WORD.search(text, start, end)
+                opens = first.start() if first else -1
+                for match in _CAPITALISED_WORD.finditer(text, start, end):
                     word = match.group()
-                    if word[:1].isupper() and not word.isupper():
-                        (opening if first else capitalised).setdefault(word.casefold(), word)
-                    first = False
+                    if not word.isupper():
+                        (opening if match.start() == opens else capitalised).setdefault(
+                            word.casefold(), word
+                        )
         self._lowercase, self._capitalised, self._opening = lowercase, capitalised, opening
 
     def written_lowercase(self, word: str) -> bool:
