@@ -67,6 +67,8 @@ COUNTRY, REGION, CITY, MINOR = "country", "region", "city", "minor"
 def fold(name: str) -> str:
     """A name as looked up: accents off, casefolded, single spaces ("Québec"
     is "quebec")."""
+    if name.isascii():
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.replace("’", "'").casefold().split())
@@ -170,6 +172,8 @@ def places() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=16_384)
 def place_kind(name: str) -> str | None:
-    """The kind of place `name` is, or None."""
+    """The kind of place `name` is, or None. Cached: the entity finder asks
+    about the same few words many times an article."""
     return places().get(fold(name))

@@ -61,6 +61,18 @@ _WORD_AT_END = re.compile(r"(\w+)$")
 _HEADLINE_FUNCTION_WORDS = word_set(
     "a an the of in on at to for with from by and or but as into over after is are was be"
 )
+# Words of two or more characters with a letter; those in capitals.
+_LETTERED_WORD = re.compile(r"(?<![\w’'\-])(?=\w*[^\W\d_])\w[\w’'\-]*\w")
+_SHOUTED_WORD = re.compile(
+    r"(?<![\w’'\-])(?=[\w’'\-]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9’'\-]*[A-ZÀ-ÖØ-Þ0-9]"
+    r"(?![\w’'\-])"
+)
+_CAPITAL_START = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]")
+_SMALL_WORD_CAPITALISED = re.compile(
+    r"(?<![\w’'\-])(?:"
+    + "|".join(sorted(word.capitalize() for word in _HEADLINE_FUNCTION_WORDS))
+    + r")(?![\w’'\-])"
+)
 _MIN_SHOUTED_WORDS = 2
 _SHOUTED_SHARE = 0.75
 _MIN_HEADLINE_WORDS = 4
@@ -288,25 +300,23 @@ class ParagraphText:
 
 def _style(text: str, start: int, end: int) -> Style:
     """Prose, shouted (mostly capitals) or headline case (every word capitalised,
-    small words too)."""
-    # Most sentences are prose, and show it by their many lower-case words:
-    # counted in one search, without reading each word.
+    small words too). Counted with a few searches, not word by word: a
+    sentence may be a whole paragraph of 100,000 characters."""
+    # Most sentences are prose, and show it by their many lower-case words.
     lower_words = len(_LOWER_START.findall(text, start, end))
     if lower_words > 3 and lower_words * 4 > text.count(" ", start, end) + 1:
         return "prose"
-    words = [m.group() for m in WORD.finditer(text, start, end)]
-    lettered = [w for w in words if len(w) > 1 and any(ch.isalpha() for ch in w)]
-    if len(lettered) >= _MIN_SHOUTED_WORDS:
-        upper = sum(1 for w in lettered if w.isupper())
-        if upper >= _SHOUTED_SHARE * len(lettered) and upper >= _MIN_SHOUTED_WORDS:
+    lettered = len(_LETTERED_WORD.findall(text, start, end))
+    if lettered >= _MIN_SHOUTED_WORDS:
+        upper = len(_SHOUTED_WORD.findall(text, start, end))
+        if upper >= _SHOUTED_SHARE * lettered and upper >= _MIN_SHOUTED_WORDS:
             return "shouted"
-    alphabetic = [w for w in words if w[:1].isalpha()]
-    if len(alphabetic) >= _MIN_HEADLINE_WORDS:
-        capitalised = sum(1 for w in alphabetic if w[:1].isupper())
-        small = any(
-            w[:1].isupper() and w.casefold() in _HEADLINE_FUNCTION_WORDS for w in alphabetic[1:]
-        )
-        if small and capitalised >= _HEADLINE_SHARE * len(alphabetic):
+    alphabetic = lower_words + len(_CAPITAL_START.findall(text, start, end))
+    if alphabetic >= _MIN_HEADLINE_WORDS and alphabetic - lower_words >= (
+        _HEADLINE_SHARE * alphabetic
+    ):
+        first = WORD.search(text, start, end)
+        if first and _SMALL_WORD_CAPITALISED.search(text, first.end(), end):
             return "headline"
     return "prose"
 
