@@ -267,3 +267,21 @@ def test_east_asian_and_unlisted_names_inside_a_sentence_are_people() -> None:
     people, _, places = find_entities(paragraphs)
     assert names(people) == ["Park Jae Sung", "Kim Do Hoon", "Alen Boksic", "Alessandro Del Piero"]
     assert names(places) == ["Hong Kong"]
+
+
+def test_a_single_name_that_acts_like_a_company_is_one() -> None:
+    paragraphs = [
+        "Barrick has teamed up with a local partner, and Halvorsen Cloud Inc. agreed terms.",
+        "Halvorsen's shares rose, while analysts said Smith was wrong.",
+        "Analysts said the deal was fair. Paul Smith said so too.",
+    ]
+    people, organizations, places = find_entities(paragraphs)
+    found = by_name(organizations)
+    assert sorted(found) == ["Barrick", "Halvorsen Cloud Inc"]
+    assert mentions(paragraphs, found["Halvorsen Cloud Inc"]) == [
+        "Halvorsen Cloud Inc",
+        "Halvorsen",
+    ]
+    # "Smith" is Paul Smith's surname, "Analysts" a plural noun: neither is a company.
+    assert names(people) == ["Paul Smith"]
+    assert places == []

@@ -540,6 +540,13 @@ _BODY_AFTER_PLACE = re.compile(
     r"\s+((?:(?:county|city|borough|district|metropolitan|town|parish)\s+)?council|police)\b"
 )
 _CAMPAIGN_AFTER = re.compile(r"[ \u00a0]+(campaign)\b")
+# What a company's name does as a subject, in business and wire news.
+_ACTS_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?:(?:has|have|had|will|would|also)[ \u00a0]+)?"
+    r"(?:said|says|say|reported|reports|report|posted|posts|announced|announces|agreed|agrees"
+    r"|acquired|acquire|acquires|bought|buy|buys|merged|merge|employs|shares|stock|board"
+    r"|earned|earns|teamed|signed|filed|listed|owns|owned)\b"
+)
 # Words after an unknown name that show it is an organisation ("Unison members").
 _ORG_AFTER = re.compile(
     r"\s+(?:members|branch|spokesman|spokeswoman|spokesperson|officials|bosses|reps"
@@ -805,6 +812,9 @@ class _Evidence:
     # Names placed by "in", "near", "across" ...: a place the article itself
     # says is one (not "of" or "from", which name companies as often).
     located: set[str] = field(default_factory=set)
+    # Single names that act as a sentence's subject ("Barrick has teamed up",
+    # "Chrysler said"): an organisation, unless a person's surname claims them.
+    acting: set[str] = field(default_factory=set)
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the article writes this word in lowercase somewhere: a
@@ -1616,6 +1626,12 @@ def _single_word(
             evidence.located.add(key)
     elif _ORG_AFTER.match(paragraph, word.end):
         evidence.orgs.add(key)
+    elif (
+        _ACTS_AFTER.match(paragraph, word.end)
+        and not (key.endswith("s") and not key.endswith(("ss", "us")))  # "Analysts said"
+        and not (candidate.initial and evidence.written_lowercase(key))
+    ):
+        evidence.acting.add(key)  # "Barrick has teamed up with ...": settled once people are
     return [candidate]
 
 
@@ -1795,6 +1811,20 @@ def _company_short_names(candidates: list[_Candidate], evidence: _Evidence) -> N
                 if key in GIVEN_NAMES or key in _DEMONYMS or key in _GENERIC_WORDS:
                     break  # not "British" of "British Airways"
                 short.setdefault(key, words)
+            # A company's first word alone names it too ("Halvorsen" of
+            # "Halvorsen Cloud Inc."), when it is a name and nothing else.
+            first = words[0].casefold()
+            if (
+                len(words) > 2
+                and words[-1].rstrip(".").casefold() in _COMPANY_SUFFIXES
+                and words[1].casefold() not in _ACRONYM_SKIPS
+                and first not in GIVEN_NAMES
+                and first not in _DEMONYMS
+                and first not in _GENERIC_WORDS
+                and first not in _ORG_WORDS
+                and first not in _STOP_WORDS
+            ):
+                short.setdefault(first, words)
     if not short:
         return
     for candidate in candidates:
@@ -2173,6 +2203,11 @@ def _resolve_singles(candidates: list[_Candidate], evidence: _Evidence) -> None:
             candidate.kind = "place"
         elif candidate.key in evidence.orgs or (candidate.acronym and candidate.key in initials):
             candidate.kind = "organization"  # ... or "DSCC" of a committee named in full
+        elif candidate.key in evidence.acting and len(candidate.words) == 1:
+            # A single name acting as a subject that no person's surname and
+            # no place claims: news names its people in full first, so this
+            # is a company, a club, a body ("Barrick has teamed up with").
+            candidate.kind = "organization"
 
 
 def _initials(key: str) -> str:
