@@ -540,6 +540,12 @@ _BODY_AFTER_PLACE = re.compile(
     r"\s+((?:(?:county|city|borough|district|metropolitan|town|parish)\s+)?council|police)\b"
 )
 _CAMPAIGN_AFTER = re.compile(r"[ \u00a0]+(campaign)\b")
+# What only a company does: no person reports earnings or has shares.
+_BUSINESS_AFTER = re.compile(
+    r"(?:[’']s)?[ \u00a0]+(?:(?:has|have|had|will|would|also)[ \u00a0]+)?"
+    r"(?:reported|reports|posted|posts|earned|earns|acquired|acquires|merged|shares|stock"
+    r"|board|listed|subsidiary|unit|chief[ \u00a0]+executive)\b"
+)
 # What a company's name does as a subject, in business and wire news.
 _ACTS_AFTER = re.compile(
     r"(?:[’']s)?[ \u00a0]+(?:(?:has|have|had|will|would|also)[ \u00a0]+)?"
@@ -1683,6 +1689,8 @@ def _multi_word(
         candidate.kind = "organization"  # "Daeho Steel", "Kestrel Resources"
     elif keys[-1] in _EVENT_WORDS:
         return []  # "the Asian Cup", "Flanders Indoor Open": an event, none of the three
+    elif not given and _BUSINESS_AFTER.match(paragraph, piece[-1].end):
+        candidate.kind = "organization"  # "Bear Stearns reported", "Arga Mulia shares"
     elif not given and len(piece) == 2 and _is_town(keys[-1]):
         # "Vitesse Arnhem", "Twente Enschede": a club or a district, left to
         # what the rest of the article (a table, a suffix) says.
