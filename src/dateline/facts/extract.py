@@ -13,7 +13,8 @@ characters, well inside the bound."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from dateline.facts.base import ArticleFacts
@@ -53,6 +54,16 @@ def within_bound(paragraphs: Sequence[str], limit: int) -> tuple[str, ...]:
 
 def extract_facts(article: Article, limit: int = MAX_FACT_CHARS) -> ArticleFacts:
     """The article's facts, from its first `limit` characters."""
+    facts = ArticleFacts()
+    for facts in extract_in_stages(article, limit):  # noqa: B007 - the last is all of them
+        pass
+    return facts
+
+
+def extract_in_stages(article: Article, limit: int = MAX_FACT_CHARS) -> Iterator[ArticleFacts]:
+    """The article's facts as they are found: after each extractor, all found
+    so far. A worker process reports each stage, so that an article stopped
+    for taking too long keeps what was found before (facts/workers.py)."""
     paragraphs = article.paragraphs
     problems: list[str] = []
     size = sum(len(paragraph) for paragraph in paragraphs)
@@ -72,18 +83,21 @@ def extract_facts(article: Article, limit: int = MAX_FACT_CHARS) -> ArticleFacts
     # One text layer (sentences, words, casing) for every extractor.
     text = ArticleText(paragraphs)
     dates, durations = guarded("dates", lambda: find_dates(paragraphs, article.date), ([], []))
+    facts = ArticleFacts(dates=tuple(dates), durations=tuple(durations), problems=tuple(problems))
+    yield facts
     quantities = guarded("quantities", lambda: find_quantities(paragraphs), [])
+    facts = replace(facts, quantities=tuple(quantities), problems=tuple(problems))
+    yield facts
     people, organizations, places = guarded(
         "people, organisations and places", lambda: find_entities(text), ([], [], [])
     )
-    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
-    return ArticleFacts(
-        dates=tuple(dates),
-        durations=tuple(durations),
-        quantities=tuple(quantities),
+    facts = replace(
+        facts,
         people=tuple(people),
         organizations=tuple(organizations),
         places=tuple(places),
-        quotes=tuple(quotes),
         problems=tuple(problems),
     )
+    yield facts
+    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
+    yield replace(facts, quotes=tuple(quotes), problems=tuple(problems))

@@ -1,0 +1,76 @@
+"""Facts found in worker processes: the same facts as in process, an article
+over its time budget stopped with what was found and a warning, a dead
+worker costing only its own article, and the article wanted now first."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from pathlib import Path
+
+from dateline.facts.extract import extract_facts
+from dateline.facts.workers import INCOMPLETE, FactFinder
+from dateline.model.article import Article
+from dateline.model.corpus import Corpus
+
+TEST_STAGES = "tests.facts.stages_for_tests:stages"
+
+
+def article(title: str, text: str = "The strike will start on 3 March 2017.") -> Article:
+    return Article(title, Path(f"{title}.txt"), dt.date(2017, 1, 24), title, (text,))
+
+
+def test_workers_find_the_facts_found_in_process(seed_corpus: Corpus) -> None:
+    articles = list(seed_corpus)
+    with FactFinder[str](processes=2) as finder:
+        found = {key: facts for key, _, facts in finder.find((a.id, a) for a in articles)}
+    assert sorted(found) == sorted(a.id for a in articles)
+    for item in articles:
+        assert found[item.id] == extract_facts(item)
+        assert found[item.id].dates  # the seeds have dates: not an empty answer
+
+
+def test_an_article_over_its_budget_keeps_what_was_found_and_the_rest_go_on() -> None:
+    slow, after = article("slow"), article("after")
+    started = time.monotonic()
+    with FactFinder[str](processes=1, budget=1.0, stages=TEST_STAGES) as finder:
+        found = {key: facts for key, _, facts in finder.find([("slow", slow), ("after", after)])}
+    assert time.monotonic() - started < 30  # not the 60 s the slow article wanted
+    # The dates stage was done before the worker stalled: its facts are kept.
+    assert [d.text for d in found["slow"].dates] == ["3 March 2017"]
+    assert found["slow"].problems == (INCOMPLETE.format("1"),)
+    # The next article, on a new worker, is whole.
+    assert found["after"] == extract_facts(after)
+
+
+def test_a_worker_that_dies_or_fails_costs_only_its_own_article() -> None:
+    items = [("crash", article("crash")), ("fail", article("fail")), ("fine", article("fine"))]
+    with FactFinder[str](processes=1, stages=TEST_STAGES) as finder:
+        found = {key: facts for key, _, facts in finder.find(items)}
+    assert found["crash"].problems == ("facts incomplete: the worker finding them stopped",)
+    assert [d.text for d in found["crash"].dates] == ["3 March 2017"]
+    assert found["fail"].problems == ("facts failed: RuntimeError: an extractor broke",)
+    assert found["fine"] == extract_facts(article("fine"))
+
+
+def test_the_article_wanted_now_goes_first() -> None:
+    with FactFinder[str](processes=1) as finder:
+        for title in ("first", "second", "third"):
+            finder.submit(title, article(title))
+        finder.submit("open", article("open"), urgent=True)
+        order = []
+        while finder.pending:
+            order += [key for key, _, _ in finder.results()]
+    assert order == ["open", "first", "second", "third"]
+
+
+def test_results_with_a_timeout_return_when_nothing_is_done() -> None:
+    with FactFinder[str](processes=1, budget=0.5, stages=TEST_STAGES) as finder:
+        finder.submit("slow", article("slow"))
+        started = time.monotonic()
+        assert finder.results(timeout=0.1) == []
+        assert time.monotonic() - started < 0.5
+        [(key, _, facts)] = finder.results()
+    assert key == "slow" and facts.problems == (INCOMPLETE.format("0.5"),)
+    assert dataclasses.replace(facts, problems=()).dates
