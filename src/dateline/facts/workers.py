@@ -8,9 +8,10 @@ gives each one article at a time:
 - An article wanted now (the one open in the reader) goes before the rest.
 - Each worker reports the facts found after each extractor (dates, then
   quantities, then people, organisations and places, then quotes). An article
-  whose facts are not all found within the budget is stopped: its worker is
-  ended and replaced, and the article keeps what was found, with a warning
-  (`INCOMPLETE`). The rest of the corpus goes on.
+  whose facts are not all found within the budget (counted from when its
+  worker takes it up, so a worker still starting costs it nothing) is
+  stopped: its worker is ended and replaced, and the article keeps what was
+  found, with a warning (`INCOMPLETE`). The rest of the corpus goes on.
 - A worker that dies (out of memory, killed) costs its article the same way,
   never another article.
 
@@ -43,6 +44,8 @@ from dateline.model.article import Article
 K = TypeVar("K")
 
 DEFAULT_BUDGET = 5.0  # seconds an article: two orders beyond the longest real article
+# Seconds a new worker may take to start and take up its first article.
+STARTING_LIMIT = 60.0
 INCOMPLETE = "facts incomplete: the article is too long or unusual ({} s)"
 # Where a worker's extraction comes from: "module:function", a generator of
 # ArticleFacts, each with all facts found so far (dateline.facts.extract).
@@ -73,6 +76,10 @@ def _serve(connection: Connection, stages: str) -> None:
     run: Callable[[Article], Iterable[ArticleFacts]] = getattr(
         importlib.import_module(module), name
     )
+    # The gazetteer is read before the first article, not on its time.
+    from dateline.facts.gazetteer import places
+
+    places()
     while True:
         try:
             message = connection.recv()
@@ -81,6 +88,7 @@ def _serve(connection: Connection, stages: str) -> None:
         if message is None:
             return
         task, article = message
+        connection.send(("start", task, None))  # the article's budget runs from here
         facts = ArticleFacts()
         try:
             for facts in run(article):
@@ -98,7 +106,15 @@ class _Worker:
     process: Any
     connection: Connection
     task: int | None = None
-    started: float = 0.0
+    # When the worker took its article up; until then (a worker starting, a
+    # machine under load) the article's budget has not begun.
+    started: float | None = None
+    sent: float = 0.0
+
+    def deadline(self, budget: float) -> float:
+        if self.started is None:
+            return self.sent + STARTING_LIMIT
+        return self.started + budget
 
 
 @dataclass(slots=True)
@@ -163,7 +179,7 @@ class FactFinder(Generic[K]):
             busy = [w for w in self._workers if w.task is not None]
             now = time.monotonic()
             # Wake for the first budget to run out, or the caller's deadline.
-            wake = min(w.started + self.budget for w in busy)
+            wake = min(w.deadline(self.budget) for w in busy)
             if deadline is not None:
                 wake = min(wake, deadline)
             ready = wait([w.connection for w in busy], max(0.0, wake - now))
@@ -174,8 +190,13 @@ class FactFinder(Generic[K]):
                         finished.append(done)
             now = time.monotonic()
             for worker in busy:
-                if worker.task is not None and now - worker.started > self.budget:
-                    finished.append(self._stop(worker, INCOMPLETE.format(f"{self.budget:g}")))
+                if worker.task is not None and now > worker.deadline(self.budget):
+                    problem = (
+                        INCOMPLETE.format(f"{self.budget:g}")
+                        if worker.started is not None
+                        else "facts incomplete: the worker finding them did not start"
+                    )
+                    finished.append(self._stop(worker, problem))
             if finished or (deadline is not None and now >= deadline):
                 return finished
 
@@ -220,7 +241,7 @@ class FactFinder(Generic[K]):
                     del self._running[number]
                     self._urgent.appendleft(task)
                 continue
-            worker.task, worker.started = number, time.monotonic()
+            worker.task, worker.started, worker.sent = number, None, time.monotonic()
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
@@ -241,6 +262,9 @@ class FactFinder(Generic[K]):
             return self._stop(worker, "facts incomplete: the worker finding them stopped")
         task = self._running.get(number)
         if task is None:
+            return None
+        if kind == "start":
+            worker.started = time.monotonic()
             return None
         task.facts = facts
         if kind != "done":
