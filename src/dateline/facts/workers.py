@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import importlib
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from dateline.facts.base import ArticleFacts
@@ -69,6 +71,15 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+_WARM_UP = Article(
+    "warm-up",
+    Path("warm-up.txt"),
+    dt.date(2017, 1, 24),
+    "Warm up",
+    ('Paul Holmes of Unison said on 3 March 2017 in Leeds: "It cost £5m."',),
+)
+
+
 def _serve(connection: Connection, stages: str) -> None:
     """A worker: read (task, article), send ("stage", task, facts) after each
     extractor and ("done", task, facts) at the end, until told to stop."""
@@ -76,10 +87,10 @@ def _serve(connection: Connection, stages: str) -> None:
     run: Callable[[Article], Iterable[ArticleFacts]] = getattr(
         importlib.import_module(module), name
     )
-    # The gazetteer is read before the first article, not on its time.
-    from dateline.facts.gazetteer import places
-
-    places()
+    # The slow first use of everything (dateparser's import, the gazetteer,
+    # compiled patterns) is paid before the first article, not on its time.
+    for _ in run(_WARM_UP):
+        pass
     while True:
         try:
             message = connection.recv()
