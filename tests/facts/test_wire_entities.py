@@ -285,3 +285,34 @@ def test_a_single_name_that_acts_like_a_company_is_one() -> None:
     # "Smith" is Paul Smith's surname, "Analysts" a plural noun: neither is a company.
     assert names(people) == ["Paul Smith"]
     assert places == []
+
+
+def test_results_of_athletics_golf_tennis_cricket_and_football() -> None:
+    paragraphs = [
+        "ATHLETICS - JOHNSON WINS 200 METRES IN ZURICH.",
+        "ZURICH 1996-08-14",
+        "Results: 1. Michael Johnson (U.S.) 19.68 seconds 2. Frankie Fredericks (Namibia) "
+        "19.85 3. Ato Boldon (Trinidad) 19.99",
+        "65 Colin Montgomerie (Britain) 66 Ian Woosnam (Britain), Sam Torrance (Britain)",
+        "Pete Sampras (U.S.) beat Greg Rusedski (Britain) 6-4 7-6 (7-4)",
+        "Sachin Tendulkar c Healy b McGrath 35",
+        "Bayern Munich 2 Hansa Rostock 0",
+        "Halftime 1-0. Attendance 20,000",
+    ]
+    people, organizations, places = find_entities(paragraphs)
+    assert names(people) == [
+        "Michael Johnson",
+        "Frankie Fredericks",
+        "Ato Boldon",
+        "Colin Montgomerie",
+        "Ian Woosnam",
+        "Sam Torrance",
+        "Pete Sampras",
+        "Greg Rusedski",
+        "Sachin Tendulkar",
+        "Healy",
+        "McGrath",
+    ]
+    assert mentions(paragraphs, people[0]) == ["JOHNSON", "Michael Johnson"]
+    assert names(organizations) == ["Bayern Munich", "Hansa Rostock"]
+    assert names(places) == ["Zurich", "U.S.", "Namibia", "Trinidad", "Britain"]

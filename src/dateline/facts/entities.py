@@ -1076,6 +1076,9 @@ _TABLE_WORDS = word_set(
 )
 # Cricket: "c Islam b Hossain", "st Flower b Strang", "lbw b Rahman".
 _DISMISSAL_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:c|b|st|c&b|lbw[ \u00a0]+b)[ \u00a0]+$")
+_DISMISSAL_AFTER = re.compile(
+    r"[ \u00a0]+(?:c|b|st|c&b|lbw|run[ \u00a0]+out|not[ \u00a0]+out|retired|hit[ \u00a0]+wicket)\b"
+)
 
 
 def _table_candidates(index: int, paragraph: str, evidence: _Evidence) -> list[_Candidate]:
@@ -1090,6 +1093,9 @@ def _table_candidates(index: int, paragraph: str, evidence: _Evidence) -> list[_
     for run in _capitalised_runs(paragraph):
         for piece in _split_run(run):
             if all(w.key in _TABLE_WORDS or evidence.written_lowercase(w.key) for w in piece):
+                continue
+            if all(word.initial for word in piece):  # "(U.S.)"
+                candidates.extend(_dotted_acronym(index, paragraph, piece))
                 continue
             kind = _table_kind(piece, paragraph)
             if kind is None:
@@ -1122,13 +1128,19 @@ def _table_kind(piece: list[_Word], paragraph: str) -> EntityKind | None:
     # A country, not a region or a town: "Utrecht" in a table is the club.
     country = place_kind(name) == COUNTRY or name in _NATIONS
     if bracketed:
-        return "place" if country or name in _PLACE_ACRONYMS else None
+        # A player's country: "(Croatia)", "(Trinidad)"; not "(Reuters)".
+        known_org = any(_is_known_org(word) for word in piece)
+        return "place" if not known_org and len(piece) <= 3 else None
     if len(piece) > 1 and (piece[0].initial or piece[0].key in GIVEN_NAMES):
         return "person"
-    if _BRACKETED_AFTER.match(paragraph, end) or _DISMISSAL_BEFORE.search(
-        paragraph, max(0, start - 8), start
+    if (
+        _BRACKETED_AFTER.match(paragraph, end)
+        or _DISMISSAL_BEFORE.search(paragraph, max(0, start - 8), start)
+        or _DISMISSAL_AFTER.match(paragraph, end)
     ):
-        return "person"  # "Goran Ivanisevic (Croatia)", "Kampman (19th)", "c Islam b Hossain"
+        # "Goran Ivanisevic (Croatia)", "Kampman (19th)", "c Islam b Hossain",
+        # "Sachin Tendulkar c Healy"
+        return "person"
     if country:
         return "place"
     if len(piece) == 1 and piece[0].initial:
