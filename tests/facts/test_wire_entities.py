@@ -316,3 +316,22 @@ def test_results_of_athletics_golf_tennis_cricket_and_football() -> None:
     assert mentions(paragraphs, people[0]) == ["JOHNSON", "Michael Johnson"]
     assert names(organizations) == ["Bayern Munich", "Hansa Rostock"]
     assert names(places) == ["Zurich", "U.S.", "Namibia", "Trinidad", "Britain"]
+
+
+def test_roles_in_campaign_and_business_copy() -> None:
+    paragraphs = [
+        '"We will win," said Carver\'s chief executive, Walter P. Brandt.',
+        "That was the verdict of Ellison's spokeswoman, Kelsey Drummond, in an email.",
+        "Third-place finisher Bill Harnett, a Republican almond grower, spent $1 million.",
+        "Gregory Mills, who follows regional banks for Keefe, Bruyette & Woods Inc., agreed.",
+        "At a library, retired farmer Dale Brecht, 72, said he had voted.",
+    ]
+    people, _, _ = find_entities(paragraphs)
+    roles = {person.name: person.role for person in people}
+    assert roles == {
+        "Walter P. Brandt": "Carver's chief executive",
+        "Kelsey Drummond": "Ellison's spokeswoman",
+        "Bill Harnett": "a Republican almond grower",
+        "Gregory Mills": "follows regional banks for Keefe",
+        "Dale Brecht": "retired farmer",
+    }

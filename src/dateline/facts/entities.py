@@ -585,6 +585,10 @@ ROLE_HEADS = word_set(
     defending mitigating striker midfielder defender goalkeeper winger forward guard
     quarterback pitcher businessman businesswoman entrepreneur parent pediatrician
     paediatrician gp psychotherapist therapist optometrist surveyor referee umpire
+    nominee host anchor moderator farmer grower rancher pollster donor aide staffer operative
+    lobbyist seed substitute bowler batsman spinner off-spinner leg-spinner player champion
+    winner runner-up finisher trader dealer broker assemblyman assemblywoman legislator
+    lawmaker delegate governor-elect mayor-elect chief-executive shareholder
     """
 )
 # Words that qualify a role but are not its head ("interim deputy", "Home Secretary").
@@ -744,13 +748,14 @@ _WHO_ROLE = re.compile(
     r"^who[ \u00a0]+((?:chairs|leads|heads|runs|represents|manages|directs|owns|delivers"
     r"|coaches|teaches|oversees|advises|edits|presents|captains|trains|organises|organizes"
     r"|founded|co-founded|chaired|led|headed|ran|represented|managed|owned|works|worked"
-    r"|serves|served)\b.*)$"
+    r"|serves|served|follows|covers|tracks|speaks|studies|analyzes|analyses|moderated"
+    r"|moderates|hosts|hosted|anchors)\b.*)$"
 )
 # After the name in "His agent, Victor Lindqvist of Summit Sports Management, said".
 _OF_BODY_AFTER = re.compile(r"[ \u00a0]+(?:of|from|at)[ \u00a0]+[A-Z][^,.;:“”\"]{0,80},")
 _MAX_APPOSITIVE_WORDS = 14
 # The phrase between the sentence start (or a comma) and ", Name".
-_LEADING_ROLE = re.compile(r"(?:^|(?<=[.!?,:;]\s))([^.!?,:;“”\"]{2,100}?),[ \u00a0]+$")
+_LEADING_ROLE = re.compile(r"(?:^|(?<=[.!?,:;”\"]\s))([^.!?,:;“”\"]{2,100}?),[ \u00a0]+$")
 _POST_NOMINALS_AFTER = re.compile(
     r"(?:[ \u00a0]+(?:MP|MEP|MSP|MLA|QC|KC|OBE|MBE|CBE|Jr|Jnr|Sr|Snr|PhD)\b\.?)*"
 )
@@ -2030,20 +2035,39 @@ def _person_entity(
 def _leading_role(paragraph: str, member: _Candidate) -> str | None:
     """ "The Scottish First Minister, Nicola Sturgeon, said": a short noun
     phrase ending in a job, set off by commas just before the name."""
-    if not (paragraph.startswith(",", member.end) or _OF_BODY_AFTER.match(paragraph, member.end)):
+    # The name closes the phrase: a comma, or the sentence's end ("said
+    # Carver's chief executive, Walter P. Brandt.").
+    closed = paragraph[member.end : member.end + 1] in (",", ";") or (
+        paragraph.startswith(".", member.end)
+        and not paragraph[member.end + 1 : member.end + 2].isalpha()
+    )
+    if not (closed or _OF_BODY_AFTER.match(paragraph, member.end)):
         return None
     match = _LEADING_ROLE.search(paragraph, max(0, member.start - 120), member.start)
     if not match:
         return None
     role = match.group(1)
+    if _is_leading_role(role):
+        return role
+    # "That was the verdict of Ellison's spokeswoman, Kelsey Drummond", "said
+    # Carver's chief executive, Walter P. Brandt": the noun phrase at the end.
+    starts = [found.start() for found in _ROLE_PHRASE_START.finditer(role)]
+    if starts and _is_leading_role(role[starts[-1] :]):
+        return role[starts[-1] :]
+    return None
+
+
+# Where a noun phrase naming a job can begin: a possessive or a determiner.
+_ROLE_PHRASE_START = re.compile(r"(?<!\S)(?:[\w\-]+[’']s|the|a|an|his|her|its|their)[ \u00a0]")
+
+
+def _is_leading_role(role: str) -> bool:
     words = [w.casefold() for w in _TOKEN.findall(role)]
-    if (
-        len(words) > _MAX_ROLE_WORDS
-        or not any(word in ROLE_HEADS for word in words)
-        or any(word in _LEADING_ROLE_BREAKS for word in words)
-    ):
-        return None
-    return role
+    return (
+        len(words) <= _MAX_ROLE_WORDS
+        and any(word in ROLE_HEADS for word in words)
+        and not any(word in _LEADING_ROLE_BREAKS for word in words if word != "and")
+    )
 
 
 def _appositive_role(
@@ -2074,12 +2098,19 @@ def _appositive_role(
         or len(words) > _MAX_APPOSITIVE_WORDS
         or (not told and _APPOSITIVE_REJECT.match(role))
         or not (
-            told or any(word.casefold().strip("’'") in ROLE_HEADS for word in _TOKEN.findall(role))
+            told
+            or any(word.casefold().strip("’'") in ROLE_HEADS for word in _TOKEN.findall(role))
+            or _DESCRIBED.fullmatch(role.split(" who ", 1)[0])
         )
         or _overlaps_person(spans.get(member.paragraph, []), match.start(1), match.end(1))
     ):
         return None
     return role
+
+
+# "the nominee", "a Republican almond grower": a determiner and a few words,
+# the last a noun in lower case; what a reader is told the person is.
+_DESCRIBED = re.compile(r"(?:the|a|an)(?:[ \u00a0][\w’'\-]+){0,4}[ \u00a0][a-z][\w’'\-]*")
 
 
 def _overlaps_person(spans: list[tuple[int, int]], start: int, end: int) -> bool:
