@@ -837,6 +837,22 @@ def test_check_reads_the_gold_without_running_the_engine(
     )
 
 
+def test_a_held_out_part_is_scored_and_printed_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_gold(tmp_path, "friday", FRIDAY, FRIDAY_DATES)
+    write_gold(tmp_path / "heldout", "friday", FRIDAY, FRIDAY_DATES)
+    assert main(["eval", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out == (f"tuning set (1 articles)\n\n{TABLE}\nheld-out set (1 articles)\n\n{TABLE}\n")
+    assert main(["eval", str(tmp_path), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert sorted(document) == ["held-out_set", "tuning_set"]
+    assert document["held-out_set"]["scores"]["dates"]["correct"] == 1
+    assert main(["eval", str(tmp_path), "--check"]) == 0
+    assert capsys.readouterr().out == "2 annotations read, 0 errors\n"
+
+
 def test_eval_does_not_import_textual() -> None:
     code = (
         "import sys\n"
