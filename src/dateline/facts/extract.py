@@ -76,7 +76,7 @@ def extract_facts(article: Article, limit: int = MAX_FACT_CHARS) -> ArticleFacts
     people, organizations, places = guarded(
         "people, organisations and places", lambda: find_entities(text), ([], [], [])
     )
-    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
+    quotes = guarded("quotes", lambda: find_quotes(text, people, organizations), [])
     return ArticleFacts(
         dates=tuple(dates),
         durations=tuple(durations),
