@@ -64,7 +64,13 @@ from dateline.facts.entities import (
     ROLE_MODIFIERS,
     find_entities,
 )
-from dateline.facts.text import HONORIFICS, ArticleText, ParagraphText, word_set
+from dateline.facts.text import (
+    HONORIFICS,
+    ArticleText,
+    ParagraphText,
+    is_abbreviation,
+    word_set,
+)
 
 _MARK = re.compile(r"[\"“”‘’']")
 _DOUBLE, _SINGLE = "double", "single"
@@ -107,7 +113,16 @@ _MALE_ROLES = word_set("father grandfather husband son brother king prince actor
 
 # Lowercase words a title may hold before a name ("said general manager
 # Renee Whitfield", "said Labour MP for Leeds East Richard Burgon").
-_TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | word_set("of for and the")
+_TITLE_WORDS = (
+    ROLE_HEADS
+    | ROLE_MODIFIERS
+    | word_set(
+        """
+    of for and the campaign party state national county city district federal press former
+    top longtime veteran
+    """
+    )
+)
 _MAX_TITLE_GAP_WORDS = 7
 
 # Heads of a description that can stand for a speaker, beyond job titles.
@@ -484,7 +499,7 @@ class _Paragraph:
                     cues.according.append(end)
                 elif word.casefold() in _PRONOUNS:
                     cues.pronouns.append(start)
-                previous = word
+                previous = word.casefold()
             self._cues = cues
         return self._cues
 
@@ -703,13 +718,16 @@ class _Article:
         text = view.text
         if span.open_at - marked.close_at > _AFTER_CHARS:
             return None
-        gap = text[marked.close_at + 1 : span.open_at]
+        gap_at = marked.close_at + 1
+        gap = text[gap_at : span.open_at]
         stripped = gap.strip()
         first_ended_on_comma = text[marked.close_at - 1] == "," or stripped.startswith(",")
         if not (first_ended_on_comma and stripped.endswith(",")):
             return None
         for i, ch in enumerate(gap):
-            if ch in '!?;:"“”‘’' or (ch == "." and gap[i + 1 : i + 2].isspace()):
+            if ch in '!?;:"“”‘’' or (
+                ch == "." and gap[i + 1 : i + 2].isspace() and not is_abbreviation(text, gap_at + i)
+            ):
                 return None
         speaker = quote.speaker
         if speaker is None:
@@ -949,8 +967,14 @@ class _Article:
                 return None  # "BBC", "NATO": bodies, not people
             if self.text.written_lowercase(word.lower()):
                 return None
-        if j - i == 1 and view.layer.starts_sentence(starts[i]):
-            return None  # "Analysts said": one capitalised word starting a sentence
+        if (
+            j - i == 1
+            and view.layer.starts_sentence(starts[i])
+            and self.text.capitalised_form(view.word(i)) is None
+        ):
+            # "Analysts said": one capitalised word starting a sentence is a
+            # name only when the article capitalises it inside a sentence too.
+            return None
         name = text[starts[i] : ends[j - 1]]
         given = view.word(i) if j - i > 1 else None
         known = [
@@ -1052,6 +1076,13 @@ class _Article:
         si = view.layer.sentence_index(span.open_at)
         for back in range(si, max(-1, si - _SUBJECT_SENTENCES), -1):
             found = self._sentence_subject(view, back, before=span.open_at)
+            if found is None:
+                # "He left at noon. “Thank you, Ohio.”"
+                start = view.sentence(back)[0]
+                i, j = view.word_range(start, span.open_at)
+                first = view.word(i).casefold() if j > i else ""
+                if first in _PRONOUNS and view.layer.word_starts[i] - start <= 2:
+                    found = self._pronoun(view, view.layer.word_starts[i], first)
             if found is not None:
                 return found
         nearest = view.people_before(span.open_at, 1)
