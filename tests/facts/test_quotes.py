@@ -638,3 +638,17 @@ def test_the_shared_text_layer_is_taken_as_it_is() -> None:
         "Ted Cruz",
         "Ted Cruz",
     ]
+
+
+def test_it_said_is_the_organisation_before() -> None:
+    campaign = [
+        "The Clinton campaign said Monday that it would spend $10 million in Ohio."
+        ' "We are all in," it said.'
+    ]
+    council = ["Kirklees Council has closed the tip.", "“We had no choice,” it said."]
+
+    assert [q.speaker for q in quotes_of(campaign)] == ["The Clinton campaign"]
+    assert [q.speaker for q in find_quotes(council, *find_entities(council)[:2])] == [
+        "Kirklees Council"
+    ]
+    assert [q.speaker for q in quotes_of(['"It is over," it said.'])] == [None]

@@ -628,6 +628,7 @@ class _Article:
         self.said_in: dict[tuple[int, int], _Found] = {}
         self._subjects: dict[tuple[int, int], _Found | None] = {}
         self.previous: tuple[_Marked, Quote] | None = None
+        self._resolving_it = False  # "it" is not looked for inside the search for "it"
         self.last_in_paragraph: dict[int, Quote] = {}
 
     def _learn_genders_from_pronouns(self) -> None:
@@ -888,6 +889,12 @@ class _Article:
             return _Found(named.name, True)
         if j - i == 1 and view.word(i).casefold() in _PRONOUNS:
             return self._pronoun(view, start, view.word(i).casefold())
+        if j - i == 1 and view.word(i).casefold() == "it" and not self._resolving_it:
+            self._resolving_it = True
+            try:
+                return self._it(view, start)
+            finally:
+                self._resolving_it = False
         body = view.body_ending(end)
         if body is not None and text[start : body.start].strip().casefold() in ("", "the"):
             return _Found(body.name)
@@ -1166,6 +1173,31 @@ class _Article:
         i = bisect_left(self.people_at, (view.index - 1, 0))
         return _Found(self.people_names[i - 1], True) if i > 0 else None
 
+    def _it(self, view: _Paragraph, at: int) -> _Found | None:
+        """ "“We are all in,” it said": the organisation or description that a
+        sentence before made the subject of its reporting verb ("The Clinton
+        campaign said ..."), else the organisation named last before it."""
+        for paragraph, si, before in self._sentences_back(view, at):
+            start, end = paragraph.sentence(si)
+            verbs = paragraph.cues.verbs
+            i = bisect_left(verbs, start)
+            if i < len(verbs) and verbs[i] < min(end, before):
+                found = self._subject(paragraph, start, verbs[i], strict=True)
+                if found is not None and not found.person:
+                    return found
+            body = _organisation_at(paragraph, start)
+            if body is not None and body.end <= before:
+                return _Found(body.name)  # "Kirklees Council has closed the tip."
+        for paragraph, before in ((view, at), (self.paragraphs[view.index - 1], None)):
+            if before is None and view.index == 0:
+                break
+            before = len(paragraph.text) if before is None else before
+            i = bisect_left(paragraph.body_starts, before)
+            for k in range(i - 1, max(-1, i - 4), -1):
+                if paragraph.bodies[k].end <= before:
+                    return _Found(paragraph.bodies[k].name)
+        return None
+
     def _sentences_back(self, view: _Paragraph, at: int) -> list[tuple[_Paragraph, int, int]]:
         """The sentence holding `at` (up to `at`) and a few before it, in this
         paragraph and the one before, nearest first."""
@@ -1209,7 +1241,15 @@ class _Article:
             lead = text[start : named.start].strip(" \t\u00a0\"“‘'([")
             if _is_title_gap(lead) or _in_subject_place(view, named):
                 return _Found(named.name, True)
+        # A name the entity finder missed: two capitalised words or more,
+        # outside quotes, then "of", a comma or a reporting verb.
         i, j = view.word_range(start, min(end, start + 120))
+        if (
+            j - i < 2
+            or not (view.word(i)[:1].isupper() and view.word(i + 1)[:1].isupper())
+            or view.inside_quote(view.layer.word_starts[i])
+        ):
+            return None
         for k in range(i, min(j, i + _MAX_READ_NAME_WORDS + 1)):
             word = view.word(k)
             if word in _NAME_LINKS or word in _REPORTING_VERBS:
