@@ -105,6 +105,8 @@ _BEFORE_VERB = word_set(
     """
 )
 _CONJUNCTIONS = word_set("and but or")
+_PRONOUN_FORMS = word_set("he He HE she She SHE")
+_CUE_WORDS = _REPORTING_VERBS | _PRONOUN_FORMS | {"to"}
 _PRONOUNS = {"he": "m", "she": "f"}
 _FEMALE_ROLES = word_set(
     "mother grandmother wife daughter sister queen princess actress widow aunt niece dame"
@@ -337,6 +339,10 @@ class _Scanner:
         return bisect_right(self._closers, at) < len(self._closers)
 
 
+def _has_marks(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text or "‘" in text or "'" in text or "’" in text
+
+
 def _opening_family(mark: str, before: str, after: str) -> str | None:
     """Which kind of quote this mark opens, if any. A straight mark after a
     letter or digit closes or is an apostrophe (it's, 6"), so never opens; a
@@ -405,7 +411,9 @@ def _quote_groups(text: ArticleText) -> list[list[_Marked]]:
     groups: list[list[_Marked]] = []
     open_group: list[_Marked] | None = None
     for paragraph in text.paragraphs:
-        spans = _Scanner(paragraph.index, paragraph.text).spans()
+        spans = (
+            _Scanner(paragraph.index, paragraph.text).spans() if _has_marks(paragraph.text) else []
+        )
         for position, span in enumerate(spans):
             if (
                 position == 0
@@ -447,11 +455,11 @@ class _Paragraph:
 
     __slots__ = (
         "_cues",
+        "_only_quotes",
         "bodies",
         "body_starts",
         "index",
         "layer",
-        "only_quotes",
         "people",
         "people_starts",
         "quote_ends",
@@ -473,8 +481,15 @@ class _Paragraph:
         self.people_starts = [n.start for n in self.people]
         self.bodies = [n for n in outside if not n.person]
         self.body_starts = [n.start for n in self.bodies]
-        self.only_quotes = _only_quotes(self.text, self.quote_starts, self.quote_ends)
+        self._only_quotes: bool | None = None
         self._cues: _Cues | None = None
+
+    @property
+    def only_quotes(self) -> bool:
+        """Whether the paragraph holds nothing but its quotes."""
+        if self._only_quotes is None:
+            self._only_quotes = _only_quotes(self.text, self.quote_starts, self.quote_ends)
+        return self._only_quotes
 
     @property
     def cues(self) -> _Cues:
@@ -485,21 +500,21 @@ class _Paragraph:
             starts, ends = self.layer.word_starts, self.layer.word_ends
             quotes = iter(zip(self.quote_starts, self.quote_ends, strict=True))
             quote = next(quotes, None)
-            previous = ""
-            for start, end in zip(starts, ends, strict=True):
+            for k, start in enumerate(starts):
                 while quote is not None and quote[1] <= start:
                     quote = next(quotes, None)
                 if quote is not None and quote[0] <= start:
-                    previous = ""
                     continue
-                word = text[start:end]
+                word = text[start : ends[k]]
+                if word not in _CUE_WORDS:
+                    continue
                 if word in _REPORTING_VERBS:
                     cues.verbs.append(start)
-                elif word == "to" and previous == "according":
-                    cues.according.append(end)
-                elif word.casefold() in _PRONOUNS:
+                elif word == "to":
+                    if k and text[starts[k - 1] : ends[k - 1]] in ("according", "According"):
+                        cues.according.append(ends[k])
+                else:
                     cues.pronouns.append(start)
-                previous = word.casefold()
             self._cues = cues
         return self._cues
 
@@ -585,6 +600,30 @@ class _Paragraph:
 # --- attributing ---------------------------------------------------------------
 
 
+class _Views:
+    """Each paragraph's `_Paragraph`, made when first asked for: most
+    paragraphs of an article are never looked at."""
+
+    __slots__ = ("_made", "_named", "_spans", "_text")
+
+    def __init__(
+        self, text: ArticleText, named: dict[int, list[_Named]], spans: dict[int, list[_Marked]]
+    ) -> None:
+        self._text = text
+        self._named = named
+        self._spans = spans
+        self._made: dict[int, _Paragraph] = {}
+
+    def __getitem__(self, index: int) -> _Paragraph:
+        view = self._made.get(index)
+        if view is None:
+            view = _Paragraph(
+                self._text[index], self._named.get(index, []), self._spans.get(index, [])
+            )
+            self._made[index] = view
+        return view
+
+
 class _Article:
     """The speaker search over one article."""
 
@@ -605,24 +644,21 @@ class _Article:
                         named.setdefault(mention.paragraph, []).append(
                             _Named(mention.start_char, mention.end_char, entity.name, person)
                         )
-        self.paragraphs = [
-            _Paragraph(layer, named.get(layer.index, []), spans.get(layer.index, []))
-            for layer in text.paragraphs
-        ]
-        self.people_at: list[tuple[int, int]] = []  # (paragraph, start) of every person named
-        self.people_names: list[str] = []
-        for view in self.paragraphs:
-            for n in view.people:
-                self.people_at.append((view.index, n.start))
-                self.people_names.append(n.name)
-        self.genders: dict[str, str] = {}
+        self.paragraphs = _Views(text, named, spans)
+        # (paragraph, start) of every person named, for a pronoun far from any name.
+        people_at = sorted(
+            ((mention.paragraph, mention.start_char), person.name)
+            for person in people
+            for mention in person.mentions
+        )
+        self.people_at = [at for at, _ in people_at]
+        self.people_names = [name for _, name in people_at]
+        self.people = people
+        self.person_names = {person.name for person in people}
         self.by_surname: dict[str, set[str]] = {}
         for person in people:
-            sex = _gender(person, text)
-            if sex:
-                self.genders[person.name] = sex
             self.by_surname.setdefault(person.name.split()[-1].casefold(), set()).add(person.name)
-        self._learn_genders_from_pronouns()
+        self._genders: dict[str, str] | None = None
         # The speaker of the quotes in each sentence, as they are found: a
         # sentence's subject for a later pronoun.
         self.said_in: dict[tuple[int, int], _Found] = {}
@@ -631,19 +667,31 @@ class _Article:
         self._resolving_it = False  # "it" is not looked for inside the search for "it"
         self.last_in_paragraph: dict[int, Quote] = {}
 
-    def _learn_genders_from_pronouns(self) -> None:
-        """ "Villalobos said she would spend...": the pronoun right after a
-        person's verb of speech says the person's sex."""
-        for view in self.paragraphs:
-            for n in view.people:
-                if n.name in self.genders:
+    @property
+    def genders(self) -> dict[str, str]:
+        """Each person's sex where the article says it: by honorific, role or
+        given name, or by "Villalobos said she would ..." (the pronoun right
+        after the person's verb of speech). Read when a pronoun first needs it."""
+        if self._genders is None:
+            genders: dict[str, str] = {}
+            for person in self.people:
+                sex = _gender(person, self.text)
+                if sex:
+                    genders[person.name] = sex
                     continue
-                i, j = view.word_range(n.end, n.end + 40)
-                words = [view.word(k) for k in range(i, min(j, i + 4))]
-                if len(words) >= 2 and words[0] in _REPORTING_VERBS:
-                    following = words[2] if words[1] == "that" and len(words) > 2 else words[1]
-                    if following in _PRONOUNS:
-                        self.genders[n.name] = _PRONOUNS[following]
+                for mention in person.mentions:
+                    if not 0 <= mention.paragraph < len(self.text):
+                        continue
+                    layer = self.text[mention.paragraph]
+                    end = mention.end_char
+                    words = [layer.text[a:b] for a, b in layer.words_after(end, 4, end + 40)]
+                    if len(words) >= 2 and words[0] in _REPORTING_VERBS:
+                        following = words[2] if words[1] == "that" and len(words) > 2 else words[1]
+                        if following in _PRONOUNS:
+                            genders[person.name] = _PRONOUNS[following]
+                            break
+            self._genders = genders
+        return self._genders
 
     # --- a group of marks to quotes ----------------------------------------------------
 
@@ -733,7 +781,7 @@ class _Article:
         speaker = quote.speaker
         if speaker is None:
             return quote, None
-        return quote, _Found(speaker, speaker in self.genders or self._is_person(speaker))
+        return quote, _Found(speaker, speaker in self.person_names or self._is_person(speaker))
 
     def _is_person(self, name: str) -> bool:
         return name.split()[-1].casefold() in self.by_surname
@@ -972,16 +1020,16 @@ class _Article:
                 return None
             if len(word) > 1 and word.isupper():
                 return None  # "BBC", "NATO": bodies, not people
-            if self.text.written_lowercase(word.lower()):
+        if view.layer.starts_sentence(starts[i]):
+            # A sentence's first word has its capital anyway ("Analysts
+            # said"): it is part of a name only if the article never writes
+            # it in lower case, and alone only if it capitalises it inside a
+            # sentence too.
+            first = view.word(i)
+            if self.text.written_lowercase(first.lower()) or (
+                j - i == 1 and self.text.capitalised_form(first) is None
+            ):
                 return None
-        if (
-            j - i == 1
-            and view.layer.starts_sentence(starts[i])
-            and self.text.capitalised_form(view.word(i)) is None
-        ):
-            # "Analysts said": one capitalised word starting a sentence is a
-            # name only when the article capitalises it inside a sentence too.
-            return None
         name = text[starts[i] : ends[j - 1]]
         given = view.word(i) if j - i > 1 else None
         known = [
@@ -1072,14 +1120,14 @@ class _Article:
         subject of the paragraph."""
         before = self.last_in_paragraph.get(view.index)
         if before is not None and before.speaker:
-            return _Found(before.speaker, before.speaker in self.genders)
+            return _Found(before.speaker, before.speaker in self.person_names)
         found = self._next_sentence(span, view)
         if found is not None:
             return found
         if view.index > 0 and view.only_quotes:
             earlier = self.last_in_paragraph.get(view.index - 1)
             if earlier is not None and earlier.speaker:
-                return _Found(earlier.speaker, earlier.speaker in self.genders)
+                return _Found(earlier.speaker, earlier.speaker in self.person_names)
         si = view.layer.sentence_index(span.open_at)
         for back in range(si, max(-1, si - _SUBJECT_SENTENCES), -1):
             found = self._sentence_subject(view, back, before=span.open_at)
