@@ -652,3 +652,12 @@ def test_it_said_is_the_organisation_before() -> None:
         "Kirklees Council"
     ]
     assert [q.speaker for q in quotes_of(['"It is over," it said.'])] == [None]
+
+
+def test_straight_marks_with_spaces_around_them() -> None:
+    paragraphs = [
+        'Paul Holmes said , " We will win . " Then he left .',  # tokenised text
+        'He is 6 " tall.',  # no mark closes it: not a quote
+    ]
+
+    assert summary(quotes_of(paragraphs)) == [(0, "We will win .", "Paul Holmes", False)]

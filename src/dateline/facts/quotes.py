@@ -272,6 +272,8 @@ class _Scanner:
             after = text[at + 1] if at + 1 < len(text) else ""
             if open_span is None:
                 family = _opening_family(mark, before, after)
+                if family is None and mark == '"' and self._spaced_pair(at, before, after):
+                    family = _DOUBLE
                 if family:
                     open_span = _Marked(self.index, at, None, family)
                     opened_by = mark
@@ -299,6 +301,15 @@ class _Scanner:
             limit = spans[i + 1].open_at if span.close_at is None and i + 1 < len(spans) else None
             _set_text(span, text, limit)
         return [span for span in spans if _worth_keeping(span, text)]
+
+    def _spaced_pair(self, at: int, before: str, after: str) -> bool:
+        """ "said , " We will win . "": a straight mark with spaces on both
+        sides opens a quote when a word follows and a straight mark later in
+        the paragraph can close it."""
+        if not (after.isspace() and (not before or before.isspace())):
+            return False
+        following = self.text[at + 2 : at + 3]
+        return following.isalnum() and self.text.find('"', at + 2) > 0
 
     def _nested(self, opened_by: str, at: int) -> bool:
         """A straight mark inside a curly quote that a ” closes later (before
