@@ -78,6 +78,7 @@ KINDS: dict[str, str] = {
     "quotes, speaker in the next sentence": "“Yes.” The line came from Smith’s aide, Paul Holmes. ",
     "quotes, she among men": "John Smith came. “No,” she said. ",
     "quotes, according to and colons": "According to Paul Holmes, it was “a disaster”; BBC: “ab”. ",
+    "quotes, it and the statement said": '"Ab," the statement said. "Cd," it said. It said so. ',
     "quotation marks, nested and misprinted": (
         '“a "b" c ”Yes,“ Holmes Inc. “No.” ‘the workers’ rights '
     ),

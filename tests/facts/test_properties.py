@@ -56,6 +56,7 @@ HOSTILE_QUOTE_UNITS = (
     "‘the workers’ rights ",
     '“a "b" c ',
     "”Yes,“ Holmes Inc. “No.” ",
+    '"Ab," the statement said. "Cd," it said. It said so. ',
 )
 HOSTILE_QUOTES = st.lists(
     st.lists(st.sampled_from(HOSTILE_QUOTE_UNITS), min_size=1, max_size=40).map("".join),

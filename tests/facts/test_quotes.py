@@ -245,6 +245,8 @@ def test_pathological_input_is_well_formed() -> None:
         ["“Yes.” The line came from Smith’s aide, Paul Holmes. " * 300],
         ["John Smith came. “No,” she said. " * 300],
         ["According to Paul Holmes, it was “a disaster”; BBC: “ab”. " * 300],
+        # Each "the statement" or "it" would look back to the one before it.
+        ['"Ab," the statement said. "Cd," it said. It said so. ' * 2000],
     ]
     for paragraphs in cases:
         assert_well_formed(paragraphs)

@@ -675,7 +675,10 @@ class _Article:
         self.said_in: dict[tuple[int, int], _Found] = {}
         self._subjects: dict[tuple[int, int], _Found | None] = {}
         self.previous: tuple[_Marked, Quote] | None = None
-        self._resolving_it = False  # "it" is not looked for inside the search for "it"
+        # Whether an "it" or a "the statement" is being resolved: the sentences
+        # searched then are not searched again for one of their own, so the
+        # search stays a few sentences deep.
+        self._resolving = False
         self.last_in_paragraph: dict[int, Quote] = {}
 
     @property
@@ -948,19 +951,27 @@ class _Article:
             return _Found(named.name, True)
         if j - i == 1 and view.word(i).casefold() in _PRONOUNS:
             return self._pronoun(view, start, view.word(i).casefold())
-        if j - i == 1 and view.word(i).casefold() == "it" and not self._resolving_it:
-            self._resolving_it = True
+        if j - i == 1 and view.word(i).casefold() == "it":
+            if self._resolving:
+                return None
+            self._resolving = True
             try:
                 return self._it(view, start)
             finally:
-                self._resolving_it = False
+                self._resolving = False
         body = view.body_ending(end)
         if body is not None and text[start : body.start].strip().casefold() in ("", "the"):
             return _Found(body.name)
         words = phrase.split()
         keys = [word.casefold().strip("’'") for word in words]
         if keys[-1] in _DOCUMENTS and keys[0] in _DESCRIPTION_DETERMINERS:
-            return self._document_speaker(view, start)
+            if self._resolving:
+                return None
+            self._resolving = True
+            try:
+                return self._document_speaker(view, start)
+            finally:
+                self._resolving = False
         # "John Smith's lawyer", "Carver's chief executive": someone's someone, unnamed.
         possessor = view.last_person(start, end) or _body_within(view, start, end)
         if (
