@@ -469,12 +469,14 @@ class _Paragraph:
         "_only_quotes",
         "bodies",
         "body_starts",
+        "ends",
         "index",
         "layer",
         "people",
         "people_starts",
         "quote_ends",
         "quote_starts",
+        "starts",
         "text",
     )
 
@@ -482,6 +484,9 @@ class _Paragraph:
         self.index = layer.index
         self.layer = layer
         self.text = layer.text
+        # Where each word starts and ends (the text layer's index, read once).
+        self.starts = layer.word_starts
+        self.ends = layer.word_ends
         self.quote_starts = [span.open_at for span in spans]
         self.quote_ends = [
             span.close_at + 1 if span.close_at is not None else span.text_end for span in spans
@@ -508,7 +513,7 @@ class _Paragraph:
         if self._cues is None:
             cues = _Cues([], [], [])
             text = self.text
-            starts, ends = self.layer.word_starts, self.layer.word_ends
+            starts, ends = self.starts, self.ends
             quotes = iter(zip(self.quote_starts, self.quote_ends, strict=True))
             quote = next(quotes, None)
             for k, start in enumerate(starts):
@@ -596,12 +601,10 @@ class _Paragraph:
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         """The indexes [i, j) of the words wholly inside [start, end)."""
-        layer = self.layer
-        return bisect_left(layer.word_starts, start), bisect_right(layer.word_ends, end)
+        return bisect_left(self.starts, start), bisect_right(self.ends, end)
 
     def word(self, k: int) -> str:
-        layer = self.layer
-        return self.text[layer.word_starts[k] : layer.word_ends[k]]
+        return self.text[self.starts[k] : self.ends[k]]
 
     def sentence(self, si: int) -> tuple[int, int]:
         ends = self.layer.ends
@@ -674,6 +677,7 @@ class _Article:
         # sentence's subject for a later pronoun.
         self.said_in: dict[tuple[int, int], _Found] = {}
         self._subjects: dict[tuple[int, int], _Found | None] = {}
+        self._reporting: dict[tuple[int, int], _Found | None] = {}
         self.previous: tuple[_Marked, Quote] | None = None
         # Whether an "it" or a "the statement" is being resolved: the sentences
         # searched then are not searched again for one of their own, so the
@@ -806,7 +810,7 @@ class _Article:
         if j <= i:
             return False
         word = view.word(j - 1)
-        tail = view.text[view.layer.word_ends[j - 1] : at]
+        tail = view.text[view.ends[j - 1] : at]
         return word in _SPEECH_VERBS and not tail.strip(" \t\u00a0,:")
 
     # --- before the quote ------------------------------------------------------------
@@ -850,7 +854,7 @@ class _Article:
         low = max(start, verb_at - _CLAUSE_CHARS)
         end = verb_at
         i, j = view.word_range(low, verb_at)
-        starts = view.layer.word_starts
+        starts = view.starts
         for k in range(j - 1, max(i - 1, j - 4), -1):
             word = view.word(k)
             if word in _BEFORE_VERB or (word.endswith("ly") and word.islower()):
@@ -898,7 +902,7 @@ class _Article:
         warned that ...": the reporting verb before the conjunction, else the
         person or pronoun the clause starts with."""
         i, j = view.word_range(low, conjunction)
-        starts = view.layer.word_starts
+        starts = view.starts
         for k in range(i, j):
             if view.word(k) in _REPORTING_VERBS and not view.inside_quote(starts[k]):
                 return self._subject(view, low, starts[k], strict=False, depth=1)
@@ -1021,7 +1025,7 @@ class _Article:
         the surname is theirs alone."""
         text = view.text
         i, j = view.word_range(start, end)
-        starts, ends = view.layer.word_starts, view.layer.word_ends
+        starts, ends = view.starts, view.ends
         while i < j and view.word(i).casefold() in _NAME_PREFIXES:
             i += 1
         if not (0 < j - i <= _MAX_READ_NAME_WORDS):
@@ -1066,15 +1070,30 @@ class _Article:
         paragraph, has ("The Ellison campaign said in a statement ...")."""
         si = view.layer.sentence_index(at)
         for back in range(si - 1, max(-1, si - _SUBJECT_SENTENCES), -1):
-            start, end = view.sentence(back)
-            i, j = view.word_range(start, end)
-            for k in range(i, min(j, i + _VERB_WORDS)):
-                if view.word(k) in _SPEECH_VERBS:
-                    found = self._subject(view, start, view.layer.word_starts[k], strict=True)
-                    if found is not None:
-                        return found
-                    break
+            found = self._reporting_subject(view, back)
+            if found is not None:
+                return found
         return None
+
+    def _reporting_subject(self, view: _Paragraph, si: int) -> _Found | None:
+        """The subject of a sentence's first reporting verb, as a phrase that
+        is wholly a speaker; worked out once a sentence, never resolving an
+        "it" or a "the statement" of its own."""
+        key = (view.index, si)
+        if key in self._reporting:
+            return self._reporting[key]
+        start, end = view.sentence(si)
+        verbs = view.cues.verbs
+        i = bisect_left(verbs, start)
+        found = None
+        if i < len(verbs) and verbs[i] < end:
+            resolving, self._resolving = self._resolving, True
+            try:
+                found = self._subject(view, start, verbs[i], strict=True)
+            finally:
+                self._resolving = resolving
+        self._reporting[key] = found
+        return found
 
     # --- after the quote -------------------------------------------------------------
 
@@ -1095,7 +1114,7 @@ class _Article:
         j = min(j, i + _AFTER_WORDS)
         if j <= i:
             return None
-        starts, ends = view.layer.word_starts, view.layer.word_ends
+        starts, ends = view.starts, view.ends
         if view.word(i) == "according" and j > i + 1 and view.word(i + 1) == "to":
             return self._phrase_after(view, ends[i + 1], stop)
         for k in range(i, j):
@@ -1114,7 +1133,7 @@ class _Article:
         i, j = view.word_range(at, stop)
         if j <= i:
             return None
-        start = view.layer.word_starts[i]
+        start = view.starts[i]
         first = view.word(i).casefold()
         if first in _PRONOUNS:
             return self._pronoun(view, start, first)
@@ -1158,8 +1177,8 @@ class _Article:
                 start = view.sentence(back)[0]
                 i, j = view.word_range(start, span.open_at)
                 first = view.word(i).casefold() if j > i else ""
-                if first in _PRONOUNS and view.layer.word_starts[i] - start <= 2:
-                    found = self._pronoun(view, view.layer.word_starts[i], first)
+                if first in _PRONOUNS and view.starts[i] - start <= 2:
+                    found = self._pronoun(view, view.starts[i], first)
             if found is not None:
                 return found
         nearest = view.people_before(span.open_at, 1)
@@ -1182,7 +1201,7 @@ class _Article:
         i, j = view.word_range(at, view.layer.sentence_bounds(at)[1])
         if j <= i:
             return None
-        end = view.layer.word_ends[min(j, i + _NEXT_SENTENCE_WORDS) - 1]
+        end = view.ends[min(j, i + _NEXT_SENTENCE_WORDS) - 1]
         named = view.first_person(at, end)
         if named is None or view.next_quote_open(at) < named.start:
             return None
@@ -1197,7 +1216,7 @@ class _Article:
             word = view.word(index).casefold()
             if word in _DESCRIPTORS:
                 role = True
-                role_end = view.layer.word_ends[index]
+                role_end = view.ends[index]
             elif word not in ROLE_MODIFIERS:
                 break
         if not role:
@@ -1252,7 +1271,7 @@ class _Article:
             verbs = paragraph.cues.verbs
             i = bisect_left(verbs, start)
             if i < len(verbs) and verbs[i] < min(end, before):
-                found = self._subject(paragraph, start, verbs[i], strict=True)
+                found = self._reporting_subject(paragraph, si)
                 if found is not None and not found.person:
                     return found
             body = _organisation_at(paragraph, start)
@@ -1317,18 +1336,18 @@ class _Article:
         if (
             j - i < 2
             or not (view.word(i)[:1].isupper() and view.word(i + 1)[:1].isupper())
-            or view.inside_quote(view.layer.word_starts[i])
+            or view.inside_quote(view.starts[i])
         ):
             return None
         for k in range(i, min(j, i + _MAX_READ_NAME_WORDS + 1)):
             word = view.word(k)
             if word in _NAME_LINKS or word in _REPORTING_VERBS:
-                name = self._read_name(view, start, view.layer.word_starts[k])
+                name = self._read_name(view, start, view.starts[k])
                 if name is not None and len(name.split()) > 1:
                     return _Found(name, True)
                 break
-            if text[view.layer.word_ends[k] : view.layer.word_ends[k] + 1] == ",":
-                name = self._read_name(view, start, view.layer.word_ends[k])
+            if text[view.ends[k] : view.ends[k] + 1] == ",":
+                name = self._read_name(view, start, view.ends[k])
                 if name is not None and len(name.split()) > 1:
                     return _Found(name, True)
                 break
