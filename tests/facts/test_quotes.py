@@ -663,3 +663,21 @@ def test_straight_marks_with_spaces_around_them() -> None:
     ]
 
     assert summary(quotes_of(paragraphs)) == [(0, "We will win .", "Paul Holmes", False)]
+
+
+def test_adding_shares_the_subject_of_the_clause_before() -> None:
+    # The comma before "adding" closes a clause, not an appositive.
+    paragraphs = [
+        "Sharon Berry, the council’s cabinet member for children’s services, said the"
+        " inspection would go ahead as planned, adding: “There is a great deal of good practice.”",
+        "Aisha Wood, planning director at Hart Developments, said talks were still going on,"
+        " adding: “We have listened to residents.”",
+    ]
+
+    assert [q.speaker for q in quotes_of(paragraphs)] == ["Sharon Berry", "Aisha Wood"]
+
+
+def test_a_title_or_description_word_is_not_read_into_a_name() -> None:
+    paragraphs = ["Resident Marion Lewis described the decision as “a sensible compromise”."]
+
+    assert [q.speaker for q in find_quotes(paragraphs, [], [])] == ["Marion Lewis"]

@@ -105,6 +105,7 @@ _BEFORE_VERB = word_set(
     """
 )
 _CONJUNCTIONS = word_set("and but or")
+_RELATIVES = word_set("who whom whose which that")
 _PRONOUN_FORMS = word_set("he He HE she She SHE")
 _CUE_WORDS = _REPORTING_VERBS | _PRONOUN_FORMS | {"to"}
 _PRONOUNS = {"he": "m", "she": "f"}
@@ -162,9 +163,9 @@ _NOT_NAMES = word_set(
 )
 # Words before a name read from the text that are not part of it ("said
 # Labour MP Jess Phillips", "Republican Carl Henning").
-_NAME_PREFIXES = (ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS) - word_set("the of for and") | word_set(
-    "republican democrat democratic labour conservative tory liberal independent gop"
-)
+_NAME_PREFIXES = (_DESCRIPTORS | ROLE_MODIFIERS | HONORIFICS) - word_set(
+    "the of for and"
+) | word_set("republican democrat democratic labour conservative tory liberal independent gop")
 _NAME_LINKS = word_set("of at from with in")  # "Lim Choon Seng of Straits Capital said"
 _PARTICLES = word_set("de van von der den da di du la le al bin ibn del dos")
 _MAX_READ_NAME_WORDS = 4
@@ -865,7 +866,14 @@ class _Article:
             break
         head = text[low:end].rstrip()
         if head.endswith(","):
-            found = self._before_appositive(view, low, low + len(head) - 1)
+            comma = low + len(head) - 1
+            clause = self._clause_verb(view, low, comma)
+            if clause is not None and depth == 0:
+                # "Sharon Berry, the cabinet member, said the inspection would
+                # go ahead, adding: ...": the stretch before the comma is a
+                # clause, and "adding" shares its subject.
+                return self._subject(view, start, clause, strict=strict, depth=1)
+            found = self._before_appositive(view, low, comma)
             if found is not None or strict:
                 return found
         cut = _clause_break(text, low, end)
@@ -873,6 +881,22 @@ class _Article:
         if found is not None or strict:
             return found
         return self._nearest_subject(view, low, end)
+
+    def _clause_verb(self, view: _Paragraph, low: int, comma: int) -> int | None:
+        """The reporting verb of the stretch before `comma`, when that stretch
+        is a clause of the sentence rather than a relative clause ("who
+        said ...") or an appositive."""
+        text = view.text
+        previous = _previous_comma(text, low, comma)
+        stretch = previous + 1 if previous >= 0 else _clause_break(text, low, comma)
+        verbs = view.cues.verbs
+        k = bisect_left(verbs, stretch)
+        if k == len(verbs) or verbs[k] >= comma:
+            return None
+        i, j = view.word_range(stretch, comma)
+        if j > i and view.word(i).casefold() in _RELATIVES:
+            return None
+        return verbs[k]
 
     def _before_appositive(self, view: _Paragraph, low: int, comma: int) -> _Found | None:
         """The subject before a stretch set off by commas: "Caitlin Moyer, a
