@@ -681,3 +681,18 @@ def test_a_title_or_description_word_is_not_read_into_a_name() -> None:
     paragraphs = ["Resident Marion Lewis described the decision as “a sensible compromise”."]
 
     assert [q.speaker for q in find_quotes(paragraphs, [], [])] == ["Marion Lewis"]
+
+
+def test_a_possessive_opening_a_sentence_is_not_its_subject() -> None:
+    paragraphs = [
+        "Donald Trump's comments drew criticism from Sen. John Cornyn on Sunday."
+        ' "I think it\'s a mistake," he said.'
+    ]
+
+    assert [q.speaker for q in quotes_of(paragraphs)] == ["John Cornyn"]
+
+
+def test_a_subject_the_entity_finder_missed_is_read_when_a_given_name_opens_it() -> None:
+    paragraphs = ["The mayor left early. Mary Walsh stayed on.", "“We agreed,” she said."]
+
+    assert [q.speaker for q in find_quotes(paragraphs, [], [])] == ["Mary Walsh"]

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from dateline.facts.base import Entity, Quote
 from dateline.facts.entities import (
     FEMALE_NAMES,
+    GIVEN_NAMES,
     MALE_NAMES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -1070,6 +1071,8 @@ class _Article:
                 return None
             if len(word) > 1 and word.isupper():
                 return None  # "BBC", "NATO": bodies, not people
+            if word.endswith(_POSSESSIVE):
+                return None  # "Donald Trump's comments": someone's something
         if view.layer.starts_sentence(starts[i]):
             # A sentence's first word has its capital anyway ("Analysts
             # said"): it is part of a name only if the article never writes
@@ -1351,30 +1354,38 @@ class _Article:
             named = view.people[k]
             if named.end > end or named.start - start > _SUBJECT_CHARS:
                 break
+            if text.startswith(_POSSESSIVE, named.end):
+                continue  # "Trump's comments drew criticism from ...": not Trump
             lead = text[start : named.start].strip(" \t\u00a0\"“‘'([")
             if _is_title_gap(lead) or _in_subject_place(view, named):
                 return _Found(named.name, True)
         # A name the entity finder missed: two capitalised words or more,
-        # outside quotes, then "of", a comma or a reporting verb.
+        # outside quotes, then "of", a comma or a reporting verb ("Lim Choon
+        # Seng of Straits Capital said"), or any verb when the first is a
+        # given name ("Tim Kaine disagreed").
         i, j = view.word_range(start, min(end, start + 120))
         if (
-            j - i < 2
+            j - i < 3
             or not (view.word(i)[:1].isupper() and view.word(i + 1)[:1].isupper())
             or view.inside_quote(view.starts[i])
         ):
             return None
-        for k in range(i, min(j, i + _MAX_READ_NAME_WORDS + 1)):
+        given = view.word(i).casefold() in GIVEN_NAMES
+        for k in range(i + 1, min(j, i + _MAX_READ_NAME_WORDS + 1)):
             word = view.word(k)
-            if word in _NAME_LINKS or word in _REPORTING_VERBS:
-                name = self._read_name(view, start, view.starts[k])
-                if name is not None and len(name.split()) > 1:
-                    return _Found(name, True)
-                break
-            if text[view.ends[k] : view.ends[k] + 1] == ",":
-                name = self._read_name(view, start, view.ends[k])
-                if name is not None and len(name.split()) > 1:
-                    return _Found(name, True)
-                break
+            if word in _NAME_LINKS or word in _REPORTING_VERBS or (given and word.islower()):
+                name_end = view.ends[k - 1]
+            elif text.startswith(",", view.ends[k]):
+                name_end = view.ends[k]
+            else:
+                continue
+            name = self._read_name(view, start, name_end)
+            if name is not None and " " in name:
+                sex = _given_name_sex(name)
+                if sex is not None:
+                    self.genders.setdefault(name, sex)
+                return _Found(name, True)
+            return None
         return None
 
 
@@ -1530,7 +1541,11 @@ def _gender(person: Entity, text: ArticleText) -> str | None:
             return "f"
         if (word.endswith("man") and word != "human") or word in _MALE_ROLES:
             return "m"
-    first = person.name.split(" ", 1)[0].casefold()
+    return _given_name_sex(person.name)
+
+
+def _given_name_sex(name: str) -> str | None:
+    first = name.split(" ", 1)[0].casefold()
     if first in FEMALE_NAMES:
         return "f"
     if first in MALE_NAMES:
