@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from dateline.facts.base import Entity, Quote
@@ -661,19 +661,10 @@ class _Article:
                             _Named(mention.start_char, mention.end_char, entity.name, person)
                         )
         self.paragraphs = _Views(text, named, spans)
-        # (paragraph, start) of every person named, for a pronoun far from any name.
-        people_at = sorted(
-            ((mention.paragraph, mention.start_char), person.name)
-            for person in people
-            for mention in person.mentions
-        )
-        self.people_at = [at for at, _ in people_at]
-        self.people_names = [name for _, name in people_at]
         self.people = people
         self.person_names = {person.name for person in people}
-        self.by_surname: dict[str, set[str]] = {}
-        for person in people:
-            self.by_surname.setdefault(person.name.split()[-1].casefold(), set()).add(person.name)
+        self._people_at: tuple[list[tuple[int, int]], list[str]] | None = None
+        self._by_surname: dict[str, set[str]] | None = None
         self._genders: dict[str, str] | None = None
         # The speaker of the quotes in each sentence, as they are found: a
         # sentence's subject for a later pronoun.
@@ -686,6 +677,29 @@ class _Article:
         # search stays a few sentences deep.
         self._resolving = False
         self.last_in_paragraph: dict[int, Quote] = {}
+
+    @property
+    def people_at(self) -> tuple[list[tuple[int, int]], list[str]]:
+        """(paragraph, start) of every person named, in order, and their
+        names: for a pronoun far from any name."""
+        if self._people_at is None:
+            named = sorted(
+                ((mention.paragraph, mention.start_char), person.name)
+                for person in self.people
+                for mention in person.mentions
+            )
+            self._people_at = [at for at, _ in named], [name for _, name in named]
+        return self._people_at
+
+    @property
+    def by_surname(self) -> dict[str, set[str]]:
+        """The people of the article by the last word of their names."""
+        if self._by_surname is None:
+            self._by_surname = {}
+            for person in self.people:
+                surname = person.name.split()[-1].casefold()
+                self._by_surname.setdefault(surname, set()).add(person.name)
+        return self._by_surname
 
     @property
     def genders(self) -> dict[str, str]:
@@ -766,9 +780,10 @@ class _Article:
             found = self._before(view, sentence_start, span.open_at)
         elif view.index > 0 and _skip_back(text, 0, span.open_at, _LEAD_IN) == 0:
             # "Holmes said:" ending the paragraph before
-            before = self.paragraphs[view.index - 1]
-            end = _skip_back(before.text, 0, len(before.text), _SPACES)
-            if before.text[end - 1 : end] == ":":
+            before_text = self.text[view.index - 1].text
+            end = _skip_back(before_text, 0, len(before_text), _SPACES)
+            if before_text[end - 1 : end] == ":":
+                before = self.paragraphs[view.index - 1]
                 found = self._before(before, before.layer.sentence_start(end - 1), end)
         if found is None:
             found = self._after(span, view, span)
@@ -1286,8 +1301,9 @@ class _Article:
             return _Found(
                 nearby[0].name, True
             )  # only people of the other sex: better one than none
-        i = bisect_left(self.people_at, (view.index - 1, 0))
-        return _Found(self.people_names[i - 1], True) if i > 0 else None
+        people_at, names = self.people_at
+        i = bisect_left(people_at, (view.index - 1, 0))
+        return _Found(names[i - 1], True) if i > 0 else None
 
     def _it(self, view: _Paragraph, at: int) -> _Found | None:
         """ "“We are all in,” it said": the organisation or description that a
@@ -1314,19 +1330,18 @@ class _Article:
                     return _Found(paragraph.bodies[k].name)
         return None
 
-    def _sentences_back(self, view: _Paragraph, at: int) -> list[tuple[_Paragraph, int, int]]:
+    def _sentences_back(self, view: _Paragraph, at: int) -> Iterator[tuple[_Paragraph, int, int]]:
         """The sentence holding `at` (up to `at`) and a few before it, in this
         paragraph and the one before, nearest first."""
-        found = []
         si = view.layer.sentence_index(at)
         for back in range(si, max(-1, si - _SUBJECT_SENTENCES), -1):
-            found.append((view, back, at if back == si else len(view.text)))
-        if view.index > 0 and len(found) < _SUBJECT_SENTENCES:
+            yield view, back, at if back == si else len(view.text)
+        left = _SUBJECT_SENTENCES - (si + 1)
+        if view.index > 0 and left > 0:
             previous = self.paragraphs[view.index - 1]
             last = len(previous.layer.ends)
-            for back in range(last, max(-1, last - (_SUBJECT_SENTENCES - len(found))), -1):
-                found.append((previous, back, len(previous.text)))
-        return found
+            for back in range(last, max(-1, last - left), -1):
+                yield previous, back, len(previous.text)
 
     def _sentence_subject(self, view: _Paragraph, si: int, *, before: int) -> _Found | None:
         """The person a sentence is about: the speaker of its quotes, else the
