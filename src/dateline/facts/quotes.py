@@ -5,9 +5,11 @@ they face, except that ’ is also the apostrophe: it closes a quote only when i
 is not between letters (it’s, children’s) and only inside a ‘single’ quote; a
 plural possessive (the workers’ rights) does not close it either when the quote
 closes later in the paragraph. Straight marks face the way their neighbours
-suggest (a space before an opening mark, a letter before a closing one). A
-straight mark inside a curly quote that closes later is a quote within the
-quote; a curly mark facing the wrong way (”Yes,“) is read as the misprint it is.
+suggest (a space before an opening mark, a letter before a closing one); one
+between spaces (tokenised text: 'said , " We won . "') opens when a later one
+can close it. A straight mark inside a curly quote that closes later is a
+quote within the quote; a curly mark facing the wrong way (”Yes,“) is read as
+the misprint it is.
 
 A quote left open at the end of a paragraph continues when the next paragraph
 opens with the same kind of mark (the newspaper convention for a long quote);
@@ -19,8 +21,9 @@ The speaker is looked for, in order:
 - before the quote in its sentence: the subject of the reporting verb nearest
   the quote ("Paul Holmes said:", "Holmes said any suggestion ... was a “red
   herring”", "the council claimed ... “unlawful”", "Caitlin Moyer, a
-  spokeswoman for the party, said", "He described ... and warned that ..."),
-  "according to X", or a name before a colon ("BBC: “...”");
+  spokeswoman for the party, said", "He described ... and warned that ...",
+  "X, the role, said ..., adding:"), "according to X", or a name before a
+  colon ("BBC: “...”");
 - after it: ", he said", ", said Holmes", ", said Labour MP Jess Phillips",
   ", said the council's head of legal services, John Chapman", ", Sadie
   Weiner, the DSCC spokeswoman, said", ", Smith's lawyer said", ", a council
@@ -37,7 +40,8 @@ honorific, given name, role such as "spokeswoman", or "X said she") is passed
 over unless nobody else is near. Organisations speak when they are the
 subject ("the council claimed"). Without a name, a description the article
 gives ("A Kirklees Council spokesman", "the Harnett campaign") is the
-speaker; "the statement said" is whoever the paragraph says made it. A name
+speaker; "the statement said" is whoever the paragraph says made it, and "it
+said" the organisation a sentence before made its subject. A name
 the entity finder missed is read from the capitalised words in the speaker's
 place ("said Kenneth A. Lindahl").
 
@@ -180,7 +184,6 @@ _LEAD_IN = " \t\u00a0([—–-"
 # Bounds on every look around a quote, so that the work per quote is fixed.
 _CLAUSE_CHARS = 300  # back from a verb to its subject
 _VERB_CHARS = 600  # back from a quote to its reporting verb
-_VERB_WORDS = 60  # the same, in words, where words are counted
 _AFTER_CHARS = 200  # forward from a quote to its attribution
 _AFTER_WORDS = 14
 _PHRASE_WORDS = 12  # a speaker's phrase ("Kenya captain Kennedy Odhiambo")
@@ -565,9 +568,6 @@ class _Paragraph:
 
     def body_ending(self, end: int) -> _Named | None:
         return self._ending(self.bodies, self.body_starts, end)
-
-    def person_starting(self, at: int) -> _Named | None:
-        return self._starting(self.people, self.people_starts, at)
 
     def body_starting(self, at: int) -> _Named | None:
         return self._starting(self.bodies, self.body_starts, at)
