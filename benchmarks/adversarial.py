@@ -71,6 +71,17 @@ KINDS: dict[str, str] = {
         "third-quarter net income rose from a year earlier, in the quarter, "
         "the year-earlier period, a year ago, fiscal 1997, "
     ),
+    # Each of the speaker search's paths, run without end.
+    "quotes, appositive speakers, interrupted": (
+        '"Yes," Paul Holmes, the branch secretary, said, "and no," '
+    ),
+    "quotes, speaker in the next sentence": "“Yes.” The line came from Smith’s aide, Paul Holmes. ",
+    "quotes, she among men": "John Smith came. “No,” she said. ",
+    "quotes, according to and colons": "According to Paul Holmes, it was “a disaster”; BBC: “ab”. ",
+    "quotes, it and the statement said": '"Ab," the statement said. "Cd," it said. It said so. ',
+    "quotation marks, nested and misprinted": (
+        '“a "b" c ”Yes,“ Holmes Inc. “No.” ‘the workers’ rights '
+    ),
 }
 
 _CHILD = """

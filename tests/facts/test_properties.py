@@ -41,6 +41,28 @@ ANY_PARAGRAPHS = st.lists(ANY_TEXT, max_size=3).map(
 SEED_FRAGMENTS = seed_phrases() | set(SEED_000) | set(SEED_001)
 SEED_PARAGRAPHS = paragraphs_from(SEED_FRAGMENTS, words=30, paragraphs=6)
 PUBLISHED = st.one_of(st.none(), st.dates())
+# Units of the hostile quote text benchmarks/adversarial.py times, repeated and
+# mixed into one paragraph (or a few): what makes the speaker search work hard.
+HOSTILE_QUOTE_UNITS = (
+    "“Yes,” he said. John Smith came. ",
+    'BBC: "ab". ',
+    "\"a 'b' “c ‘d’ e” f\" ‘g “h” i’ '",
+    "“He said ‘we will ",
+    "Paul Holmes, branch secretary for Unison, said, ",
+    '"Yes," Paul Holmes, the branch secretary, said, "and no," ',
+    "“Yes.” The line came from Smith’s aide, Paul Holmes. ",
+    "John Smith came. “No,” she said. ",
+    "According to Paul Holmes, it was “a disaster”; ",
+    "‘the workers’ rights ",
+    '“a "b" c ',
+    "”Yes,“ Holmes Inc. “No.” ",
+    '"Ab," the statement said. "Cd," it said. It said so. ',
+)
+HOSTILE_QUOTES = st.lists(
+    st.lists(st.sampled_from(HOSTILE_QUOTE_UNITS), min_size=1, max_size=40).map("".join),
+    min_size=1,
+    max_size=3,
+)
 
 SETTINGS = settings(max_examples=200, deadline=None)
 
@@ -175,6 +197,12 @@ def test_quotes_on_seed_fragments(paragraphs: list[str]) -> None:
     check_quotes(paragraphs)
 
 
+@SETTINGS
+@given(HOSTILE_QUOTES)
+def test_quotes_on_hostile_text(paragraphs: list[str]) -> None:
+    check_quotes(paragraphs)
+
+
 # --- every extractor together, on an article ---------------------------------------------------
 
 
@@ -187,4 +215,10 @@ def test_extract_facts_on_any_text(paragraphs: list[str], published: dt.date | N
 @SETTINGS
 @given(SEED_PARAGRAPHS, PUBLISHED)
 def test_extract_facts_on_seed_fragments(paragraphs: list[str], published: dt.date | None) -> None:
+    check_article(paragraphs, published)
+
+
+@SETTINGS
+@given(HOSTILE_QUOTES, PUBLISHED)
+def test_extract_facts_on_hostile_quotes(paragraphs: list[str], published: dt.date | None) -> None:
     check_article(paragraphs, published)

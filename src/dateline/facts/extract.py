@@ -99,5 +99,5 @@ def extract_in_stages(article: Article, limit: int = MAX_FACT_CHARS) -> Iterator
         problems=tuple(problems),
     )
     yield facts
-    quotes = guarded("quotes", lambda: find_quotes(paragraphs, people, organizations), [])
+    quotes = guarded("quotes", lambda: find_quotes(text, people, organizations), [])
     yield replace(facts, quotes=tuple(quotes), problems=tuple(problems))
