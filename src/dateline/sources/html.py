@@ -70,7 +70,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> PageText | None:
     # a line of its own.
     lines = [" ".join(line.split()) for line in text.split("\n")]
     paragraphs = drop_repeated_title(title, [line for line in lines if line])
-    if not paragraphs:
+    if not _reads_like_an_article(paragraphs):
         return None
     return PageText(
         title=title,
@@ -80,6 +80,25 @@ def extract_page(html: bytes | str, url: str | None = None) -> PageText | None:
         url=found.get("url") or "",
         paragraphs=tuple(paragraphs),
     )
+
+
+# trafilatura's fallbacks return what text a page has, even from a page with
+# none of an article's ("Home" from a sign-in page, measured): an article has
+# a sentence of some length, or enough words.
+_SENTENCE_WORDS = 8
+_ARTICLE_WORDS = 40
+_SENTENCE_END = (".", "!", "?")
+
+
+def _reads_like_an_article(paragraphs: list[str]) -> bool:
+    words = 0
+    for paragraph in paragraphs:
+        count = len(paragraph.split())
+        words += count
+        ending = paragraph.rstrip("\"'”’) ")
+        if count >= _SENTENCE_WORDS and ending.endswith(_SENTENCE_END):
+            return True
+    return words >= _ARTICLE_WORDS
 
 
 @functools.cache
