@@ -21,6 +21,7 @@ httpx is imported when a `Fetcher` is made: opening the reader never pays for it
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import ssl
 import threading
@@ -85,6 +86,7 @@ class Fetcher:
         self._local = threading.local()
         self._clients: list[Any] = []
         self._lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
 
     def __enter__(self) -> Fetcher:
         return self
@@ -104,10 +106,23 @@ class Fetcher:
             with contextlib.suppress(Exception):
                 client.close()
 
+    def _tls_context(self) -> ssl.SSLContext:
+        """One TLS context for every thread's client: building one (loading the
+        certificate bundle) costs about 70 ms, measured, which a client per
+        thread paid eight times over on every `dateline fetch`."""
+        with self._lock:
+            if self._tls is None:
+                import certifi
+
+                bundle = os.environ.get("SSL_CERT_FILE") if self._trust_env else None
+                self._tls = ssl.create_default_context(cafile=bundle or certifi.where())
+            return self._tls
+
     def _client(self) -> Any:
         client = getattr(self._local, "client", None)
         if client is None:
             client = self._httpx.Client(
+                verify=self._tls_context(),
                 follow_redirects=False,
                 trust_env=self._trust_env,
                 headers={
