@@ -117,6 +117,8 @@ BATCH_ARTICLES = 400
 FIRST_BATCH = 40  # the first report comes as soon as a screenful is in
 BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
+# How long closing waits for a write in progress on another thread.
+CLOSE_WAIT_SECONDS = 5.0
 
 _DAMAGED = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 # Written beside a cache found damaged while in use: the next open sets it aside.
@@ -381,9 +383,18 @@ class Library:
             connections, self._connections = self._connections, []
         if self._memory is not None:
             connections.append(self._memory)
-        for connection in connections:
-            with contextlib.suppress(sqlite3.Error):
-                connection.close()
+        # A worker may be writing on its connection (the app moves to another
+        # cache while a facts worker stores facts): closing it under the
+        # statement crashed the process (a segfault in the sqlite3 module, seen
+        # once in the full suite). Wait for the write to end, a while at most.
+        locked = self._write_lock.acquire(timeout=CLOSE_WAIT_SECONDS)
+        try:
+            for connection in connections:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.close()
+        finally:
+            if locked:
+                self._write_lock.release()
         if self.temporary and self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
