@@ -123,6 +123,4 @@ def drop_repeated_title(title: str, paragraphs: Iterable[str]) -> list[str]:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return (
-        a.split() == b.split() or " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-    )
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -248,13 +248,14 @@ def entry_date(raw: str, parsed: Any = None) -> dt.date | None:
     return parse_publication_date(raw)
 
 
-def entry_parts(feed: Feed, entry: FeedEntry) -> ArticleParts:
-    """What an entry says, for an article: its full content, else its summary."""
+def entry_parts(feed: Feed, entry: FeedEntry, *, name: str = "") -> ArticleParts:
+    """What an entry says, for an article: its full content, else its summary.
+    `name` is what the reader calls the feed, when not its own title."""
     metadata = {
-        "source": feed.title,
+        "source": name or feed.title,
         "url": entry.link,
         "author": entry.author,
-        "feed": feed.title,
+        "feed": name or feed.title,
     }
     warnings = [f"the feed is {feed.problem}"] if feed.problem else []
     return ArticleParts(

@@ -227,10 +227,7 @@ def _entry_article(
 ) -> ArticleParts:
     """The entry's article: its full content, else the linked page's text,
     else (pages off, or the page unreadable, with a warning) its summary."""
-    named = Feed(feed.title or parsed.title or feed.name, parsed.link, parsed.kind, (), "")
-    parts = entry_parts(named, entry)
-    if parsed.problem:
-        parts.warnings.append(f"the feed is {parsed.problem}")
+    parts = entry_parts(parsed, entry, name=feed.title or parsed.title or feed.name)
     if entry.content or not feed.fetch_pages or not entry.link:
         return parts
     from dateline.sources.html import extract_page
