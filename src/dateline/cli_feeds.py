@@ -152,7 +152,7 @@ def _ago(stamp: str | None, now: dt.datetime) -> str:
         span = f"{seconds // 3600} h"
     else:
         span = f"{seconds // 86400} days"
-    return f"{when:%Y-%m-%d %H:%M} UTC ({span} ago)"
+    return f"{when:%Y-%m-%d %H:%M} UTC, {span} ago"
 
 
 def _list(subscriptions: Subscriptions, options: argparse.Namespace) -> int:

@@ -114,10 +114,11 @@ def test_fetch_reports_each_feed_and_the_list_shows_what_failed(
     listing = capsys.readouterr().out.splitlines()
     assert listing[0] == "1. Calder Valley Chronicle"
     assert listing[2] == "   2 articles"
-    assert listing[3].startswith("   last worked: 20") and listing[3].endswith(" s ago)")
+    assert listing[3].startswith("   last worked: 20") and listing[3].endswith(" s ago")
     assert listing[4:7] == ["2. 127.0.0.1", f"   {bad}", "   0 articles"]
     assert listing[7] == "   last worked: never"
     assert listing[8].startswith("   last error: HTTP 404 NOT FOUND (20")
+    assert listing[8].endswith(" s ago)")
 
     # The fetched articles export with everything else, facts and all.
     assert main(["export", "--feeds", "--format", "json"]) == 0
