@@ -28,7 +28,7 @@ from typing import Any, Literal
 import pytest
 
 import dateline.model.loading as loading
-from dateline.cli import EXIT_BAD_INPUT, main
+from dateline.cli import EXIT_BAD_INPUT, SUPPORTED, main
 from dateline.model.loading import load_paths
 from dateline.tui.screens.reader import ReaderScreen
 from dateline.tui.widgets.article_list import ArticleList
@@ -306,7 +306,7 @@ def test_the_command_line_fails_only_when_nothing_at_all_is_read(
         assert status == EXIT_BAD_INPUT
         assert capsys.readouterr().err.splitlines() == [
             f"dateline: skipped {where(case, folder)}",
-            f"dateline: nothing readable in {folder} (supported: .txt, .md, .jsonl files)",
+            f"dateline: nothing readable in {folder} ({SUPPORTED})",
         ]
     else:
         assert status == 0

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from textual import on
 
-from dateline.cli import EXIT_BAD_INPUT, main
+from dateline.cli import EXIT_BAD_INPUT, SUPPORTED, main
 from dateline.tui import app as app_module
 from dateline.tui.app import DatelineApp
 from dateline.tui.messages import IndexingDone
@@ -28,9 +28,7 @@ def test_folder_with_nothing_readable(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main([str(tmp_path)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     # The progress bars come first on standard error, then the message.
-    assert err.splitlines()[-1] == (
-        f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)"
-    )
+    assert err.splitlines()[-1] == (f"dateline: nothing readable in {tmp_path} ({SUPPORTED})")
 
 
 def test_broken_files_are_named_and_the_rest_loads(
@@ -74,9 +72,7 @@ def test_index_of_a_folder_with_nothing_readable(
     assert main(["index", str(tmp_path)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     # The progress bars come first on standard error, then the message.
-    assert err.splitlines()[-1] == (
-        f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)"
-    )
+    assert err.splitlines()[-1] == (f"dateline: nothing readable in {tmp_path} ({SUPPORTED})")
 
 
 class QuitWhenRead(DatelineApp):
@@ -110,6 +106,4 @@ def test_the_reader_fails_only_when_nothing_at_all_was_read(
         assert (status, err) == (0, "")
     else:
         assert status == EXIT_BAD_INPUT
-        assert err == (
-            f"dateline: nothing readable in {tmp_path} (supported: .txt, .md, .jsonl files)\n"
-        )
+        assert err == (f"dateline: nothing readable in {tmp_path} ({SUPPORTED})\n")

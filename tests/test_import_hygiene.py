@@ -20,6 +20,11 @@ CORE_MODULES = [
     "dateline.evaluate",
     "dateline.export",
     "dateline.cli",
+    "dateline.cli_feeds",
+    "dateline.sources.html",
+    "dateline.sources.feeds",
+    "dateline.sources.jsonfeed",
+    "dateline.sources.update",
 ]
 
 
@@ -45,3 +50,24 @@ def test_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+# Start-up matters: opening the seeds, and everything the reader imports to
+# open them, must not pay for the page, feed and HTTP libraries.
+SOURCE_LIBRARIES = ("trafilatura", "feedparser", "httpx", "httpcore", "listparser", "lxml")
+
+
+def test_the_reader_on_the_seeds_imports_no_page_feed_or_http_library() -> None:
+    code = (
+        "import sys\n"
+        "from dateline.model.loading import load_paths\n"
+        "from dateline.resources import seeds_dir\n"
+        "import dateline.cli, dateline.tui.app\n"
+        "assert load_paths([seeds_dir()]).articles\n"
+        f"found = [m for m in sys.modules if m.split('.')[0] in {SOURCE_LIBRARIES}]\n"
+        "print(','.join(sorted(found)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

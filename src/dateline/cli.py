@@ -1,9 +1,11 @@
 """The `dateline` command: open the reader, export the facts, or score them.
 
-    dateline [PATH ...] [--theme NAME]
-    dateline export [PATH ...] --format json|yaml|markdown [-o FILE]
+    dateline [PATH ...] [--feeds] [--theme NAME]
+    dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
     dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
+    dateline feeds add|list|import|remove|pages ...   (see cli_feeds.py)
+    dateline fetch [--timeout SECONDS] [--concurrency N] [--no-index]
 
 Textual is imported only when the reader opens, so `export` and `eval` never pay for it."""
 
@@ -18,6 +20,7 @@ from dateline import __version__
 from dateline.resources import seeds_dir
 
 EXIT_BAD_INPUT = 2
+FEEDS_HELP = "also the articles fetched from the feeds you follow (dateline feeds, dateline fetch)"
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -26,15 +29,18 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal and see who, what, when, how much "
         "and who said what.",
         epilog="Run 'dateline export --help' for the facts export, "
-        "'dateline eval --help' to score the facts against the gold set.",
+        "'dateline eval --help' to score the facts against the gold set, "
+        "'dateline feeds --help' to follow feeds and 'dateline fetch --help' to fetch them.",
     )
     parser.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="article files or folders (read recursively); the bundled seeds when none",
+        help="article files or folders (read recursively); the bundled seeds when none, "
+        "and the articles fetched from your feeds when there are any",
     )
+    parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--theme", metavar="NAME", help="the theme to open with")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     return parser
@@ -54,6 +60,7 @@ def _export_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="article files or folders (read recursively); the bundled seeds when none",
     )
+    parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     return parser
@@ -111,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return eval_main(args[1:])
     if args[:1] == ["index"]:
         return index_main(args[1:])
+    if args[:1] == ["feeds"]:
+        from dateline.cli_feeds import feeds_main
+
+        return feeds_main(args[1:])
+    if args[:1] == ["fetch"]:
+        from dateline.cli_feeds import fetch_main
+
+        return fetch_main(args[1:], lambda paths: index_paths(paths, facts=True))
     return reader_main(args)
 
 
@@ -121,7 +136,7 @@ def _fail(message: str) -> None:
     print(f"dateline: {inert(message)}", file=sys.stderr)
 
 
-SUPPORTED = "supported: .txt, .md, .jsonl files"
+SUPPORTED = "supported: .txt, .md, .jsonl, .html files and .rss, .atom, .xml, .json feeds"
 
 
 def _any_missing(paths: list[Path]) -> bool:
@@ -145,9 +160,24 @@ def _has_article_files(paths: list[Path]) -> bool:
     return any(isinstance(item, Path) for item in iter_article_files(paths))
 
 
+def _with_fetched(paths: list[Path], *, asked: bool, default: bool) -> list[Path]:
+    """`paths` and the folder of fetched articles: when asked (`--feeds`), or
+    by default (no PATH) when there is one. Made when asked, so that a first
+    `dateline --feeds` opens rather than saying the folder is missing."""
+    from dateline.sources import fetched_dir
+
+    fetched = fetched_dir()
+    if asked:
+        fetched.mkdir(parents=True, exist_ok=True)
+    if (asked or default) and fetched.is_dir() and fetched not in paths:
+        return [*paths, fetched]
+    return paths
+
+
 def reader_main(args: list[str]) -> int:
     options = _reader_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
+    paths = _with_fetched(paths, asked=options.feeds, default=not options.paths)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
     if not _has_article_files(paths):
@@ -171,6 +201,11 @@ def index_main(args: list[str]) -> int:
     paths: list[Path] = options.paths
     if _any_missing(paths):
         return EXIT_BAD_INPUT
+    return index_paths(paths, facts=not options.no_facts)
+
+
+def index_paths(paths: list[Path], *, facts: bool) -> int:
+    """Read `paths` into the cache and, with `facts`, find their facts, with progress bars."""
     import time
 
     from rich.console import Console
@@ -205,7 +240,7 @@ def index_main(args: list[str]) -> int:
             read_seconds = time.perf_counter() - started
             facts_started = time.perf_counter()
             found = 0
-            if not options.no_facts:
+            if facts:
                 finding = bars.add_task("Finding facts", total=None, rate="")
 
                 def facts_found(done: int, total: int, rate: float) -> None:
@@ -235,6 +270,7 @@ def index_main(args: list[str]) -> int:
 def export_main(args: list[str]) -> int:
     options = _export_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
+    paths = _with_fetched(paths, asked=options.feeds, default=False)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
     from dateline.export import export_document, render

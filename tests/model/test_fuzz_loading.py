@@ -52,6 +52,7 @@ from dateline.model.loading import (
     parse_file,
 )
 from dateline.model.problems import LoadProblem
+from dateline.sources import SOURCE_SUFFIXES
 from tests.conftest import REPOSITORY
 from tests.conftest import SEED_000 as SEED_000_ID
 from tests.conftest import SEED_001 as SEED_001_ID
@@ -66,9 +67,11 @@ from tests.facts.test_properties import (
 )
 from tests.model.test_loading import DEBRIS, raw_paragraphs
 
-# Every suffix the loader knows, and one it does not (a file named on the
-# command line is read whatever its suffix).
-SUFFIXES = (*sorted(SUPPORTED_SUFFIXES), ".csv")
+# Every suffix of the loader's text formats, and one it does not know (a file
+# named on the command line is read whatever its suffix). Pages and feeds,
+# read by dateline.sources, have properties of their own
+# (tests/sources/test_source_properties.py).
+SUFFIXES = (*sorted(SUPPORTED_SUFFIXES - SOURCE_SUFFIXES), ".csv")
 TEXT_SUFFIXES = tuple(s for s in SUFFIXES if s not in JSON_LINES_SUFFIXES)
 
 # Every C0 and C1 control (tab and newline too), DEL, and the bidirectional

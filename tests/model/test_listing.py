@@ -107,3 +107,29 @@ def test_an_id_is_listed_once_whatever_the_changes_say() -> None:
     # Taken out and put back in one change (the row was only touched): kept.
     listing.apply([entry(7, "2017-01-03", "new", article_id="story")], {7})
     assert [(e.rowid, e.id) for e in listing.entries] == [(7, "story"), (2, "a2")]
+
+
+def test_source_and_feed_filters_are_parsed_and_match_parts_of_names() -> None:
+    query = parse_query('source:gazette feed:"Calder Valley" flood')
+    assert (query.source, query.feed, query.words) == ("gazette", "Calder Valley", ("flood",))
+    assert not query.is_empty
+    page = entry(1, "2023-03-14")._replace(source="Wharfedale Gazette")
+    fetched = entry(2, "2023-05-02")._replace(
+        source="The Chronicle", feed="Calder Valley Chronicle https://calderchronicle.example/feed"
+    )
+    listing = Listing([page, fetched])
+
+    def view(text: str) -> list[int]:
+        shown = listing.view(
+            parse_query(text),
+            read=(),
+            starred=(),
+            search=lambda w: set(),
+            mentioning=lambda n: set(),
+        )
+        return [e.rowid for e in shown]
+
+    assert view("source:GAZETTE") == [1]
+    assert view("source:chronicle") == [2]
+    assert view("feed:calderchronicle.example") == [2]  # a feed by its address too
+    assert view("feed:gazette") == []  # a saved page came from no feed

@@ -184,16 +184,47 @@ def test_a_version_1_cache_gains_the_date_index_and_keeps_its_articles(tmp_path:
     library.close()
     with sqlite3.connect(path) as db:
         db.execute("DROP INDEX article_by_date")
+        db.execute("ALTER TABLE article DROP COLUMN source")
+        db.execute("ALTER TABLE article DROP COLUMN feed")
         db.execute("PRAGMA user_version = 1")
     again = Library.open(path)
     assert [e.id for e in again.entries([SEEDS], limit=5)] == [SEED_001, SEED_000]
     again.close()
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute("PRAGMA user_version").fetchone() == (3,)
         indexes = {
             name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert "article_by_date" in indexes
+
+
+def test_a_version_2_cache_gains_each_article_s_source_and_feed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "fetched.txt").write_text(
+        '---\ntitle: "Library reopens"\ndate: 2023-05-02\nsource: "The Chronicle"\n'
+        'feed: "Calder Valley Chronicle"\nfeed_url: "https://calderchronicle.example/feed"\n'
+        "---\n\nThe library reopens on Monday.\n"
+    )
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    index(library, corpus, SEEDS)
+    library.close()
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE article DROP COLUMN source")
+        db.execute("ALTER TABLE article DROP COLUMN feed")
+        db.execute("PRAGMA user_version = 2")
+    again = Library.open(path)
+    origins = {e.id: (e.source, e.feed) for e in again.entries()}
+    again.close()
+    assert origins == {
+        "fetched": (
+            "The Chronicle",
+            "Calder Valley Chronicle https://calderchronicle.example/feed",
+        ),
+        SEED_000: ("", ""),
+        SEED_001: ("", ""),
+    }
 
 
 def test_an_id_clash_between_differently_named_files_names_the_other(tmp_path: Path) -> None:

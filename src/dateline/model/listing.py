@@ -37,6 +37,8 @@ class Entry(NamedTuple):
     title: str
     warned: bool
     digest: str  # the content hash: identical articles are listed once
+    source: str = ""  # the site or feed it came from, shown on its row
+    feed: str = ""  # the feed it was fetched from, title and address, for `feed:`
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,7 +46,7 @@ class Query:
     """A parsed filter: free words for full-text search, plus filters.
 
     is:unread  is:starred  date:2017-01  after:2017-01-01  before:2017-02-01
-    who:"Paul Holmes"
+    who:"Paul Holmes"  source:Guardian  feed:"Calder Valley"
     """
 
     words: tuple[str, ...] = ()
@@ -53,13 +55,28 @@ class Query:
     after: str | None = None  # inclusive ISO day
     before: str | None = None  # inclusive ISO day
     who: str | None = None
+    source: str | None = None  # a part of the site's or feed's name
+    feed: str | None = None  # a part of the feed's title or address
     problems: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.words or self.unread or self.starred or self.after or self.before or self.who
+            self.words
+            or self.unread
+            or self.starred
+            or self.after
+            or self.before
+            or self.who
+            or self.source
+            or self.feed
         )
+
+    def accepts_origin(self, entry: Entry) -> bool:
+        """Whether the entry's source and feed pass `source:` and `feed:`."""
+        if self.source and self.source.casefold() not in entry.source.casefold():
+            return False
+        return not (self.feed and self.feed.casefold() not in entry.feed.casefold())
 
     def accepts_date(self, date: str) -> bool:
         if self.after and (not date or date < self.after):
@@ -116,7 +133,7 @@ def parse_query(text: str) -> Query:
     for token in tokens:
         name, colon, value = token.partition(":")
         name = name.casefold()
-        if not colon or name not in {"is", "date", "after", "before", "who"}:
+        if not colon or name not in {"is", "date", "after", "before", "who", "source", "feed"}:
             if token.strip():  # a quoted blank ("" or "\ ") is no word to find
                 words.append(token)
             continue
@@ -128,8 +145,8 @@ def parse_query(text: str) -> Query:
                 fields[flag] = True
             else:
                 problems.append(f"is:{value}: try is:unread or is:starred")
-        elif name == "who":
-            fields["who"] = value
+        elif name in ("who", "source", "feed"):
+            fields[name] = value
         elif (span := _date_span(value)) is None:
             problems.append(f"{name}:{value}: a date is YYYY, YYYY-MM or YYYY-MM-DD")
         elif name == "date":
@@ -237,7 +254,14 @@ class Listing:
             candidates = [e for e in self.entries if e.rowid in wanted]
         else:
             candidates = self.entries
-        if not (query.unread or query.starred or query.after or query.before):
+        if not (
+            query.unread
+            or query.starred
+            or query.after
+            or query.before
+            or query.source
+            or query.feed
+        ):
             return candidates
         return [
             e
@@ -245,6 +269,7 @@ class Listing:
             if (not query.unread or e.id not in read)
             and (not query.starred or e.id in starred)
             and query.accepts_date(e.date)
+            and query.accepts_origin(e)
         ]
 
     def _by_rowid(self) -> dict[int, Entry]:

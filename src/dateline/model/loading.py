@@ -1,5 +1,6 @@
 """Read articles from files: the seed format, plain text with a title line,
 Markdown or text with YAML front matter, and JSON Lines (one article a line).
+Saved web pages and feed files are read by `dateline.sources`, by suffix.
 
 Loading never raises for bad input. A file, or a line of a JSON Lines file,
 that cannot be read at all becomes a `LoadProblem`; one that can be read with
@@ -26,9 +27,12 @@ from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
 from dateline.model.problems import LoadProblem
 from dateline.model.sanitize import inert, make_inert, strip_invisible
+from dateline.sources import PARSED_SUFFIXES, SOURCE_SUFFIXES, parse_source
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES, *SOURCE_SUFFIXES}
+)
 MAX_TITLE_LINE = 150
 # A file that is not JSON Lines at all (a CSV, a pretty-printed JSON array)
 # would fail on every line; past this many, its bad lines are counted, not listed.
@@ -38,7 +42,8 @@ _SEED_HEADER = re.compile(r"\A\s*date\s+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_METADATA_KEYS = ("source", "url", "author")
+# `feed` and `feed_url`: where a fetched article came from (dateline.sources).
+_METADATA_KEYS = ("source", "url", "author", "feed", "feed_url")
 
 
 @dataclass(slots=True)
@@ -121,8 +126,11 @@ def load_articles(path: Path) -> FileLoad:
 
 
 def parse_file(data: bytes, path: Path) -> FileLoad:
-    if path.suffix.lower() in JSON_LINES_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in JSON_LINES_SUFFIXES:
         return parse_json_lines(data, path)
+    if suffix in PARSED_SUFFIXES:
+        return parse_source(data, path)
     loaded = parse_article(data, path)
     if isinstance(loaded, LoadProblem):
         return FileLoad([], [loaded])
@@ -130,12 +138,15 @@ def parse_file(data: bytes, path: Path) -> FileLoad:
 
 
 def load_file(path: Path) -> Article | LoadProblem:
-    """One file read as one article. A JSON Lines file holds many: read it with
-    `load_articles`."""
+    """One file read as one article. A JSON Lines file or a feed holds many:
+    read it with `load_articles`."""
     try:
         data = path.read_bytes()
     except OSError as error:
         return LoadProblem(path, _os_reason(error))
+    if path.suffix.lower() in PARSED_SUFFIXES:
+        loaded = parse_source(data, path)
+        return loaded.articles[0] if loaded.articles else loaded.problems[0]
     return parse_article(data, path)
 
 
@@ -173,6 +184,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
         title = _field(front, "title")
         raw_date = _field(front, "date") or None
         metadata = {key: _field(front, key) for key in _METADATA_KEYS if _field(front, key)}
+        warnings += _front_matter_warnings(front)
     elif match := _SEED_HEADER.match(text):
         raw_date = match.group("date")
         body = text[match.end() :]
@@ -407,6 +419,16 @@ def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
     if not isinstance(front, dict):
         return {}, "front matter is not a mapping of fields; ignored"
     return {str(k): v for k, v in front.items()}, None
+
+
+def _front_matter_warnings(front: dict[str, object]) -> list[str]:
+    """A file's own notes on its text (`warnings:`, one or a list): a fetched
+    article says so when its page could not be read and it holds the summary."""
+    notes = front.get("warnings")
+    if not isinstance(notes, list):
+        notes = [notes]
+    shown = (_field({"note": note}, "note") for note in notes[:20])
+    return [note for note in shown if note]
 
 
 def _field(front: dict[str, object], key: str) -> str:

@@ -31,6 +31,7 @@ import json
 import os
 import sqlite3
 import struct
+import sys
 import tempfile
 import threading
 import time
@@ -47,7 +48,7 @@ from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import busy_retry, os_reason, set_aside
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -71,7 +72,9 @@ _SCHEMA = (
         body TEXT NOT NULL,
         meta TEXT NOT NULL,
         facts TEXT,
-        facts_version TEXT
+        facts_version TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        feed TEXT NOT NULL DEFAULT ''
     )
     """,
     "CREATE INDEX article_by_file ON article (file, position)",
@@ -93,14 +96,29 @@ _SCHEMA = (
     "CREATE INDEX mention_by_article ON mention (article)",
 )
 # Steps that bring an older cache up to date: version -> statements.
-_MIGRATIONS = {1: ("CREATE INDEX article_by_date ON article (date DESC, id)",)}
-_ENTRY_COLUMNS = "rowid, id, date, title, warned, digest"
+# The source and feed columns (version 3) are filled from each row's metadata.
+_SOURCE_COLUMNS = (
+    "ALTER TABLE article ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE article ADD COLUMN feed TEXT NOT NULL DEFAULT ''",
+    "UPDATE article SET"
+    " source = coalesce(json_extract(meta, '$.metadata.source'),"
+    " json_extract(meta, '$.metadata.feed'), ''),"
+    " feed = trim(coalesce(json_extract(meta, '$.metadata.feed'), '') || ' ' ||"
+    " coalesce(json_extract(meta, '$.metadata.feed_url'), ''))",
+)
+_MIGRATIONS = {
+    1: ("CREATE INDEX article_by_date ON article (date DESC, id)", *_SOURCE_COLUMNS),
+    2: _SOURCE_COLUMNS,
+}
+_ENTRY_COLUMNS = "rowid, id, date, title, warned, digest, source, feed"
 # Rows written per transaction by the indexer: large enough to amortise the
 # commit, small enough that the list fills in steadily.
 BATCH_ARTICLES = 400
 FIRST_BATCH = 40  # the first report comes as soon as a screenful is in
 BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
+# How long closing waits for a write in progress on another thread.
+CLOSE_WAIT_SECONDS = 5.0
 
 _DAMAGED = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 # Written beside a cache found damaged while in use: the next open sets it aside.
@@ -188,7 +206,7 @@ class ListingChange:
 
 
 def _entry(row: Sequence[object]) -> Entry:
-    rowid, article_id, date, title, warned, digest = row
+    rowid, article_id, date, title, warned, digest, source, feed = row
     return Entry(
         sort_key(date, article_id),  # type: ignore[arg-type]
         rowid,  # type: ignore[arg-type]
@@ -197,7 +215,18 @@ def _entry(row: Sequence[object]) -> Entry:
         title,  # type: ignore[arg-type]
         bool(warned),
         digest,  # type: ignore[arg-type]
+        # Interned: a corpus holds many articles of few sources.
+        sys.intern(source) if source else "",  # type: ignore[arg-type]
+        sys.intern(feed) if feed else "",  # type: ignore[arg-type]
     )
+
+
+def _origin(article: Article) -> tuple[str, str]:
+    """The source shown on the article's row, and its feed for `feed:`."""
+    metadata = article.metadata
+    source = metadata.get("source") or metadata.get("feed") or ""
+    feed = " ".join(part for part in (metadata.get("feed"), metadata.get("feed_url")) if part)
+    return source, feed
 
 
 def _under(root: str, column: str = "file") -> tuple[str, tuple[str, str, str]]:
@@ -354,9 +383,18 @@ class Library:
             connections, self._connections = self._connections, []
         if self._memory is not None:
             connections.append(self._memory)
-        for connection in connections:
-            with contextlib.suppress(sqlite3.Error):
-                connection.close()
+        # A worker may be writing on its connection (the app moves to another
+        # cache while a facts worker stores facts): closing it under the
+        # statement crashed the process (a segfault in the sqlite3 module, seen
+        # once in the full suite). Wait for the write to end, a while at most.
+        locked = self._write_lock.acquire(timeout=CLOSE_WAIT_SECONDS)
+        try:
+            for connection in connections:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.close()
+        finally:
+            if locked:
+                self._write_lock.release()
         if self.temporary and self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
@@ -608,9 +646,10 @@ class Library:
             if any("\n\n" in paragraph for paragraph in paragraphs):
                 meta["paragraphs"] = paragraphs  # cannot be split back apart
             digest = article.content_hash
+            source, feed = _origin(article)
             cursor = db.execute(
-                "INSERT INTO article (file, position, id, digest, date, title, warned, body, meta)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO article (file, position, id, digest, date, title, warned, body, meta,"
+                " source, feed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path,
                     position,
@@ -621,6 +660,8 @@ class Library:
                     bool(article.warnings),
                     body,
                     json.dumps(meta, ensure_ascii=False),
+                    source,
+                    feed,
                 ),
             )
             rowid = cursor.lastrowid
@@ -638,6 +679,8 @@ class Library:
                     article.title,
                     bool(article.warnings),
                     digest,
+                    source,
+                    feed,
                 )
             )
         return entries

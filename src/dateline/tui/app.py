@@ -33,6 +33,8 @@ from dateline.themes import fact_variable_defaults, load_themes
 from dateline.tui.messages import (
     FactsProgress,
     FactsReady,
+    FeedFetched,
+    FeedsFetched,
     IndexingDone,
     LibraryFailed,
     ListingChanged,
@@ -64,6 +66,7 @@ class DatelineApp(App[int]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("t", "next_theme", "Theme"),
+        Binding("r", "fetch_feeds", "Fetch feeds", show=False),
     ]
 
     def __init__(
@@ -83,9 +86,13 @@ class DatelineApp(App[int]):
         self.requested_theme = theme
         self.problems: list[str] = []
         self.load_problems: list[str] = []
+        # The files of a corpus given whole, so that fetching feeds (`r`) can
+        # list them beside the fetched articles.
+        self._corpus_files: list[Path] = []
         if corpus is not None:
             self.library = library or Library.temporary_library()
             self.roots: list[Path] | None = None
+            self._corpus_files = sorted({article.path for article in corpus.articles})
             self.listing = Listing(self.library.add(corpus.articles))
             self.load_problems += [f"Skipped {problem}" for problem in corpus.problems]
         else:
@@ -124,6 +131,9 @@ class DatelineApp(App[int]):
         self.group_by_story = False
         # Times the library worker met a cache it could not write (see `_library_failed`).
         self._library_failures = 0
+        # Fetching feeds (`r`): a line per feed done, and whether a fetch is on.
+        self.feed_lines: list[tuple[str, bool]] = []
+        self.fetching = False
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -408,6 +418,126 @@ class DatelineApp(App[int]):
         self.extract_now(article, entry.rowid)
         return None
 
+    # Feeds -------------------------------------------------------------------------
+
+    def action_fetch_feeds(self) -> None:
+        if self.fetching:
+            self.notify("Already fetching your feeds.", timeout=3, markup=False)
+            return
+        self.fetching = True
+        self.feed_lines = []
+        self.progress = ("Fetching feeds…", 0, 1)
+        self._refresh_lists(entries=False)
+        self.fetch_feeds()
+
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def fetch_feeds(self) -> None:
+        """Fetch every feed followed, a line per feed as each is done; the
+        network is only ever waited on here, never on the UI thread."""
+        from dateline.sources import fetched_dir
+        from dateline.sources.subscriptions import Subscriptions
+        from dateline.sources.update import FeedUpdate, update_feeds
+
+        worker = get_current_worker()
+        updates: list[FeedUpdate] = []
+        problems: list[str] = []
+        try:
+            subscriptions = Subscriptions.open()
+            problems = list(subscriptions.problems)
+            try:
+
+                def report(update: FeedUpdate, done: int, total: int) -> None:
+                    self.post_message(
+                        FeedFetched(update.line, update.error is not None, done, total)
+                    )
+
+                updates = update_feeds(
+                    subscriptions,
+                    fetched_dir(),
+                    report=report,
+                    cancelled=lambda: worker.is_cancelled,
+                )
+            finally:
+                subscriptions.close()
+        finally:
+            self.post_message(
+                FeedsFetched(
+                    len(updates),
+                    sum(u.new for u in updates),
+                    sum(u.updated for u in updates),
+                    [u.line for u in updates if u.error is not None],
+                    problems,
+                )
+            )
+
+    @on(FeedFetched)
+    def _feed_fetched(self, message: FeedFetched) -> None:
+        self.feed_lines.append((message.line, message.failed))
+        self.progress = (f"Feeds {message.done:,}/{message.total:,}", message.done, message.total)
+        self._refresh_lists(entries=False)
+
+    @on(FeedsFetched)
+    def _feeds_fetched(self, message: FeedsFetched) -> None:
+        from dateline.sources import fetched_dir
+
+        self.fetching = False
+        self.feed_lines = []
+        self.progress = None
+        for problem in message.problems:
+            self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
+        if not message.feeds:
+            self.notify(
+                "You follow no feeds yet: dateline feeds add URL, or dateline feeds import"
+                " FILE.opml, then r.",
+                timeout=8,
+                markup=False,
+            )
+            self._refresh_lists(entries=False)
+            return
+        failed = len(message.failures)
+        summary = (
+            f"Feeds: {message.new} new articles, {message.updated} updated from"
+            f" {message.feeds} feeds" + (f"; {failed} failed" if failed else ".")
+        )
+        self.notify(summary, timeout=6, markup=False)
+        for line in message.failures[:3]:
+            self.notify(line, severity="warning", timeout=10, markup=False)
+        if failed > 3:
+            self.notify(
+                f"…and {failed - 3} more feeds failed (dateline feeds list says why).",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        # List the fetched folder with the rest: the library worker reads what
+        # changed in it (and only that), then finds the new articles' facts.
+        folder = fetched_dir()
+        roots = self.roots if self.roots is not None else list(self._corpus_files)
+        if folder not in roots:
+            roots.append(folder)
+        self.roots = roots
+        self.indexing = True
+        self.progress = ("Reading fetched articles…", 0, 1)
+        self._refresh_lists(entries=False)
+        self.read_library()
+
+    def open_in_browser(self, url: str) -> None:
+        """Open `url` in the web browser, off the UI thread: a text browser
+        would hold the thread until it quits."""
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        import webbrowser
+
+        if not webbrowser.open(url):
+            self.notify(
+                f"No web browser could be started for {url}; y copies the link.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+
     # Reading state ---------------------------------------------------------------
 
     def mark_read(self, article_id: str) -> None:
@@ -453,6 +583,17 @@ class DatelineApp(App[int]):
             yield SystemCommand(
                 "Group by story", "Show the list's stories together", screen.action_group_stories
             )
+            yield SystemCommand(
+                "Open link",
+                "Open the article's link in the web browser (o)",
+                screen.action_open_link,
+            )
+            yield SystemCommand("Copy link", "Copy the article's link (y)", screen.action_copy_link)
+        yield SystemCommand(
+            "Fetch feeds",
+            "Fetch the feeds you follow, in the background (r)",
+            self.action_fetch_feeds,
+        )
 
     def on_unmount(self) -> None:
         self.workers.cancel_all()

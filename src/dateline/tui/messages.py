@@ -95,3 +95,24 @@ class LibraryFailed(Message):
     read-only): the app moves to another cache and lists the corpus again."""
 
     error: Exception
+
+
+@dataclass
+class FeedFetched(Message):
+    """The feeds worker finished one feed: a line saying what happened to it."""
+
+    line: str
+    failed: bool
+    done: int
+    total: int
+
+
+@dataclass
+class FeedsFetched(Message):
+    """The feeds worker is done with every feed it was asked to fetch."""
+
+    feeds: int  # how many were fetched (0: no subscriptions)
+    new: int
+    updated: int
+    failures: list[str]  # a line for each feed that failed
+    problems: list[str]  # with the subscriptions file itself

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from dateline.tui.app import DatelineApp
 
 NARROW = 100  # below this many columns the sidebar waits for `f`
+FEED_LINES = 4  # fetch progress: the latest feeds' lines under the list
 TINY = 60  # below this the panes take turns
 PANES = ("list-pane", "reader", "facts")
 
@@ -66,6 +67,8 @@ class ReaderScreen(Screen[None]):
         Binding("m", "mentions", "Mentions", show=False),
         Binding("S", "story", "Story"),
         Binding("v", "group_stories", "Group by story", show=False),
+        Binding("o", "open_link", "Open link", show=False),
+        Binding("y", "copy_link", "Copy link", show=False),
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
         Binding("escape", "back", "Back"),
@@ -235,6 +238,11 @@ class ReaderScreen(Screen[None]):
             label, done, whole = app.progress
             bar.update(total=whole, progress=done)
             lines.append(Text(label, style="dim"))
+        # A line for each feed fetched so far (`r`), the latest few.
+        for line, failed in app.feed_lines[-FEED_LINES:]:
+            lines.append(
+                Text(f"{'✗' if failed else '✓'} {line}", style="italic" if failed else "dim")
+            )
         if query.problems:
             lines.append(Text(query.problems[0], style="italic"))
         if not total:
@@ -322,6 +330,33 @@ class ReaderScreen(Screen[None]):
             entry = app.entry(article_id)
             titles[article_id] = entry.title if entry else article_id
         app.push_screen(StoryScreen(story, titles))
+
+    def _link(self, *, web: bool) -> str | None:
+        """The open article's link, or None after saying why there is none."""
+        if self.article is None:
+            self.notify("No article is open.", timeout=3, markup=False)
+            return None
+        url = self.article.metadata.get("url", "")
+        if not url:
+            self.notify("This article has no link.", timeout=3, markup=False)
+            return None
+        if web and not url.lower().startswith(("http://", "https://")):
+            # A link from a file or a feed is untrusted: only the web is opened.
+            self.notify(f"Not a web address, not opened: {url}", timeout=5, markup=False)
+            return None
+        return url
+
+    def action_open_link(self) -> None:
+        """Open the article's link in the web browser."""
+        if (url := self._link(web=True)) is not None:
+            self.app.open_in_browser(url)
+            self.notify(f"Opening {url}", timeout=3, markup=False)
+
+    def action_copy_link(self) -> None:
+        """Copy the article's link (to the terminal's clipboard)."""
+        if (url := self._link(web=False)) is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", timeout=3, markup=False)
 
     def action_group_stories(self) -> None:
         app = self.app

@@ -1,4 +1,4 @@
-"""The article list: read marker, date and headline, newest first.
+"""The article list: read marker, date, source and headline, newest first.
 
 A Line API widget with rows of fixed height, so a list of 100,000 articles
 costs no more to draw or scroll than a list of ten: only the rows on screen
@@ -269,6 +269,10 @@ class ArticleList(ScrollView, can_focus=True):
             first.append(f" §{story.removeprefix('s')}", style=date_style)
         if entry.warned:
             first.append(f" {WARNING_MARK}", style=date_style)
+        if entry.source:  # the site or feed, where the file named one, cut to fit
+            source = Text(f" · {entry.source}", style=date_style)
+            source.truncate(max(width - first.cell_len, 0), overflow="ellipsis")
+            first.append_text(source)
         title_width = max(width - 3, 1)
         wrapped = list(Text(entry.title, style=unread_style).wrap(self.app.console, title_width))
         for line in wrapped:
