@@ -149,6 +149,32 @@ def test_unknown_fields_are_kept_as_text(tmp_path: Path) -> None:
     assert not article.title_from_file
 
 
+def test_thousands_of_names_that_read_alike_are_numbered_in_one_pass(tmp_path: Path) -> None:
+    # Hostile input (issue 16): names that differ only in hidden characters all
+    # read "tag"; each was renamed by adding "~" until free, one try at a time.
+    hidden = "\u200b\u2060\u00ad"
+
+    def spelling(number: int) -> str:  # a distinct run of hidden characters
+        digits = ""
+        while number:
+            number, digit = divmod(number, 3)
+            digits += hidden[digit]
+        return digits
+
+    fields = {f"tag{spelling(n)}": str(n) for n in range(1, 3001)}
+    record = {"text": "Text.", "date": "2017-01-24", "tag": "0", "tag~3": "plain", **fields}
+    article = only_article(tmp_path / "a.jsonl", json.dumps(record))
+    assert len(article.metadata) == 3002
+    assert article.metadata["tag"] == "0"
+    assert article.metadata["tag~3"] == "plain"  # a name as written keeps its field
+    assert article.metadata["tag~2"] == "1"
+    assert article.metadata["tag~4"] == "2"  # ~3 is taken: the next number
+    assert article.metadata["tag~3002"] == "3000"
+    assert article.warnings == (
+        "20728 invisible characters (zero-width spaces, soft hyphens) taken out",
+    )
+
+
 def test_paragraphs_split_on_blank_lines_else_on_lines(tmp_path: Path) -> None:
     with_blank = only_article(
         tmp_path / "a.jsonl", line(text="One line\nwraps here.\n \nSecond  paragraph.")

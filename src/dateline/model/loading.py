@@ -33,6 +33,11 @@ MAX_TITLE_LINE = 150
 # A file that is not JSON Lines at all (a CSV, a pretty-printed JSON array)
 # would fail on every line; past this many, its bad lines are counted, not listed.
 MAX_LINE_PROBLEMS = 20
+# The longest date text worth parsing: "Tuesday 24 January 2017 14:05:00 GMT"
+# is 36 characters. Longer text is not a date, and dateparser's time grows with it.
+MAX_DATE_CHARS = 80
+# How much of a date that is not one a warning shows.
+SHOWN_DATE_CHARS = 60
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -188,7 +193,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     else:
         date = parse_publication_date(raw_date)
         if date is None:
-            warnings.append(f"publication date {raw_date!r} is not a date")
+            warnings.append(f"publication date {_shown_date(raw_date)!r} is not a date")
 
     raw_paragraphs = [_paragraph_text(p, markdown) for p in _PARAGRAPH_BREAK.split(body)]
     if markdown and not title and raw_paragraphs and body.lstrip().startswith("#"):
@@ -284,9 +289,24 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
             date = parse_publication_date(str(raw_date))
         if date is None:
             shown = inert(raw_date if isinstance(raw_date, str) else _compact_json(raw_date))
-            warnings.append(f"publication date {shown!r} is not a date")
+            warnings.append(f"publication date {_shown_date(shown)!r} is not a date")
 
     metadata: dict[str, str] = {}
+    # The next number to try for each name that is taken: a record of thousands
+    # of names that read alike (they differ only in hidden characters) is
+    # renamed in one pass, not by trying every number from 2 for each.
+    next_number: dict[str, int] = {}
+
+    def free_name(name: str) -> str:
+        """`name~2`, `name~3`, ...: the first that no field has or will have."""
+        number = next_number.get(name, 2)
+        while (
+            (numbered := f"{name}~{number}") in metadata or numbered in used or numbered in record
+        ):
+            number += 1
+        next_number[name] = number + 1
+        return numbered
+
     # Names as written first: a name that only looks like one of them once its
     # hidden characters are out ("bo\u200bdy") must not take its place.
     named = sorted(record.items(), key=lambda item: _shown_name(item[0]) != item[0])
@@ -294,8 +314,8 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
         if key in used or value is None:
             continue
         name = inert(key)
-        while name in metadata or name in used or (name != key and name in record):
-            name += "~"
+        if name in metadata or name in used or (name != key and name in record):
+            name = free_name(name)
         text = inert(value if isinstance(value, str) else _compact_json(value))
         if name in _METADATA_KEYS:
             text = " ".join(text.split())  # shown on one line under the headline
@@ -424,9 +444,17 @@ def _field(front: dict[str, object], key: str) -> str:
     return " ".join(strip_invisible(inert(text))[0].split())
 
 
+def _shown_date(raw: str) -> str:
+    return raw if len(raw) <= SHOWN_DATE_CHARS else raw[:SHOWN_DATE_CHARS] + "…"
+
+
 @lru_cache(maxsize=4096)
 def parse_publication_date(raw: str) -> dt.date | None:
-    """ISO dates directly; anything else through dateparser, English only."""
+    """ISO dates directly; anything else through dateparser, English only.
+    Text longer than `MAX_DATE_CHARS` is no date (a seed header that never
+    ends, ` date 1/1/1/…`, would otherwise go whole to dateparser)."""
+    if len(raw) > MAX_DATE_CHARS:
+        return None
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
