@@ -72,7 +72,7 @@ def seed_story(seed_items: Items) -> Story:
 
 
 def test_the_seeds_are_one_story(seed_story: Story) -> None:
-    assert seed_story.id == "s1"
+    assert (seed_story.id, seed_story.number) == (f"s:{SEED_000}", 1)
     assert seed_story.article_ids == (SEED_000, SEED_001)  # oldest first
     # The title is the headline of the report that broke the story.
     assert seed_story.title == "Council has threatened to take legal action against a union"
@@ -177,6 +177,28 @@ def test_the_seeds_share_no_figures(seed_story: Story) -> None:
 def test_grouping_ignores_input_order(seed_items: Items, gold_articles: list[Article]) -> None:
     items = seed_items + _with_facts(gold_articles)
     assert group_stories(items) == group_stories(items[::-1])
+
+
+def test_story_ids_name_the_earliest_article_and_outlast_new_stories(
+    seed_items: Items,
+) -> None:
+    # Two newer articles about another event: a story that sorts before the seeds'.
+    newer = [
+        _article(
+            f"pool-{n}",
+            dt.date(2017, 3, n),
+            f"Jane Okafor of Calderdale Swimming Trust said the pool would reopen {when}.",
+            "The trust's pool has been shut since the roof leaked during storms in February.",
+        )
+        for n, when in ((1, "in June"), (3, "by the summer"))
+    ]
+    alone = group_stories(seed_items)
+    together = group_stories(seed_items + _with_facts(newer))
+    assert [(story.id, story.number) for story in alone] == [(f"s:{SEED_000}", 1)]
+    assert [(story.id, story.number) for story in together] == [
+        ("s:pool-1", 1),
+        (f"s:{SEED_000}", 2),
+    ]
 
 
 def test_undated_articles_join_no_story(seed_items: Items) -> None:
@@ -460,7 +482,7 @@ def test_build_story_of_synthetic_articles_sets_figures_side_by_side() -> None:
         )
         for s in synthetic
     ]
-    story = build_story("s1", _with_facts(articles))
+    story = build_story(_with_facts(articles))
     assert story.figures
     for group in story.figures:
         assert len({figure.article_id for figure in group.figures}) >= 2

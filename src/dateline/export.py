@@ -70,6 +70,8 @@ def _story(story: Story) -> dict[str, Any]:
     article. Who's who, figures and quotes are fields beyond the spec's."""
     return {
         "id": story.id,
+        # The story's place in this export, newest first: for display, not to keep.
+        "number": story.number,
         "title": story.title,
         "articles": list(story.article_ids),
         "timeline": [

@@ -236,10 +236,13 @@ class SpeakerQuotes:
 
 @dataclass(slots=True, frozen=True)
 class Story:
-    """Articles about one event. `id` is "s1", "s2", ... newest story first, so
-    ids are positions in one grouping, not names that last between corpora."""
+    """Articles about one event. `id` is "s:" and the id of its earliest
+    article (the report that broke it), so the same articles give the same
+    story id every time and a script can name a story; `number` is its place
+    in this grouping, newest story first (1, 2, ...), for display."""
 
     id: str
+    number: int
     title: str
     article_ids: tuple[str, ...]  # oldest first
     timeline: tuple[TimelineEntry, ...]
@@ -259,7 +262,7 @@ def group_stories(items: Sequence[tuple[Article, ArticleFacts]]) -> list[Story]:
     Deterministic: the same items in any order give the same stories."""
     by_id = {article.id: (article, facts) for article, facts in items}
     return [
-        build_story(f"s{number}", [by_id[article_id] for article_id in group])
+        build_story([by_id[article_id] for article_id in group], number)
         for number, group in enumerate(group_articles(items), start=1)
     ]
 
@@ -419,11 +422,18 @@ class _UnionFind:
 # --- One story's merged facts --------------------------------------------------------------
 
 
-def build_story(story_id: str, items: Sequence[tuple[Article, ArticleFacts]]) -> Story:
-    """The merged view of articles already known to be one story."""
+def story_id(earliest_article_id: str) -> str:
+    """A story's id: stable while its earliest article stays its earliest."""
+    return f"s:{earliest_article_id}"
+
+
+def build_story(items: Sequence[tuple[Article, ArticleFacts]], number: int = 1) -> Story:
+    """The merged view of articles already known to be one story, the
+    `number`th of its grouping."""
     ordered = sorted(items, key=_oldest_first)
     return Story(
-        id=story_id,
+        id=story_id(ordered[0][0].id),
+        number=number,
         title=ordered[0][0].title,  # the report that broke the story: stable as more join
         article_ids=tuple(article.id for article, _ in ordered),
         timeline=merge_timeline(ordered),

@@ -215,7 +215,7 @@ class ReaderScreen(Screen[None]):
         if app.group_by_story and app.story_of:
             articles = stories_first(articles, app.story_of)
         article_list = self.query_one(ArticleList)
-        article_list.stories = {a: story.id for a, story in app.story_of.items()}
+        article_list.stories = {a: str(story.number) for a, story in app.story_of.items()}
         article_list.show(articles, app.read_ids, app.starred_ids)
         self._show_status(query, len(articles), text)
         if not articles:

@@ -67,7 +67,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.entries: Sequence[Entry] = ()
         self.read: Collection[str] = frozenset()
         self.starred: Collection[str] = frozenset()
-        # Article id -> the id of its story, marked on the date line.
+        # Article id -> the number of its story, marked on the date line (§1).
         self.stories: dict[str, str] = {}
         self._strips: dict[tuple[object, ...], list[Strip]] = {}
 
@@ -266,7 +266,7 @@ class ArticleList(ScrollView, can_focus=True):
         if starred:
             first.append(f" {STAR_MARK}", style=mark_style)
         if (story := self.stories.get(entry.id)) is not None:
-            first.append(f" §{story.removeprefix('s')}", style=date_style)
+            first.append(f" §{story}", style=date_style)
         if entry.warned:
             first.append(f" {WARNING_MARK}", style=date_style)
         title_width = max(width - 3, 1)
