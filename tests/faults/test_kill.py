@@ -164,7 +164,7 @@ def snapshot(state: ReadingState) -> StateSnapshot:
         if value is not None:
             preferences.append((key, value))
     return StateSnapshot(
-        frozenset(state.read_ids()), frozenset(state.starred_ids()), tuple(sorted(preferences))
+        frozenset(state.read_keys()), frozenset(state.starred_keys()), tuple(sorted(preferences))
     )
 
 
@@ -392,7 +392,7 @@ def test_the_app_killed_while_indexing_opens_again_and_quits(tmp_path: Path) -> 
         state_path = home / "data" / "state.sqlite3"
         with ReadingState.open(state_path) as state:
             assert state.problems == []
-            marked = state.read_ids()
+            marked = state.read_keys()
         assert marked <= set(ids)
         unread = f"{APP_ARTICLES:,} articles · {APP_ARTICLES - len(marked):,} unread".encode()
 
@@ -423,4 +423,4 @@ def test_the_app_killed_while_indexing_opens_again_and_quits(tmp_path: Path) -> 
             library.close()
         with ReadingState.open(state_path) as state:
             assert state.problems == []
-            assert state.read_ids() >= marked
+            assert state.read_keys() >= marked

@@ -306,14 +306,23 @@ def test_folders_load_json_lines_beside_other_files(tmp_path: Path) -> None:
     (tmp_path / "feeds" / "part-0002.NDJSON").write_text(line(text="Newest.", date="2017-01-04"))
     (tmp_path / "story.txt").write_text(" date 2017-01-02 Middle.")
     result = load_paths([tmp_path])
+    # Ids are paths relative to the folder named, folders parted by "/".
     assert [a.id for a in result.articles] == [
         "story",
-        "part-0001#1",
-        "part-0001#3",
-        "part-0002#1",
+        "feeds/part-0001#1",
+        "feeds/part-0001#3",
+        "feeds/part-0002#1",
     ]
     corpus = Corpus(result.articles, result.problems)
-    assert [a.id for a in corpus] == ["part-0002#1", "part-0001#3", "story", "part-0001#1"]
+    assert [a.id for a in corpus] == [
+        "feeds/part-0002#1",
+        "feeds/part-0001#3",
+        "story",
+        "feeds/part-0001#1",
+    ]
+    # The same file named directly is its own PATH: its name alone.
+    direct = load_paths([tmp_path / "feeds" / "part-0001.jsonl"])
+    assert [a.id for a in direct.articles] == ["part-0001#1", "part-0001#3"]
     assert [str(p) for p in corpus.problems] == [
         f"{tmp_path / 'feeds' / 'part-0001.jsonl'} line 2: not valid JSON "
         "(Expecting property name enclosed in double quotes)"

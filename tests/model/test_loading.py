@@ -249,8 +249,10 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
     (tmp_path / "top.txt").write_text(" date 2017-01-02 Top text.")
     (tmp_path / "notes.csv").write_text("a,b")
     corpus = Corpus.load([tmp_path])
-    assert [a.id for a in corpus] == ["top", "deep"]
-    assert corpus.get("deep") is not None and corpus.get("deep").title == "Deep"
+    assert [a.id for a in corpus] == ["top", "a/b/deep"]
+    assert corpus.get("a/b/deep") is not None and corpus.get("a/b/deep").title == "Deep"
+    # Named from a folder further down, the same file's id is shorter.
+    assert [a.id for a in Corpus.load([tmp_path / "a"])] == ["b/deep"]
 
 
 def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> None:
@@ -258,11 +260,22 @@ def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> No
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "story.txt").write_text(f" date 2017-01-{day} Text {folder}.")
     corpus = Corpus.load([tmp_path])
-    assert [a.id for a in corpus] == ["story~2", "story"]
-    assert corpus.get("story~2").paragraphs == ("Text b.",)
-    assert corpus.get("story~2").warnings == (
-        "another file is also called story.txt; this one's id is story~2",
-    )
+    assert [(a.id, a.warnings) for a in corpus] == [("b/story", ()), ("a/story", ())]
+
+
+def test_one_name_under_two_paths_is_numbered_newest_first(tmp_path: Path) -> None:
+    for folder, day in (("a", "01"), ("b", "02")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f" date 2017-01-{day} Text {folder}.")
+    for paths in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b", tmp_path / "a"]):
+        corpus = Corpus.load(paths)
+        assert [(a.id, a.paragraphs) for a in corpus] == [
+            ("story", ("Text b.",)),
+            ("story~2", ("Text a.",)),
+        ]
+        assert corpus.get("story~2").warnings == (
+            "another article in this corpus has the id story; this one's id is story~2",
+        )
 
 
 def test_files_are_found_in_a_stable_order(tmp_path: Path) -> None:

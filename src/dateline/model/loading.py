@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,10 @@ from dateline.model import safe_yaml
 from dateline.model.article import Article
 from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
+from dateline.model.ids import JSON_LINES_SUFFIXES, CorpusIds, article_name
 from dateline.model.problems import LoadProblem
 from dateline.model.sanitize import inert, make_inert, strip_invisible
 
-JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES})
 MAX_TITLE_LINE = 150
 # A file that is not JSON Lines at all (a CSV, a pretty-printed JSON array)
@@ -59,15 +59,20 @@ LoadResult = FileLoad
 
 
 def load_paths(paths: Iterable[Path]) -> FileLoad:
-    """Every article under `paths` (files, or folders read recursively)."""
+    """Every article under `paths` (files, or folders read recursively), each
+    with its id in the corpus: its path relative to the PATH it was found
+    under (see `dateline.model.ids`)."""
     result = FileLoad([], [])
-    for item in iter_article_files(paths):
-        if isinstance(item, LoadProblem):
-            result.problems.append(item)
-            continue
-        loaded = load_articles(item)
-        result.articles += loaded.articles
-        result.problems += loaded.problems
+    for root in paths:
+        ids = CorpusIds(os.path.abspath(root), root_is_file=not root.is_dir())
+        for item in iter_article_files([root]):
+            if isinstance(item, LoadProblem):
+                result.problems.append(item)
+                continue
+            loaded = load_articles(item)
+            file = os.path.abspath(item)
+            result.articles += [replace(a, id=ids.id(file, a.id)) for a in loaded.articles]
+            result.problems += loaded.problems
     return result
 
 
@@ -202,7 +207,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
 
-    return _article(path.stem, path, date, title, cleaned, warnings, metadata)
+    return _article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
 
 
 def parse_json_lines(data: bytes, path: Path) -> FileLoad:
@@ -333,7 +338,9 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if invisible:
         warnings.append(_invisible_warning(invisible))
 
-    return _article(f"{path.stem}#{number}", path, date, title, cleaned, warnings, metadata, number)
+    return _article(
+        article_name(path.name, number), path, date, title, cleaned, warnings, metadata, number
+    )
 
 
 def _article(

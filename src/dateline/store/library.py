@@ -42,12 +42,13 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
-from dateline.model.article import Article, article_from_dict, article_to_dict, with_unique_id
+from dateline.model.article import Article, article_from_dict, article_to_dict
+from dateline.model.ids import CorpusIds, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import busy_retry, os_reason, set_aside
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -58,12 +59,17 @@ _SCHEMA = (
         problems TEXT NOT NULL
     ) WITHOUT ROWID
     """,
+    # `place`: where the article is, its file and place in it; unique, never
+    # shown (the ids a listing shows depend on the PATH it was asked for).
+    # `name`: its id under the PATH of its own folder (`article_name`); NULL in
+    # rows a schema-2 cache wrote, whose `place` is the id they had then.
+    # `reading_key`: `Article.reading_key`; NULL when it is the content hash.
     """
     CREATE TABLE article (
         rowid INTEGER PRIMARY KEY,
         file TEXT NOT NULL,
         position INTEGER NOT NULL,
-        id TEXT NOT NULL UNIQUE,
+        place TEXT NOT NULL UNIQUE,
         digest TEXT NOT NULL,
         date TEXT,
         title TEXT NOT NULL,
@@ -71,12 +77,14 @@ _SCHEMA = (
         body TEXT NOT NULL,
         meta TEXT NOT NULL,
         facts TEXT,
-        facts_version TEXT
+        facts_version TEXT,
+        name TEXT,
+        reading_key TEXT
     )
     """,
     "CREATE INDEX article_by_file ON article (file, position)",
     # The first screenful, newest first, without sorting the whole corpus.
-    "CREATE INDEX article_by_date ON article (date DESC, id)",
+    "CREATE INDEX article_by_date ON article (date DESC, place)",
     """
     CREATE VIRTUAL TABLE article_text USING fts5 (
         title, body, content = 'article', content_rowid = 'rowid',
@@ -92,9 +100,20 @@ _SCHEMA = (
     "CREATE INDEX mention_by_name ON mention (name)",
     "CREATE INDEX mention_by_article ON mention (article)",
 )
-# Steps that bring an older cache up to date: version -> statements.
-_MIGRATIONS = {1: ("CREATE INDEX article_by_date ON article (date DESC, id)",)}
-_ENTRY_COLUMNS = "rowid, id, date, title, warned, digest"
+# Steps that bring an older cache up to date: _MIGRATIONS[n] takes version n to n + 1.
+_MIGRATIONS = {
+    1: ("CREATE INDEX article_by_date ON article (date DESC, id)",),
+    # Ids were unique in the cache, so an article was renamed for a file of
+    # its name seen anywhere before. Metadata changes only, however large the
+    # cache: old rows keep their old id as `place` (reading state's old marks
+    # are looked up by it), and their name is worked out when listed.
+    2: (
+        "ALTER TABLE article RENAME COLUMN id TO place",
+        "ALTER TABLE article ADD COLUMN name TEXT",
+        "ALTER TABLE article ADD COLUMN reading_key TEXT",
+    ),
+}
+_ENTRY_COLUMNS = "rowid, file, place, name, date, title, warned, digest, reading_key"
 # Rows written per transaction by the indexer: large enough to amortise the
 # commit, small enough that the list fills in steadily.
 BATCH_ARTICLES = 400
@@ -187,17 +206,33 @@ class ListingChange:
     removed: set[int] = field(default_factory=set)
 
 
-def _entry(row: Sequence[object]) -> Entry:
-    rowid, article_id, date, title, warned, digest = row
-    return Entry(
-        sort_key(date, article_id),  # type: ignore[arg-type]
-        rowid,  # type: ignore[arg-type]
-        article_id,  # type: ignore[arg-type]
-        date or "",  # type: ignore[arg-type]
-        title,  # type: ignore[arg-type]
-        bool(warned),
-        digest,  # type: ignore[arg-type]
-    )
+class _Ids:
+    """The ids of the articles a listing holds: relative to the PATH each was
+    found under (`CorpusIds`), or as stored when the listing has no PATHs."""
+
+    __slots__ = ("_corpus",)
+
+    def __init__(self, root: str | None = None) -> None:
+        self._corpus = None if root is None else CorpusIds(root, not os.path.isdir(root))
+
+    def of(self, file: str, place: str, name: str | None) -> str:
+        if name is None:  # written by a schema-2 cache
+            name = name_from_old_id(os.path.basename(file), place)
+        return name if self._corpus is None else self._corpus.id(file, name)
+
+    def entry(self, row: Sequence[object]) -> Entry:
+        rowid, file, place, name, date, title, warned, digest, reading_key = row
+        article_id = self.of(file, place, name)  # type: ignore[arg-type]
+        return Entry(
+            key=sort_key(date, article_id),  # type: ignore[arg-type]
+            digest=digest,  # type: ignore[arg-type]
+            rowid=rowid,  # type: ignore[arg-type]
+            id=article_id,
+            date=date or "",  # type: ignore[arg-type]
+            title=title,  # type: ignore[arg-type]
+            warned=bool(warned),
+            reading_key=reading_key or digest,  # type: ignore[arg-type]
+        )
 
 
 def _under(root: str, column: str = "file") -> tuple[str, tuple[str, str, str]]:
@@ -366,27 +401,40 @@ class Library:
 
     @_reading(list)
     def entries(self, roots: Iterable[Path] | None = None, limit: int | None = None) -> list[Entry]:
-        """The cached articles under `roots` (all when None), newest first."""
+        """The cached articles under `roots` (all when None), newest first, each
+        under its id relative to the first root it is under (stored ids when
+        `roots` is None)."""
+        if roots is None:
+            return self._entries(None, _Ids(), limit, set())
+        entries: list[Entry] = []
+        seen: set[int] = set()
+        for root in roots:
+            absolute = _absolute(root)
+            entries += self._entries(absolute, _Ids(absolute), limit, seen)
+        entries.sort()
+        return entries if limit is None else entries[:limit]
+
+    def _entries(
+        self, root: str | None, ids: _Ids, limit: int | None, seen: set[int]
+    ) -> list[Entry]:
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article"
         parameters: list[object] = []
-        # For the first screenful, walk the date index and test each row's
-        # file: "+file" keeps the planner off the file index, which would
-        # sort the whole corpus first.
-        column = "file" if limit is None else "+file"
-        if roots is not None:
-            clauses = []
-            for root in roots:
-                clause, values = _under(_absolute(root), column)
-                clauses.append(clause)
-                parameters.extend(values)
-            if not clauses:
-                return []
-            sql += " WHERE " + " OR ".join(clauses)
+        if root is not None:
+            # For the first screenful, walk the date index and test each row's
+            # file: "+file" keeps the planner off the file index, which would
+            # sort the whole corpus first.
+            clause, values = _under(root, "file" if limit is None else "+file")
+            sql += f" WHERE {clause}"
+            parameters.extend(values)
         if limit is not None:
             # Undated articles sort last: SQLite puts NULL last in DESC order.
-            sql += " ORDER BY date DESC, id LIMIT ?"
+            sql += " ORDER BY date DESC, place LIMIT ?"
             parameters.append(limit)
-        entries = [_entry(row) for row in self._db().execute(sql, parameters)]
+        entries = []
+        for row in self._db().execute(sql, parameters):
+            if row[0] not in seen:  # under an earlier root already
+                seen.add(row[0])
+                entries.append(ids.entry(row))
         entries.sort()
         return entries
 
@@ -405,11 +453,12 @@ class Library:
 
     def add(self, articles: Iterable[Article]) -> list[Entry]:
         """Store articles loaded elsewhere (a `Corpus`), replacing any from the
-        same files, and return their entries."""
+        same files, and return their entries, under the ids the articles have."""
         by_file: dict[str, list[Article]] = {}
         for article in articles:
             by_file.setdefault(_absolute(article.path), []).append(article)
         added: list[Entry] = []
+        ids = _Ids()
         with self._writing() as db:
             for file, file_articles in by_file.items():
                 self._forget_file(db, file)
@@ -418,7 +467,7 @@ class Library:
                     " ON CONFLICT (path) DO UPDATE SET size = -1",
                     (file,),
                 )
-                added += self._insert_articles(db, file, file_articles)
+                added += self._insert_articles(db, file, file_articles, ids)
         added.sort()
         return added
 
@@ -460,12 +509,12 @@ class Library:
 
         `report` receives what changed in the listing since the cache's own
         entries (see `entries`), or since `known` (a `snapshot`'s files), and
-        the progress, about every `BATCH_SECONDS`. Files that are gone are
-        dropped from the cache."""
+        the progress, about every `BATCH_SECONDS`. Entries are under their ids
+        relative to the root they were found under, as `entries` gives them.
+        Files that are gone are dropped from the cache."""
         # Imported here: the reader's first paint needs the cache, not the parsers.
         from dateline.model.loading import iter_article_files
 
-        absolute = [_absolute(root) for root in roots]
         progress = IndexProgress()
         if known is None:
             known = self._known(self._db(), roots)
@@ -475,23 +524,32 @@ class Library:
         last_report = time.perf_counter()
         pending = 0
         first_report = True
+
+        def found() -> Iterator[tuple[str | LoadProblem, _Ids]]:
+            for root in roots:
+                absolute = _absolute(root)
+                ids = _Ids(absolute)
+                for item in iter_article_files([Path(absolute)]):
+                    yield (item if isinstance(item, LoadProblem) else str(item)), ids
+
         # Files are read as the walk finds them, so the first screenful is
         # listed before a large folder has been walked to the end. Each batch
         # is one transaction; the report goes out between them.
-        files = iter_article_files([Path(root) for root in absolute])
+        files = found()
         finished = False
         while not finished:
             with self._writing() as db:
-                for item in files:
+                for item, ids in files:
                     if isinstance(item, LoadProblem):
                         progress.problems.append(item)
                         continue
                     if cancelled():
                         break
+                    if item in seen:
+                        continue  # under an earlier root too: listed from there
                     progress.files_total += 1
-                    path = str(item)
-                    seen.add(path)
-                    pending += self._index_file(db, path, known.get(path), change, progress)
+                    seen.add(item)
+                    pending += self._index_file(db, item, known.get(item), change, progress, ids)
                     progress.files_done += 1
                     now = time.perf_counter()
                     batch = FIRST_BATCH if first_report else BATCH_ARTICLES
@@ -520,6 +578,7 @@ class Library:
         known: FileRecord | None,
         change: ListingChange,
         progress: IndexProgress,
+        ids: _Ids,
     ) -> int:
         """Bring one file up to date; return how many articles were parsed."""
         try:
@@ -542,7 +601,7 @@ class Library:
             if known is not None:
                 change.removed |= known.listed()
             if current[0] == stat.st_size and current[1] == stat.st_mtime_ns:
-                change.added += self._file_entries(db, path)
+                change.added += self._file_entries(db, path, ids)
                 return 0
             known = FileRecord(*current, rowids="")
         try:
@@ -558,7 +617,7 @@ class Library:
                 (stat.st_size, stat.st_mtime_ns, path),
             )
             if written_elsewhere:  # listed by the other process, maybe not by us
-                change.added += self._file_entries(db, path)
+                change.added += self._file_entries(db, path, ids)
             return 0
         from dateline.model.loading import parse_file
 
@@ -571,15 +630,15 @@ class Library:
             " problems = excluded.problems",
             (path, stat.st_size, stat.st_mtime_ns, digest, problems),
         )
-        change.added += self._insert_articles(db, path, loaded.articles)
+        change.added += self._insert_articles(db, path, loaded.articles, ids)
         progress.parsed += len(loaded.articles)
         progress.articles += len(loaded.articles)
         return len(loaded.articles)
 
     @staticmethod
-    def _file_entries(db: sqlite3.Connection, path: str) -> list[Entry]:
+    def _file_entries(db: sqlite3.Connection, path: str, ids: _Ids) -> list[Entry]:
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article WHERE file = ? ORDER BY position"
-        return [_entry(row) for row in db.execute(sql, (path,))]
+        return [ids.entry(row) for row in db.execute(sql, (path,))]
 
     def _forget_file(self, db: sqlite3.Connection, path: str) -> set[int]:
         rows = db.execute(
@@ -596,11 +655,10 @@ class Library:
         return {rowid for rowid, _, _ in rows}
 
     def _insert_articles(
-        self, db: sqlite3.Connection, path: str, articles: Sequence[Article]
+        self, db: sqlite3.Connection, path: str, articles: Sequence[Article], ids: _Ids
     ) -> list[Entry]:
         entries = []
         for position, article in enumerate(articles):
-            article = self._unique(db, article)
             date = article.date.isoformat() if article.date else None
             meta = article_to_dict(article)
             paragraphs = meta.pop("paragraphs")
@@ -608,14 +666,20 @@ class Library:
             if any("\n\n" in paragraph for paragraph in paragraphs):
                 meta["paragraphs"] = paragraphs  # cannot be split back apart
             digest = article.content_hash
+            reading_key = article.reading_key
+            # One row a place in the file: the file's rows are gone before its
+            # articles are put back, so no two rows ever share a place.
+            place = f"{path}:{position}"
             cursor = db.execute(
-                "INSERT INTO article (file, position, id, digest, date, title, warned, body, meta)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO article (file, position, place, name, digest, reading_key, date,"
+                " title, warned, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path,
                     position,
+                    place,
                     article.id,
                     digest,
+                    None if reading_key == digest else reading_key,
                     date,
                     article.title,
                     bool(article.warnings),
@@ -629,35 +693,36 @@ class Library:
                 "INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)",
                 (rowid, article.title, body),
             )
+            article_id = ids.of(path, place, article.id)
             entries.append(
                 Entry(
-                    sort_key(date, article.id),
-                    rowid,
-                    article.id,
-                    date or "",
-                    article.title,
-                    bool(article.warnings),
-                    digest,
+                    key=sort_key(date, article_id),
+                    digest=digest,
+                    rowid=rowid,
+                    id=article_id,
+                    date=date or "",
+                    title=article.title,
+                    warned=bool(article.warnings),
+                    reading_key=reading_key,
                 )
             )
         return entries
 
-    @staticmethod
-    def _unique(db: sqlite3.Connection, article: Article) -> Article:
-        """The article under an id no other file's article has (see `with_unique_id`)."""
-        other = db.execute(
-            "SELECT file, json_extract(meta, '$.line') FROM article WHERE id = ?", (article.id,)
-        ).fetchone()
-        if other is None:
-            return article
-        file, line = other
-        location = file if line is None else f"{file} line {line}"
-
-        def taken(article_id: str) -> bool:
-            row = db.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone()
-            return row is not None
-
-        return with_unique_id(article, Path(file), location, taken)
+    @_reading(dict)
+    def legacy_reading_keys(self, old_ids: Iterable[str]) -> dict[str, str]:
+        """The reading keys of articles a schema-2 cache stored under `old_ids`
+        (reading state kept its marks under those ids), for those it still has."""
+        keys: dict[str, str] = {}
+        wanted = list(old_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._db().execute(
+                "SELECT place, coalesce(reading_key, digest) FROM article"
+                f" WHERE name IS NULL AND place IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            keys.update(rows)
+        return keys
 
     # --- Reading -------------------------------------------------------------
 
@@ -736,11 +801,12 @@ class Library:
         self,
         report: Callable[[int, int, float], None],
         cancelled: Callable[[], bool] = lambda: False,
-        extracted: Callable[[Article, ArticleFacts], None] | None = None,
+        extracted: Callable[[int, ArticleFacts], None] | None = None,
     ) -> int:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
-        `BATCH_SECONDS` and at the end; `extracted` after each article."""
+        `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
+        article."""
         # Imported here: compiling the extractors' patterns is work that
         # opening the library need not wait for.
         from dateline.facts.extract import extract_facts
@@ -760,7 +826,7 @@ class Library:
             facts = extract_facts(article)
             batch.append((rowid, facts))
             if extracted is not None:
-                extracted(article, facts)
+                extracted(rowid, facts)
             if len(batch) >= FACTS_BATCH:
                 self.store_facts(batch)
                 batch = []
@@ -906,8 +972,9 @@ def _create_schema(path: Path) -> None:
             if version == SCHEMA_VERSION:
                 return
             if version in _MIGRATIONS:
-                for statement in _MIGRATIONS[version]:
-                    connection.execute(statement)
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in _MIGRATIONS[step]:
+                        connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
             if version != 0:

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Listing
+from dateline.model.listing import Entry, Listing, as_listed
 from dateline.resources import themes_dir
 from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
 from dateline.store.state import ReadingState
@@ -105,6 +105,9 @@ class DatelineApp(App[int]):
             self.problems += config_problems
         self.config = config
         self.state = state if state is not None else ReadingState.open()
+        # Marks kept under article ids by an older Dateline follow their
+        # articles from here on (a look at two small tables when none are left).
+        self.state.adopt_legacy_marks(self.library.legacy_reading_keys)
         self.problems += self.state.problems
         folders = (
             list(theme_folders) if theme_folders is not None else [themes_dir(), user_themes_dir()]
@@ -112,12 +115,13 @@ class DatelineApp(App[int]):
         catalog = load_themes(*folders)
         self.problems += catalog.problems
         self.dateline_themes: dict[str, Theme] = catalog.themes
-        self.read_ids: set[str] = self.state.read_ids()
-        self.starred_ids: set[str] = self.state.starred_ids()
+        # Reading keys (`Entry.reading_key`) of the articles read and starred.
+        self.read_keys: set[str] = self.state.read_keys()
+        self.starred_keys: set[str] = self.state.starred_keys()
         self._facts: OrderedDict[str, ArticleFacts] = OrderedDict()
         self._articles: OrderedDict[str, Article] = OrderedDict()
-        # The article on screen: the facts worker sends its facts at once.
-        self._wanted: str | None = None
+        # The article on screen (its id and row): the facts worker sends its facts at once.
+        self._wanted: tuple[str, int] | None = None
         # None until the stories worker is done.
         self.stories: list[Story] | None = None
         self.story_of: dict[str, Story] = {}
@@ -262,16 +266,17 @@ class DatelineApp(App[int]):
         for entry in entries:
             article, facts = self.library.article(entry.rowid), self.library.facts(entry.rowid)
             if article is not None and facts is not None:
-                items.append((article, facts))
+                items.append((as_listed(article, entry), facts))
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
         def report(done: int, total: int, rate: float) -> None:
             self.post_message(FactsProgress(done, total, rate))
 
-        def extracted(article: Article, facts: ArticleFacts) -> None:
-            if article.id == self._wanted:
-                self.post_message(FactsReady(article.id, facts))
+        def extracted(rowid: int, facts: ArticleFacts) -> None:
+            wanted = self._wanted
+            if wanted is not None and wanted[1] == rowid:
+                self.post_message(FactsReady(wanted[0], facts))
 
         self.library.extract_missing(report, cancelled, extracted)
 
@@ -367,9 +372,10 @@ class DatelineApp(App[int]):
         if entry is None:
             return None
         article = self.library.article(entry.rowid)
-        if article is not None and article.id != article_id:
-            article = None  # the row was replaced since it was listed
         if article is not None:
+            # The cache keeps one article for every corpus holding its file:
+            # it is shown under the id this listing gives it.
+            article = as_listed(article, entry)
             self._articles[article_id] = article
             if len(self._articles) > ARTICLE_CACHE:
                 self._articles.popitem(last=False)
@@ -395,10 +401,10 @@ class DatelineApp(App[int]):
 
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""
-        self._wanted = article.id
+        entry = self.listing.get(article.id)
+        self._wanted = None if entry is None else (article.id, entry.rowid)
         if (facts := self._facts.get(article.id)) is not None:
             return facts
-        entry = self.listing.get(article.id)
         if entry is None:
             return None
         facts = self.library.facts(entry.rowid)
@@ -411,19 +417,25 @@ class DatelineApp(App[int]):
     # Reading state ---------------------------------------------------------------
 
     def mark_read(self, article_id: str) -> None:
-        if not self.config.mark_read_on_open or article_id in self.read_ids:
+        entry = self.listing.get(article_id)
+        if not self.config.mark_read_on_open or entry is None:
             return
-        self.read_ids.add(article_id)
-        self.state.set_read(article_id)
+        if entry.reading_key in self.read_keys:
+            return
+        self.read_keys.add(entry.reading_key)
+        self.state.set_read(entry.reading_key)
 
     def toggle_star(self, article_id: str) -> bool:
         """Star or unstar an article; True when it is now starred."""
-        starred = article_id not in self.starred_ids
+        entry = self.listing.get(article_id)
+        if entry is None:
+            return False
+        starred = entry.reading_key not in self.starred_keys
         if starred:
-            self.starred_ids.add(article_id)
+            self.starred_keys.add(entry.reading_key)
         else:
-            self.starred_ids.discard(article_id)
-        self.state.set_starred(article_id, starred)
+            self.starred_keys.discard(entry.reading_key)
+        self.state.set_starred(entry.reading_key, starred)
         return starred
 
     # Actions ---------------------------------------------------------------------
