@@ -327,3 +327,31 @@ def test_folders_load_json_lines_beside_other_files(tmp_path: Path) -> None:
         f"{tmp_path / 'feeds' / 'part-0001.jsonl'} line 2: not valid JSON "
         "(Expecting property name enclosed in double quotes)"
     ]
+
+
+def test_compressed_json_lines_are_read_as_a_stream(tmp_path: Path) -> None:
+    import gzip
+
+    lines = [line(text=f"Story {n}.", date="2017-01-0" + str(n)) for n in (1, 2, 3)]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(b"not read: only JSON Lines"))
+    result = load_paths([tmp_path])
+    assert [(a.id, a.paragraphs) for a in result.articles] == [
+        ("feed#1", ("Story 1.",)),
+        ("feed#2", ("Story 2.",)),
+        ("feed#3", ("Story 3.",)),
+    ]
+    assert result.problems == []
+    # Cut short: the lines before the cut load, and the cut is named.
+    whole = gzip.compress("\n".join(lines * 200).encode())
+    (tmp_path / "feed.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])
+    cut = load_articles(tmp_path / "feed.jsonl.gz")
+    assert 0 < len(cut.articles) < 600
+    assert [str(p) for p in cut.problems] == [
+        f"{tmp_path / 'feed.jsonl.gz'}: the compressed file is cut short;"
+        " what came before the cut is read"
+    ]
+    (tmp_path / "plain.jsonl.gz").write_text("\n".join(lines))
+    assert [str(p) for p in load_articles(tmp_path / "plain.jsonl.gz").problems] == [
+        f"{tmp_path / 'plain.jsonl.gz'}: not a gzip file, though its name ends in .gz"
+    ]

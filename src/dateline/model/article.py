@@ -76,7 +76,11 @@ class Article:
         want its link or feed guid here instead, so that an update to its text
         keeps its marks.) The cache stores this key with each article, so the
         list and the reading state never compute it again."""
-        return self.content_hash
+        return self.reading_key_from(self.content_hash)
+
+    def reading_key_from(self, content_hash: str) -> str:
+        """`reading_key`, for a caller that has the content hash already."""
+        return content_hash
 
     @property
     def content_hash(self) -> str:

@@ -26,6 +26,7 @@ from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
 from dateline.model.listing import Entry, Listing, as_listed
+from dateline.model.sanitize import inert
 from dateline.resources import themes_dir
 from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
 from dateline.store.state import ReadingState
@@ -312,12 +313,20 @@ class DatelineApp(App[int]):
             self.listing.apply(message.change.added, message.change.removed)
         if message.progress is not None:
             progress = message.progress
-            more = "+" if progress.walking else ""
-            label = (
-                f"Files {progress.files_done:,}/{progress.files_total:,}{more}"
-                f" · {progress.rate:,.0f}/s"
-            )
-            self.progress = (label, progress.files_done, max(progress.files_total, 1))
+            if progress.streaming is not None:  # one large file: how far into it
+                name = inert(Path(progress.streaming).name)
+                label = (
+                    f"{name} · {progress.stream_done / 1e6:,.0f} of"
+                    f" {progress.stream_size / 1e6:,.0f} MB · {progress.article_rate:,.0f}/s"
+                )
+                self.progress = (label, progress.stream_done, max(progress.stream_size, 1))
+            else:
+                more = "+" if progress.walking else ""
+                label = (
+                    f"Files {progress.files_done:,}/{progress.files_total:,}{more}"
+                    f" · {progress.rate:,.0f}/s"
+                )
+                self.progress = (label, progress.files_done, max(progress.files_total, 1))
         self._refresh_lists()
 
     @on(StoriesReady)
