@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -216,7 +217,7 @@ def render_markdown(document: dict[str, Any]) -> str:
             lines,
             "Quantities",
             (
-                f"{_md(q['text'])}: {q['kind']} {q['value']:g} {_md(q['unit'])}"
+                f"{_md(q['text'])}: {q['kind']} {_md_number(q['value'])} {_md(q['unit'])}"
                 + (" (approximate)" if q["approximate"] else "")
                 for q in facts["quantities"]
             ),
@@ -282,6 +283,15 @@ def _md_story(lines: list[str], story: dict[str, Any]) -> None:
             for group in story["quotes"]
         ),
     )
+
+
+def _md_number(value: float | int) -> str:
+    """A value as `g` writes it; an integer too large for a float is written
+    through Decimal, which takes any size."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return f"{Decimal(value).normalize():.6g}"
 
 
 def _md_count(count: int, noun: str) -> str:

@@ -24,6 +24,7 @@ and replaced, so neither's list is left pointing at rows that are gone."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -954,25 +955,44 @@ class Library:
             missing = [rowid for rowid in missing if rowid in wanted]
         return missing
 
-    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> None:
+    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> list[ArticleFacts]:
+        """Store each article's facts, and return them as stored: facts that
+        cannot be stored (a number of more digits than Python will write) are
+        left out, with a problem on the article that says so. A failure with
+        one article's facts stays with that article."""
+        prepared = [(rowid, *stored_form(facts)) for rowid, facts in items]
+        self._store_facts(prepared)
+        return [facts for _, facts, _ in prepared]
+
+    def _store_facts(self, items: Sequence[tuple[int, ArticleFacts, str]]) -> None:
         with self._writing() as db:
-            for rowid, facts in items:
-                cursor = db.execute(
-                    "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
-                    (
-                        json.dumps(facts_to_dict(facts), ensure_ascii=False),
-                        self.fingerprint,
-                        rowid,
-                    ),
-                )
-                if cursor.rowcount == 0:
-                    continue  # the article went (its file changed) while its facts were found
-                db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
-                names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
-                db.executemany(
-                    "INSERT INTO mention (article, name) VALUES (?, ?)",
-                    [(rowid, name) for name in names],
-                )
+            for rowid, facts, text in items:
+                try:
+                    self._store_one(db, rowid, facts, text)
+                except sqlite3.Error:
+                    raise  # the cache's own trouble: the caller moves to another
+                except Exception as error:
+                    # Something in this article's facts the cache will not take:
+                    # store that they could not be, so no later start tries again.
+                    problem = f"facts could not be stored: {_error_text(error)}"
+                    failed = ArticleFacts(problems=(*facts.problems, problem))
+                    self._store_one(db, rowid, failed, stored_form(failed)[1])
+
+    def _store_one(
+        self, db: sqlite3.Connection, rowid: int, facts: ArticleFacts, text: str
+    ) -> None:
+        cursor = db.execute(
+            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
+            (text, self.fingerprint, rowid),
+        )
+        if cursor.rowcount == 0:
+            return  # the article went (its file changed) while its facts were found
+        db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+        names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
+        db.executemany(
+            "INSERT INTO mention (article, name) VALUES (?, ?)",
+            [(rowid, name) for name in names],
+        )
 
     def extract_missing(
         self,
@@ -983,15 +1003,12 @@ class Library:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
         `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
-        article."""
-        # Imported here: compiling the extractors' patterns is work that
-        # opening the library need not wait for.
-        from dateline.facts.extract import extract_facts
-
+        article, with its facts as they are stored. An article whose facts
+        cannot be found or stored gets a problem saying so; the others go on."""
         missing = self.without_facts()
         total = len(missing)
         started = last_report = time.perf_counter()
-        batch: list[tuple[int, ArticleFacts]] = []
+        batch: list[tuple[int, ArticleFacts, str]] = []
         done = 0
         for rowid in missing:
             if cancelled():
@@ -1000,19 +1017,19 @@ class Library:
             done += 1
             if article is None:
                 continue
-            facts = extract_facts(article)
-            batch.append((rowid, facts))
+            facts, text = stored_form(find_facts(article))
+            batch.append((rowid, facts, text))
             if extracted is not None:
                 extracted(rowid, facts)
             if len(batch) >= FACTS_BATCH:
-                self.store_facts(batch)
+                self._store_facts(batch)
                 batch = []
             now = time.perf_counter()
             if now - last_report >= BATCH_SECONDS:
                 last_report = now
                 report(done, total, done / max(now - started, 1e-9))
         if batch:
-            self.store_facts(batch)
+            self._store_facts(batch)
         report(done, total, done / max(time.perf_counter() - started, 1e-9))
         return done
 
@@ -1063,6 +1080,69 @@ class Library:
                 "SELECT article FROM mention WHERE name LIKE ?", (pattern,)
             ).fetchall()
         return {rowid for (rowid,) in rows}
+
+
+def find_facts(article: Article) -> ArticleFacts:
+    """The article's facts. `extract_facts` already keeps a failing extractor
+    to itself; anything else that fails on this article becomes a problem on
+    its facts, never an exception that would stop the other articles."""
+    # Imported here: compiling the extractors' patterns is work that opening
+    # the library need not wait for.
+    from dateline.facts.extract import extract_facts
+
+    try:
+        return extract_facts(article)
+    except Exception as error:
+        return ArticleFacts(problems=(f"facts could not be found: {_error_text(error)}",))
+
+
+def stored_form(facts: ArticleFacts) -> tuple[ArticleFacts, str]:
+    """The facts as the cache will hold them, and their JSON text. Facts that
+    cannot be written (Python will not turn an integer of more than 4,300
+    digits into text) are left out one by one, and a problem says how many."""
+    try:
+        return facts, _facts_json(facts)
+    except Exception as error:
+        reason = _error_text(error)
+    groups: dict[str, tuple[object, ...]] = {}
+    dropped = 0
+    for group in _FACT_GROUPS:
+        kept = []
+        for item in getattr(facts, group):
+            try:
+                _facts_json(ArticleFacts(**{group: (item,)}))
+            except Exception:
+                dropped += 1
+                continue
+            kept.append(item)
+        groups[group] = tuple(kept)
+    problem = f"{dropped} facts could not be stored and are left out: {reason}"
+    kept_facts = dataclasses.replace(facts, **groups, problems=(*facts.problems, problem))  # type: ignore[arg-type]
+    try:
+        return kept_facts, _facts_json(kept_facts)
+    except Exception as error:  # the problems themselves: keep only what is sure
+        empty = ArticleFacts(problems=(f"facts could not be stored: {_error_text(error)}",))
+        return empty, _facts_json(empty)
+
+
+_FACT_GROUPS = tuple(
+    field.name for field in dataclasses.fields(ArticleFacts) if field.name != "problems"
+)
+
+
+def _facts_json(facts: ArticleFacts) -> str:
+    text = json.dumps(facts_to_dict(facts), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite takes it escaped
+        text = json.dumps(facts_to_dict(facts))
+    return text
+
+
+def _error_text(error: BaseException) -> str:
+    """An exception in a line: its type and the first sentence of its message."""
+    message = str(error).split("; ")[0].strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 class _Reading:

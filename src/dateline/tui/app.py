@@ -28,7 +28,14 @@ from dateline.model.article import Article
 from dateline.model.listing import Entry, Listing, as_listed
 from dateline.model.sanitize import inert
 from dateline.resources import themes_dir
-from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
+from dateline.store.library import (
+    IndexProgress,
+    Library,
+    ListingChange,
+    find_facts,
+    is_damage,
+    stored_form,
+)
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
 from dateline.tui.messages import (
@@ -283,9 +290,7 @@ class DatelineApp(App[int]):
 
     @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
     def extract_now(self, article: Article, rowid: int) -> None:
-        from dateline.facts.extract import extract_facts
-
-        facts = extract_facts(article)
+        facts, _ = stored_form(find_facts(article))
         library = self.library
         try:
             library.store_facts([(rowid, facts)])
