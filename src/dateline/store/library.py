@@ -45,7 +45,7 @@ from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
 from dateline.model.article import Article, article_from_dict, article_to_dict
-from dateline.model.ids import CorpusIds, name_from_old_id
+from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import busy_retry, os_reason, set_aside
@@ -122,10 +122,11 @@ BATCH_ARTICLES = 400
 FIRST_BATCH = 40  # the first report comes as soon as a screenful is in
 BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
-# A JSON Lines file larger than this is written to the cache in batches, each
-# its own transaction, so its first screenful is listed (and readable) long
-# before its last line is read; a smaller file is one transaction, as a file
-# of one article is. (197 MB of 100,000 articles took 40 s to list whole.)
+# A JSON Lines file larger than this (or compressed) is written to the cache in
+# batches, each its own transaction, so its first screenful is listed (and
+# readable) long before its last line is read; a smaller file is one
+# transaction, as a file of one article is. (197 MB of 100,000 articles took
+# 40 s to list whole.)
 STREAM_BYTES = 4 << 20
 _generations = itertools.count(1)
 
@@ -739,7 +740,8 @@ class Library:
                 return
             if self._unchanged(db, path, stat, known, digest, written_elsewhere, change, ids):
                 return
-        large = stat.st_size > STREAM_BYTES
+        # A compressed file may hold ten times its size: it is always batched.
+        large = stat.st_size > STREAM_BYTES or is_compressed(os.path.basename(path))
         if large:
             progress.streaming, progress.stream_size = path, stat.st_size
         reading = _Reading(path, progress if large else None)
