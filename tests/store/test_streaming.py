@@ -188,3 +188,22 @@ def test_two_processes_reading_one_large_file_at_once_leave_it_once(
     assert {e.rowid for e in first.entries([dump])} == {e.rowid for e in listing.entries}
     first.close()
     second.close()
+
+
+def test_a_file_that_cannot_be_opened_is_a_problem_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dump = write_dump(tmp_path / "dump.jsonl")
+    library = Library.open(tmp_path / "library.sqlite3")
+
+    def refuse(self: object, path: str, progress: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    opens = library_module._Reading.__init__
+    monkeypatch.setattr(library_module._Reading, "__init__", refuse)
+    progress = library.index([dump], lambda change, progress: None)
+    assert [str(p) for p in progress.problems] == [f"{dump}: permission denied"]
+    assert library.count() == 0
+    monkeypatch.setattr(library_module._Reading, "__init__", opens)
+    assert library.index([dump], lambda change, progress: None).parsed == LINES
+    library.close()

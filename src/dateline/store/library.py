@@ -742,9 +742,13 @@ class Library:
                 return
         # A compressed file may hold ten times its size: it is always batched.
         large = stat.st_size > STREAM_BYTES or is_compressed(os.path.basename(path))
+        try:
+            reading = _Reading(path, progress if large else None)
+        except OSError as error:
+            progress.problems.append(LoadProblem(Path(path), os_reason(error)))
+            return
         if large:
             progress.streaming, progress.stream_size = path, stat.st_size
-        reading = _Reading(path, progress if large else None)
         # Rows of this reading have places of their own, so that another
         # process reading the same file at the same time never clashes with
         # them; whichever finishes last keeps its rows (see the end).
