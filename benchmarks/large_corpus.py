@@ -325,7 +325,11 @@ def _press_keys(
 
 
 def make_json_lines(folder: Path, count: int) -> tuple[Path, Path]:
-    """The corpus as one JSON Lines file, and the same gzipped."""
+    """The corpus as one JSON Lines file, and the same gzipped (made in
+    `folder` unless it holds them already)."""
+    made, packed_made = sorted(folder.glob("*.jsonl")), sorted(folder.glob("*.jsonl.gz"))
+    if made and packed_made:
+        return made[0], packed_made[0]
     start = time.perf_counter()
     make_corpus.main(
         [str(folder), "--count", str(count), "--format", "jsonl", "--per-folder", str(count)]
@@ -354,11 +358,9 @@ def cold_run(
             shutil.rmtree(cache, ignore_errors=True)
 
 
-def json_lines_case(
-    dateline: str, work: Path, count: int, runs: int, folder: Path, before: Path | None
-) -> None:
+def json_lines_case(dateline: str, work: Path, folder: Path, options: argparse.Namespace) -> None:
     print("\n== one large JSON Lines file: cold start to the first screenful ==")
-    dump, packed = make_json_lines(work / "jsonl", count)
+    dump, packed = make_json_lines(options.json_lines_dir or work / "jsonl", options.count)
     first_screen = rb"\d articles (so far|\xc2\xb7)"
     all_listed = rb"\d articles \xc2\xb7"
     cases = {
@@ -368,7 +370,7 @@ def json_lines_case(
     }
     bare: list[float] = []
     cold: dict[str, list[float]] = {name: [] for name in cases}
-    for run in range(runs):
+    for run in range(options.runs):
         bare.append(bare_run())
         for name, argv in cases.items():
             cold[name].append(cold_run(argv, work, f"{run}", [first_screen], {})[0][0])
@@ -377,17 +379,14 @@ def json_lines_case(
     for name, values in (("bare Textual app", bare), *cold.items()):
         med = statistics.median(values)
         print(f"{name:<22}{ms(med):>10}{ms(min(values)):>10}{med / floor:>7.2f}x")
+    if options.first_screen_only:
+        return
 
     print("\n== the same, cold, until every article is listed ==")
-    whole = {
-        "one .jsonl file": cases["one .jsonl file"],
-        "one .jsonl.gz file": cases["one .jsonl.gz file"],
-    }
-    runs_to_end = [(name, argv, {}) for name, argv in whole.items()]
-    if before is not None:
-        runs_to_end.append(
-            ("before, one .jsonl", [dateline, str(dump)], {"PYTHONPATH": str(before)})
-        )
+    runs_to_end = [(name, cases[name], {}) for name in ("one .jsonl file", "one .jsonl.gz file")]
+    if options.before_src is not None:
+        before = {"PYTHONPATH": str(options.before_src)}
+        runs_to_end.append(("before, one .jsonl", [dateline, str(dump)], before))
     for name, argv, extra in runs_to_end:
         (first, last), peak = cold_run(argv, work, "whole", [first_screen, all_listed], extra)
         print(
@@ -414,6 +413,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--before-src", type=Path, help="older Dateline's src folder, for step 4's before"
     )
+    parser.add_argument("--json-lines-dir", type=Path, help="reuse (or make here) step 4's files")
+    parser.add_argument(
+        "--first-screen-only", action="store_true", help="step 4 without the runs to the end"
+    )
     options = parser.parse_args(argv)
     dateline = startup.find_dateline()
     work = Path(tempfile.mkdtemp(prefix="dateline-large-"))
@@ -425,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"corpus: {options.count:,} articles made in {time.perf_counter() - start:.0f} s")
         if options.json_lines_only:
             print(startup_machine())
-            json_lines_case(dateline, work, options.count, options.runs, corpus, options.before_src)
+            json_lines_case(dateline, work, corpus, options)
             return 0
         warm_cache = options.warm_cache or work / "warm-cache"
         if options.warm_cache is None:
@@ -499,7 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\nthis process's own peak RSS (in-process steps): {own:,.0f} MB")
         if options.json_lines:
-            json_lines_case(dateline, work, options.count, options.runs, corpus, options.before_src)
+            json_lines_case(dateline, work, corpus, options)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
