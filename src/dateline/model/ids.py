@@ -62,20 +62,20 @@ def article_name(file_name: str, line: int | None = None) -> str:
 
 
 class CorpusIds:
-    """The ids of articles found under one PATH. Each folder's prefix is worked
-    out once, so a listing of 100,000 articles pays a dictionary look-up each."""
+    """The ids of articles found under one PATH (an absolute path: a folder,
+    or a file named directly, which is its own PATH and whose id is its name).
+    Each folder's prefix is worked out once, so a listing of 100,000 articles
+    pays a dictionary look-up each."""
 
-    __slots__ = ("_folder", "_prefixes")
+    __slots__ = ("_prefixes", "_root")
 
-    def __init__(self, root: str, root_is_file: bool = False) -> None:
-        # A file named directly is its own PATH: its id is its name.
-        folder = os.path.dirname(root) if root_is_file else root
-        self._folder = folder.rstrip(os.sep)
+    def __init__(self, root: str) -> None:
+        self._root = root.rstrip(os.sep)
         self._prefixes: dict[str, str] = {}
 
     def id(self, file: str, name: str) -> str:
         """The id of the article `name` (see `article_name`) of `file`, an
-        absolute path under the PATH."""
+        absolute path at or under the PATH."""
         folder = file[: file.rfind(os.sep)]  # os.path.dirname, at a tenth of the cost
         prefix = self._prefixes.get(folder)
         if prefix is None:
@@ -84,9 +84,9 @@ class CorpusIds:
         return prefix + name
 
     def _prefix(self, folder: str) -> str:
-        if folder.rstrip(os.sep) == self._folder or not folder.startswith(self._folder + os.sep):
-            return ""
-        relative = folder[len(self._folder) + 1 :]
+        if not folder.startswith(self._root + os.sep):
+            return ""  # the PATH itself, or a file directly in it
+        relative = folder[len(self._root) + 1 :]
         return inert(relative.replace(os.sep, "/")) + "/"
 
 

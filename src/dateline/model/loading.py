@@ -89,7 +89,7 @@ def load_paths(paths: Iterable[Path]) -> FileLoad:
     under (see `dateline.model.ids`)."""
     result = FileLoad([], [])
     for root in paths:
-        ids = CorpusIds(os.path.abspath(root), root_is_file=not root.is_dir())
+        ids = CorpusIds(os.path.abspath(root))
         for item in iter_article_files([root]):
             if isinstance(item, LoadProblem):
                 result.problems.append(item)

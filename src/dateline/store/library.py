@@ -232,7 +232,7 @@ class _Ids:
     __slots__ = ("_corpus",)
 
     def __init__(self, root: str | None = None) -> None:
-        self._corpus = None if root is None else CorpusIds(root, not os.path.isdir(root))
+        self._corpus = None if root is None else CorpusIds(root)
 
     def of(self, file: str, place: str, name: str | None) -> str:
         if name is None:  # written by a schema-2 cache
