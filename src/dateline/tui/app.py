@@ -126,8 +126,9 @@ class DatelineApp(App[int]):
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
-        self._facts: OrderedDict[str, ArticleFacts] = OrderedDict()
-        self._articles: OrderedDict[str, Article] = OrderedDict()
+        # By rowid: an id can pass to another article when ids clash.
+        self._facts: OrderedDict[int, ArticleFacts] = OrderedDict()
+        self._articles: OrderedDict[int, Article] = OrderedDict()
         # The article on screen (its id and row): the facts worker sends its facts at once.
         self._wanted: tuple[str, int] | None = None
         # None until the stories worker is done.
@@ -379,18 +380,18 @@ class DatelineApp(App[int]):
 
     def article(self, article_id: str) -> Article | None:
         """The article, from memory or the cache."""
-        if (article := self._articles.get(article_id)) is not None:
-            self._articles.move_to_end(article_id)
-            return article
         entry = self.listing.get(article_id)
         if entry is None:
             return None
+        if (article := self._articles.get(entry.rowid)) is not None:
+            self._articles.move_to_end(entry.rowid)
+            return as_listed(article, entry)
         article = self.library.article(entry.rowid)
         if article is not None:
             # The cache keeps one article for every corpus holding its file:
             # it is shown under the id this listing gives it.
             article = as_listed(article, entry)
-            self._articles[article_id] = article
+            self._articles[entry.rowid] = article
             if len(self._articles) > ARTICLE_CACHE:
                 self._articles.popitem(last=False)
         return article
@@ -409,7 +410,10 @@ class DatelineApp(App[int]):
                 screen.facts_arrived(message.article_id, message.facts)
 
     def _remember_facts(self, article_id: str, facts: ArticleFacts) -> None:
-        self._facts[article_id] = facts
+        entry = self.listing.get(article_id)
+        if entry is None:
+            return
+        self._facts[entry.rowid] = facts
         if len(self._facts) > ARTICLE_CACHE:
             self._facts.popitem(last=False)
 
@@ -417,10 +421,10 @@ class DatelineApp(App[int]):
         """The article's facts if they are ready; otherwise None, and they are on their way."""
         entry = self.listing.get(article.id)
         self._wanted = None if entry is None else (article.id, entry.rowid)
-        if (facts := self._facts.get(article.id)) is not None:
-            return facts
         if entry is None:
             return None
+        if (facts := self._facts.get(entry.rowid)) is not None:
+            return facts
         facts = self.library.facts(entry.rowid)
         if facts is not None:
             self._remember_facts(article.id, facts)
