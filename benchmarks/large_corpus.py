@@ -20,12 +20,23 @@ In one run, on a synthetic corpus from `make_corpus.py` (seed-format files,
    the bare FTS5 query; and key press in the list to reader and sidebar
    repainted (in the pty: a key written, then the new article's byline read
    back), p50/p95 at the full corpus beside the same on the two seed articles.
+
+With --json-lines (alone: --json-lines-only), the same articles as one JSON
+Lines file (`make_corpus.py --format jsonl`, every article in one file, about
+200 MB for 100,000) and that file gzipped:
+
+4. cold start to the first screenful in the pty, run by run interleaved with
+   the bare app and the folder corpus (each with an empty cache); then one
+   cold run of each file until every article is listed, with its peak RSS.
+   --before-src DIR (a `src` folder of older Dateline, e.g. from `git archive`)
+   adds one cold run of the plain file on that code, for the before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import os
 import random
 import re
@@ -46,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus
 import startup
+from common import machine as startup_machine
 
 QUERIES = (
     "strike",
@@ -312,6 +324,77 @@ def _press_keys(
     return times
 
 
+def make_json_lines(folder: Path, count: int) -> tuple[Path, Path]:
+    """The corpus as one JSON Lines file, and the same gzipped (made in
+    `folder` unless it holds them already)."""
+    made, packed_made = sorted(folder.glob("*.jsonl")), sorted(folder.glob("*.jsonl.gz"))
+    if made and packed_made:
+        return made[0], packed_made[0]
+    start = time.perf_counter()
+    make_corpus.main(
+        [str(folder), "--count", str(count), "--format", "jsonl", "--per-folder", str(count)]
+    )
+    (dump,) = folder.glob("*.jsonl")
+    packed = dump.with_name(dump.name + ".gz")
+    with dump.open("rb") as source, gzip.open(packed, "wb", compresslevel=6) as target:
+        shutil.copyfileobj(source, target, 1 << 20)
+    print(
+        f"one JSON Lines file: {dump.stat().st_size / 1e6:,.0f} MB"
+        f" ({packed.stat().st_size / 1e6:,.0f} MB gzipped), made in"
+        f" {time.perf_counter() - start:.0f} s"
+    )
+    return dump, packed
+
+
+def cold_run(
+    argv: list[str], work: Path, name: str, markers: Sequence[bytes], extra: dict[str, str]
+) -> tuple[list[float], int]:
+    cache = work / f"cold-{name}"
+    with environment(cache) as env:
+        env.update(extra)
+        try:
+            return pty_run(argv, env, markers, 3600)
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def json_lines_case(dateline: str, work: Path, folder: Path, options: argparse.Namespace) -> None:
+    print("\n== one large JSON Lines file: cold start to the first screenful ==")
+    dump, packed = make_json_lines(options.json_lines_dir or work / "jsonl", options.count)
+    first_screen = rb"\d articles (so far|\xc2\xb7)"
+    all_listed = rb"\d articles \xc2\xb7"
+    cases = {
+        "folder of files": [dateline, str(folder)],
+        "one .jsonl file": [dateline, str(dump)],
+        "one .jsonl.gz file": [dateline, str(packed)],
+    }
+    bare: list[float] = []
+    cold: dict[str, list[float]] = {name: [] for name in cases}
+    for run in range(options.runs):
+        bare.append(bare_run())
+        for name, argv in cases.items():
+            cold[name].append(cold_run(argv, work, f"{run}", [first_screen], {})[0][0])
+    floor = statistics.median(bare)
+    print(f"{'':<22}{'median ms':>10}{'min ms':>10}{'ratio':>8}")
+    for name, values in (("bare Textual app", bare), *cold.items()):
+        med = statistics.median(values)
+        print(f"{name:<22}{ms(med):>10}{ms(min(values)):>10}{med / floor:>7.2f}x")
+    if options.first_screen_only:
+        return
+
+    print("\n== the same, cold, until every article is listed ==")
+    runs_to_end = [(name, cases[name], {}) for name in ("one .jsonl file", "one .jsonl.gz file")]
+    if options.before_src is not None:
+        before = {"PYTHONPATH": str(options.before_src)}
+        runs_to_end.append(("before, one .jsonl", [dateline, str(dump)], before))
+    for name, argv, extra in runs_to_end:
+        (first, last), peak = cold_run(argv, work, "whole", [first_screen, all_listed], extra)
+        print(
+            f"{name:<22} first screenful {ms(first):>9} ms, all listed {last:6.1f} s,"
+            f" peak RSS {peak / 1024:,.0f} MB"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
@@ -323,6 +406,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="a cache folder already filled by `dateline index` for this corpus: skip step 1",
     )
+    parser.add_argument(
+        "--json-lines", action="store_true", help="add step 4: one large JSON Lines file"
+    )
+    parser.add_argument("--json-lines-only", action="store_true", help="only step 4")
+    parser.add_argument(
+        "--before-src", type=Path, help="older Dateline's src folder, for step 4's before"
+    )
+    parser.add_argument("--json-lines-dir", type=Path, help="reuse (or make here) step 4's files")
+    parser.add_argument(
+        "--first-screen-only", action="store_true", help="step 4 without the runs to the end"
+    )
     options = parser.parse_args(argv)
     dateline = startup.find_dateline()
     work = Path(tempfile.mkdtemp(prefix="dateline-large-"))
@@ -332,6 +426,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             make_corpus.main([str(corpus), "--count", str(options.count)])
             print(f"corpus: {options.count:,} articles made in {time.perf_counter() - start:.0f} s")
+        if options.json_lines_only:
+            print(startup_machine())
+            json_lines_case(dateline, work, corpus, options)
+            return 0
         warm_cache = options.warm_cache or work / "warm-cache"
         if options.warm_cache is None:
             print("\n== dateline index (reading, then facts) ==")
@@ -403,6 +501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\nthis process's own peak RSS (in-process steps): {own:,.0f} MB")
+        if options.json_lines:
+            json_lines_case(dateline, work, corpus, options)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -135,7 +135,8 @@ STORY_ITEM_FIELDS = (
 
 def test_the_seeds_are_one_story(document: dict[str, Any]) -> None:
     [story] = document["stories"]
-    assert story["id"] == "s1"
+    assert story["id"] == f"s:{SEED_000}"  # named by its earliest article
+    assert story["number"] == 1
     assert story["title"] == "Council has threatened to take legal action against a union"
     assert story["articles"] == [SEED_000, SEED_001]
     [strike_day] = [item for item in story["timeline"] if item["start"] == "2017-01-27"]
@@ -192,7 +193,10 @@ def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert "## Council has threatened to take legal action against a union" in report
     assert "- Paul Holmes, branch secretary for Unison in Kirklees" in report
     assert "- this Friday → 2017-01-27 (day)" in report
-    assert "## Story s1: Council has threatened to take legal action against a union" in report
+    assert (
+        f"## Story s:{SEED_000}: Council has threatened to take legal action against a union"
+        in report
+    )
     assert f"- 2017-01-27 (day): 27 January in `{SEED_000}`; this Friday in `{SEED_001}`" in report
 
 

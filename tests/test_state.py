@@ -21,7 +21,7 @@ def test_read_marks_persist_across_runs(tmp_path: Path) -> None:
         assert state.is_read("ap-2017-01-24-001")
         assert not state.is_read("ap-2017-01-24-002")
         assert not state.is_read("never-seen")
-        assert state.read_ids() == {"ap-2017-01-24-001"}
+        assert state.read_keys() == {"ap-2017-01-24-001"}
         assert state.problems == []
 
 
@@ -29,9 +29,9 @@ def test_marking_read_twice_keeps_one_mark(tmp_path: Path) -> None:
     with ReadingState.open(tmp_path / "state.sqlite3") as state:
         state.set_read("a")
         state.set_read("a")
-        assert state.read_ids() == {"a"}
+        assert state.read_keys() == {"a"}
         state.set_read("a", False)
-        assert state.read_ids() == set()
+        assert state.read_keys() == set()
 
 
 def test_preferences_persist_and_can_be_replaced(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_each_write_is_committed_at_once(tmp_path: Path) -> None:
     # A second connection sees the mark while the first is still open.
     other = sqlite3.connect(path)
     try:
-        assert other.execute("SELECT article_id FROM read_article").fetchall() == [("a",)]
+        assert other.execute("SELECT reading_key FROM read_mark").fetchall() == [("a",)]
     finally:
         other.close()
         state.close()
@@ -88,14 +88,14 @@ def test_corrupt_file_is_set_aside_and_state_starts_afresh(tmp_path: Path) -> No
         assert len(state.problems) == 1
         assert "damaged" in state.problems[0]
         assert state.path == path
-        assert state.read_ids() == set()
+        assert state.read_keys() == set()
         state.set_read("a")
     asides = list(tmp_path.glob("state.sqlite3.corrupt-*"))
     assert len(asides) == 1
     assert asides[0].read_bytes() == garbage
     assert asides[0].name in state.problems[0]
     with ReadingState.open(path) as state:
-        assert state.read_ids() == {"a"}
+        assert state.read_keys() == {"a"}
         assert state.problems == []
 
 
@@ -138,7 +138,7 @@ def test_unwritable_folder_falls_back_to_memory(unwritable_state_path: Path) -> 
         assert "will not be kept" in state.problems[0]
         state.set_read("a")
         state.set_preference("sort", "newest")
-        assert state.read_ids() == {"a"}
+        assert state.read_keys() == {"a"}
         assert state.get_preference("sort") == "newest"
         assert len(state.problems) == 1
     finally:
@@ -154,12 +154,12 @@ def test_failed_write_does_not_raise_and_keeps_the_session_going(tmp_path: Path)
     state._connection.execute("PRAGMA query_only = ON")
     state.set_read("after")
     state.set_read("again")
-    assert state.read_ids() == {"before", "after", "again"}
+    assert state.read_keys() == {"before", "after", "again"}
     assert len(state.problems) == 1
     assert state.problems[0].startswith(f"{path}: could not save")
     state.close()
     with ReadingState.open(path) as reopened:
-        assert reopened.read_ids() == {"before"}
+        assert reopened.read_keys() == {"before"}
 
 
 def test_use_after_close_does_not_raise(tmp_path: Path) -> None:
@@ -169,3 +169,66 @@ def test_use_after_close_does_not_raise(tmp_path: Path) -> None:
     assert state.is_read("a") is False
     assert state.get_preference("sort") is None
     assert state.problems
+
+
+def _schema_2_state(path: Path, read: list[str], starred: list[str]) -> None:
+    """A state file as Dateline wrote it before marks followed reading keys."""
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        CREATE TABLE read_article (
+            article_id TEXT PRIMARY KEY,
+            read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) WITHOUT ROWID;
+        CREATE TABLE preference (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE starred_article (
+            article_id TEXT PRIMARY KEY,
+            starred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 2;
+        """
+    )
+    connection.executemany(
+        "INSERT INTO read_article VALUES (?, '2017-01-24T10:00:00Z')", [(i,) for i in read]
+    )
+    connection.executemany(
+        "INSERT INTO starred_article VALUES (?, '2017-01-25T10:00:00Z')", [(i,) for i in starred]
+    )
+    connection.commit()
+    connection.close()
+
+
+def test_marks_kept_under_ids_move_to_reading_keys_the_cache_knows(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    _schema_2_state(path, read=["story", "story~2", "gone"], starred=["story~2"])
+    keys = {"story": "k-story", "story~2": "k-other-story"}
+    asked: list[list[str]] = []
+
+    def lookup(old_ids):
+        asked.append(list(old_ids))
+        return {old_id: keys[old_id] for old_id in old_ids if old_id in keys}
+
+    with ReadingState.open(path) as state:
+        assert state.read_keys() == set()
+        assert state.adopt_legacy_marks(lookup) == 2
+        assert state.read_keys() == {"k-story", "k-other-story"}
+        assert state.starred_keys() == {"k-other-story"}
+        assert state.problems == []
+    assert asked == [["gone", "story", "story~2"]]
+    with sqlite3.connect(path) as connection:
+        # The times are kept; the id the cache no longer knows waits aside.
+        assert connection.execute(
+            "SELECT read_at FROM read_mark WHERE reading_key = 'k-story'"
+        ).fetchone() == ("2017-01-24T10:00:00Z",)
+        assert connection.execute("SELECT article_id FROM read_article").fetchall() == [("gone",)]
+        assert connection.execute("SELECT count(*) FROM starred_article").fetchone() == (0,)
+    with ReadingState.open(path) as state:
+        assert state.adopt_legacy_marks(lookup) == 0
+    assert asked[-1] == ["gone"]
+
+
+def test_with_no_old_marks_the_cache_is_not_asked(tmp_path: Path) -> None:
+    with ReadingState.open(tmp_path / "state.sqlite3") as state:
+        state.set_read("k")
+        assert state.adopt_legacy_marks(lambda ids: pytest.fail("asked")) == 0
+        assert state.read_keys() == {"k"}

@@ -274,7 +274,7 @@ def export_main(args: list[str]) -> int:
     if _any_missing(paths):
         return EXIT_BAD_INPUT
     from dateline.export import export_document, render
-    from dateline.model.listing import Listing
+    from dateline.model.listing import Listing, as_listed
     from dateline.store.library import Library
 
     # Through the cache: files read before are not read again, facts found
@@ -294,7 +294,7 @@ def export_main(args: list[str]) -> int:
         for entry in entries:
             article, article_facts = library.article(entry.rowid), library.facts(entry.rowid)
             if article is not None and article_facts is not None:
-                articles.append(article)
+                articles.append(as_listed(article, entry))
                 facts.append(article_facts)
     finally:
         library.close()

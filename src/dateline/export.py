@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,8 @@ def _story(story: Story) -> dict[str, Any]:
     article. Who's who, figures and quotes are fields beyond the spec's."""
     return {
         "id": story.id,
+        # The story's place in this export, newest first: for display, not to keep.
+        "number": story.number,
         "title": story.title,
         "articles": list(story.article_ids),
         "timeline": [
@@ -214,7 +217,7 @@ def render_markdown(document: dict[str, Any]) -> str:
             lines,
             "Quantities",
             (
-                f"{_md(q['text'])}: {q['kind']} {q['value']:g} {_md(q['unit'])}"
+                f"{_md(q['text'])}: {q['kind']} {_md_number(q['value'])} {_md(q['unit'])}"
                 + (" (approximate)" if q["approximate"] else "")
                 for q in facts["quantities"]
             ),
@@ -280,6 +283,15 @@ def _md_story(lines: list[str], story: dict[str, Any]) -> None:
             for group in story["quotes"]
         ),
     )
+
+
+def _md_number(value: float | int) -> str:
+    """A value as `g` writes it; an integer too large for a float is written
+    through Decimal, which takes any size."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return f"{Decimal(value).normalize():.6g}"
 
 
 def _md_count(count: int, noun: str) -> str:

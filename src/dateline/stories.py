@@ -97,6 +97,20 @@ FIGURE_SHARED_WORDS = 2
 FIGURE_OVERLAP = 0.4
 # Values this close (relative) are the same figure rounded differently.
 FIGURE_TOLERANCE = 1e-9
+# A context word in more distinct contexts than this, among one unit's figures
+# of a story, finds no candidates to compare (it still counts in the overlap
+# of those compared through other words): like a common name, it says nothing
+# about which figures belong together, and comparing every pair that shares it
+# would grow with the square of the figures. The synthetic corpus's largest
+# story has under 30 figures of one unit.
+FIGURE_COMMON_WORD = 50
+# A figure's context is looked for within this many characters of it: six
+# content words either side fit easily, and a sentence that never ends (a
+# transcript without full stops) is not read from its start for every figure.
+FIGURE_CONTEXT_CHARS = 400
+# A sentence shown beside a date or a figure is at most this long: a longer one
+# is given as the words around the fact (still a slice of the paragraph).
+MAX_SENTENCE_CHARS = 600
 
 # A word of at least `MIN_WORD_LENGTH` letters (an apostrophe may join two).
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_LENGTH},}}(?:'[^\W\d_]+)?")
@@ -222,10 +236,13 @@ class SpeakerQuotes:
 
 @dataclass(slots=True, frozen=True)
 class Story:
-    """Articles about one event. `id` is "s1", "s2", ... newest story first, so
-    ids are positions in one grouping, not names that last between corpora."""
+    """Articles about one event. `id` is "s:" and the id of its earliest
+    article (the report that broke it), so the same articles give the same
+    story id every time and a script can name a story; `number` is its place
+    in this grouping, newest story first (1, 2, ...), for display."""
 
     id: str
+    number: int
     title: str
     article_ids: tuple[str, ...]  # oldest first
     timeline: tuple[TimelineEntry, ...]
@@ -245,7 +262,7 @@ def group_stories(items: Sequence[tuple[Article, ArticleFacts]]) -> list[Story]:
     Deterministic: the same items in any order give the same stories."""
     by_id = {article.id: (article, facts) for article, facts in items}
     return [
-        build_story(f"s{number}", [by_id[article_id] for article_id in group])
+        build_story([by_id[article_id] for article_id in group], number)
         for number, group in enumerate(group_articles(items), start=1)
     ]
 
@@ -405,11 +422,18 @@ class _UnionFind:
 # --- One story's merged facts --------------------------------------------------------------
 
 
-def build_story(story_id: str, items: Sequence[tuple[Article, ArticleFacts]]) -> Story:
-    """The merged view of articles already known to be one story."""
+def story_id(earliest_article_id: str) -> str:
+    """A story's id: stable while its earliest article stays its earliest."""
+    return f"s:{earliest_article_id}"
+
+
+def build_story(items: Sequence[tuple[Article, ArticleFacts]], number: int = 1) -> Story:
+    """The merged view of articles already known to be one story, the
+    `number`th of its grouping."""
     ordered = sorted(items, key=_oldest_first)
     return Story(
-        id=story_id,
+        id=story_id(ordered[0][0].id),
+        number=number,
         title=ordered[0][0].title,  # the report that broke the story: stable as more join
         article_ids=tuple(article.id for article, _ in ordered),
         timeline=merge_timeline(ordered),
@@ -428,11 +452,30 @@ def _oldest_first(item: tuple[Article, ArticleFacts]) -> tuple[int, dt.date, str
 
 
 def sentence_at(paragraph: str, start: int, end: int) -> str:
-    """The whole sentence of `paragraph` that holds `paragraph[start:end]`.
+    """The whole sentence of `paragraph` that holds `paragraph[start:end]`, or
+    the words around it when the sentence is over `MAX_SENTENCE_CHARS` (always
+    a slice of the paragraph).
 
     A full stop after an abbreviation ("Mr.", "St.") or an initial does not end
     a sentence. Offsets outside the paragraph are clamped; never raises."""
-    begin, finish = _sentence_bounds(paragraph, start, end)
+    return _sentence_text(paragraph, _sentence_bounds(paragraph, start, end), start, end)
+
+
+def _sentence_text(paragraph: str, bounds: tuple[int, int], start: int, end: int) -> str:
+    """The sentence within `bounds`, cut to the words around `start:end` when
+    it is too long to show (or to copy for every fact in it)."""
+    begin, finish = bounds
+    if finish - begin > MAX_SENTENCE_CHARS:
+        start = max(begin, min(start, finish))
+        end = max(start, min(end, finish))
+        room = max(0, MAX_SENTENCE_CHARS - (end - start)) // 2
+        low, high = max(begin, start - room), min(finish, end + room)
+        # Cut at a space, so no word is shown in half.
+        if low > begin and (space := paragraph.find(" ", low, start)) != -1:
+            low = space + 1
+        if high < finish and (space := paragraph.rfind(" ", end, high)) != -1:
+            high = space
+        begin, finish = low, high
     return paragraph[begin:finish].strip()
 
 
@@ -604,12 +647,28 @@ def _context(
     paragraph: str, bounds: tuple[int, int], start: int, end: int, unit: str
 ) -> frozenset[str]:
     """Content words within `FIGURE_CONTEXT_WORDS` words of a quantity, in its
-    sentence (`bounds`); the unit's own words are left out (the unit is
-    compared apart)."""
-    before = _words(paragraph[bounds[0] : start])[-FIGURE_CONTEXT_WORDS:]
-    after = _words(paragraph[end : bounds[1]])[:FIGURE_CONTEXT_WORDS]
+    sentence (`bounds`) and within `FIGURE_CONTEXT_CHARS` of it; the unit's own
+    words are left out (the unit is compared apart)."""
+    before = _near_words(paragraph, max(bounds[0], start - FIGURE_CONTEXT_CHARS), start, -1)
+    after = _near_words(paragraph, end, min(bounds[1], end + FIGURE_CONTEXT_CHARS), 1)
     unit_words = set(_words(unit))
     return frozenset(_stem(word) for word in (*before, *after) if word not in unit_words)
+
+
+def _near_words(paragraph: str, low: int, high: int, direction: int) -> list[str]:
+    """The `FIGURE_CONTEXT_WORDS` content words of `paragraph[low:high]`
+    nearest its end (`direction` -1) or its start (1). A short stretch is read
+    first, the whole only when it holds too few: six content words are seldom
+    more than a hundred characters away."""
+    near = FIGURE_CONTEXT_CHARS // 4
+    if high - low > near:
+        piece = paragraph[high - near : high] if direction < 0 else paragraph[low : low + near]
+        words = _words(piece)
+        # One more than needed: the word at the cut may be cut in half.
+        if len(words) > FIGURE_CONTEXT_WORDS:
+            return words[-FIGURE_CONTEXT_WORDS:] if direction < 0 else words[:FIGURE_CONTEXT_WORDS]
+    words = _words(paragraph[low:high])
+    return words[-FIGURE_CONTEXT_WORDS:] if direction < 0 else words[:FIGURE_CONTEXT_WORDS]
 
 
 def _stem(word: str) -> str:
@@ -631,6 +690,60 @@ class _Sighting:
     unit: str  # as the extractor gives it
     unit_key: str  # casefolded, plurals folded: what is compared
     context: frozenset[str]
+
+
+def _same_value(first: float | int, second: float | int) -> bool:
+    try:
+        return math.isclose(first, second, rel_tol=FIGURE_TOLERANCE)
+    except OverflowError:  # an integer too large for a float: compared exactly
+        return first == second
+
+
+def _link_figures(found: Sequence[_Sighting], indices: Sequence[int], links: _UnionFind) -> None:
+    """Link the figures of one kind and unit that are about the same thing.
+
+    Figures with the same context words are compared once, as one class: an
+    article that repeats a sentence a thousand times makes one class, not a
+    million pairs. Two similar classes link every figure of both unless all of
+    them come from one article (the same article's figures are not compared);
+    a class whose figures come from two articles or more is similar to itself.
+    Candidate classes share a context word that is in at most
+    `FIGURE_COMMON_WORD` classes; the overlap is then counted over all words.
+    The work grows with the figures times that bound, never with their square."""
+    classes: dict[frozenset[str], list[int]] = {}
+    for index in indices:
+        classes.setdefault(found[index].context, []).append(index)
+    contexts = list(classes)
+    members = list(classes.values())
+    articles = [{found[index].figure.article_id for index in group} for group in members]
+    having: dict[str, list[int]] = defaultdict(list)
+    for number, context in enumerate(contexts):
+        for word in context:
+            having[word].append(number)
+    linked = [False] * len(contexts)
+
+    def similar(first: frozenset[str], second: frozenset[str]) -> bool:
+        count = len(first & second)
+        union = len(first) + len(second) - count
+        return count >= FIGURE_SHARED_WORDS and count >= FIGURE_OVERLAP * union
+
+    for number, context in enumerate(contexts):
+        if len(articles[number]) >= 2 and similar(context, context):
+            linked[number] = True
+        candidates: set[int] = set()
+        for word in context:
+            sharing = having[word]
+            if len(sharing) <= FIGURE_COMMON_WORD:
+                candidates.update(other for other in sharing if other > number)
+        for other in sorted(candidates):
+            both = articles[number] | articles[other]
+            if len(both) >= 2 and similar(context, contexts[other]):
+                linked[number] = linked[other] = True
+                links.union(members[number][0], members[other][0])
+    for number, group in enumerate(members):
+        if linked[number]:
+            for index in group[1:]:
+                links.union(group[0], index)
 
 
 def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureGroup, ...]:
@@ -657,7 +770,8 @@ def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureG
                 paragraph=quantity.paragraph,
                 start_char=quantity.start_char,
                 end_char=quantity.end_char,
-                sentence=paragraph[bounds[0] : bounds[1]].strip() or quantity.text,
+                sentence=_sentence_text(paragraph, bounds, quantity.start_char, quantity.end_char)
+                or quantity.text,
             )
             context = _context(
                 paragraph, bounds, quantity.start_char, quantity.end_char, quantity.unit
@@ -670,21 +784,7 @@ def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureG
         by_unit[(sighting.kind, sighting.unit_key)].append(index)
     links = _UnionFind(len(found))
     for indices in by_unit.values():
-        # Shared context words counted through an index of the words, so pairs
-        # that share none are never looked at.
-        having: dict[str, list[int]] = defaultdict(list)
-        shared: Counter[tuple[int, int]] = Counter()
-        for second in indices:
-            article_id = found[second].figure.article_id
-            for word in found[second].context:
-                for first in having[word]:
-                    if found[first].figure.article_id != article_id:
-                        shared[(first, second)] += 1
-                having[word].append(second)
-        for (first, second), count in shared.items():
-            union = len(found[first].context) + len(found[second].context) - count
-            if count >= FIGURE_SHARED_WORDS and count >= FIGURE_OVERLAP * union:
-                links.union(first, second)
+        _link_figures(found, indices, links)
     components: dict[int, list[int]] = defaultdict(list)
     for index in range(len(found)):
         components[links.find(index)].append(index)
@@ -696,9 +796,7 @@ def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureG
         shared = Counter(word for index in indices for word in found[index].context)
         topic = tuple(sorted(word for word, count in shared.items() if count >= 2))
         first_value = figures[0].value
-        agree = all(
-            math.isclose(figure.value, first_value, rel_tol=FIGURE_TOLERANCE) for figure in figures
-        )
+        agree = all(_same_value(figure.value, first_value) for figure in figures)
         first = found[indices[0]]
         groups.append(FigureGroup(first.kind, first.unit, topic, tuple(figures), agree))
     return tuple(groups)

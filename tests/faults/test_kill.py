@@ -25,6 +25,8 @@ from functools import partial
 from pathlib import Path
 from random import Random
 
+from dateline.model.article import Article
+from dateline.model.loading import load_file
 from dateline.store.library import Library
 from dateline.store.state import ReadingState
 from tests.faults.forked import Channel, ForkedChild, Outcome
@@ -164,7 +166,7 @@ def snapshot(state: ReadingState) -> StateSnapshot:
         if value is not None:
             preferences.append((key, value))
     return StateSnapshot(
-        frozenset(state.read_ids()), frozenset(state.starred_ids()), tuple(sorted(preferences))
+        frozenset(state.read_keys()), frozenset(state.starred_keys()), tuple(sorted(preferences))
     )
 
 
@@ -392,8 +394,14 @@ def test_the_app_killed_while_indexing_opens_again_and_quits(tmp_path: Path) -> 
         state_path = home / "data" / "state.sqlite3"
         with ReadingState.open(state_path) as state:
             assert state.problems == []
-            marked = state.read_ids()
-        assert marked <= set(ids)
+            marked = state.read_keys()
+        # Marks are kept under reading keys: each one is an article of the corpus.
+        keys = set()
+        for path in ids.values():
+            article = load_file(path)
+            assert isinstance(article, Article)
+            keys.add(article.reading_key)
+        assert marked <= keys
         unread = f"{APP_ARTICLES:,} articles · {APP_ARTICLES - len(marked):,} unread".encode()
 
         terminal = Terminal(argv, env)
@@ -423,4 +431,4 @@ def test_the_app_killed_while_indexing_opens_again_and_quits(tmp_path: Path) -> 
             library.close()
         with ReadingState.open(state_path) as state:
             assert state.problems == []
-            assert state.read_ids() >= marked
+            assert state.read_keys() >= marked

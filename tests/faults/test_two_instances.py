@@ -210,7 +210,7 @@ def check_round(
             failures.add(
                 "opening the reading state reported problems", round_number, str(state.problems)
             )
-        if lost := marked - state.read_ids():
+        if lost := marked - state.read_keys():
             failures.add(
                 "read marks lost", round_number, f"{len(lost)} of {len(marked)}: {sorted(lost)[:5]}"
             )

@@ -84,27 +84,31 @@ def test_articles_that_differ_only_in_the_title_are_both_kept() -> None:
     assert sorted(a.id for a in corpus) == ["a", "b"]
 
 
-def test_json_lines_ids_stay_unique_across_folders() -> None:
+def test_ids_that_clash_are_numbered_newest_first_whatever_the_order() -> None:
+    older = article("a/part.jsonl", line=1, date=dt.date(2017, 1, 20))
+    newer = article("a/part#1.txt", title="Another story")  # DAY is the 24th
+    for articles in ([older, newer], [newer, older]):
+        corpus = Corpus(articles)
+        assert corpus.duplicates == 0
+        assert {str(a.path): (a.id, a.warnings) for a in corpus} == {
+            "a/part#1.txt": ("part#1", ()),
+            "a/part.jsonl": (
+                "part#1~2",
+                ("another article in this corpus has the id part#1; this one's id is part#1~2",),
+            ),
+        }
+
+
+def test_a_numbered_id_skips_an_id_of_its_own() -> None:
     corpus = Corpus(
         [
-            article("a/part.jsonl", line=1),
-            article("b/part.jsonl", line=1, title="Another story"),
-            article("c/part#1.txt", title="A third story"),
+            article("x.txt", title="One"),
+            article("x.md", title="Two"),
+            article("x~2.txt", title="Three"),
         ]
     )
-    assert corpus.duplicates == 0
-    by_path = {str(a.path): (a.id, a.warnings) for a in corpus}
-    assert by_path == {
-        "a/part.jsonl": ("part#1", ()),
-        "b/part.jsonl": (
-            "part#1~2",
-            ("another file is also called part.jsonl; this one's id is part#1~2",),
-        ),
-        "c/part#1.txt": (
-            "part#1~3",
-            ("a/part.jsonl line 1 has the id part#1 too; this one's id is part#1~3",),
-        ),
-    }
+    assert sorted(a.id for a in corpus) == ["x", "x~2", "x~3"]
+    assert corpus.get("x~2").path == Path("x~2.txt")
 
 
 def test_a_corpus_of_a_corpus_is_the_same_corpus() -> None:

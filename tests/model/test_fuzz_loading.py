@@ -24,6 +24,8 @@ from __future__ import annotations
 import calendar
 import codecs
 import datetime as dt
+import gzip
+import io
 import json
 import re
 import subprocess
@@ -49,7 +51,10 @@ from dateline.model.loading import (
     MAX_LINE_PROBLEMS,
     SUPPORTED_SUFFIXES,
     FileLoad,
+    iter_json_lines,
     parse_file,
+    parse_json_lines,
+    read_lines,
 )
 from dateline.model.problems import LoadProblem
 from dateline.sources import SOURCE_SUFFIXES
@@ -68,10 +73,14 @@ from tests.facts.test_properties import (
 from tests.model.test_loading import DEBRIS, raw_paragraphs
 
 # Every suffix of the loader's text formats, and one it does not know (a file
-# named on the command line is read whatever its suffix). Pages and feeds,
-# read by dateline.sources, have properties of their own
+# named on the command line is read whatever its suffix). Compressed files
+# have a property of their own (`test_compressed_json_lines_load_as_the_plain_file`);
+# pages and feeds, read by dateline.sources, too
 # (tests/sources/test_source_properties.py).
-SUFFIXES = (*sorted(SUPPORTED_SUFFIXES - SOURCE_SUFFIXES), ".csv")
+SUFFIXES = (
+    *sorted(s for s in SUPPORTED_SUFFIXES - SOURCE_SUFFIXES if not s.endswith(".gz")),
+    ".csv",
+)
 TEXT_SUFFIXES = tuple(s for s in SUFFIXES if s not in JSON_LINES_SUFFIXES)
 
 # Every C0 and C1 control (tab and newline too), DEL, and the bidirectional
@@ -570,6 +579,44 @@ FOUND_IN_FRONT_MATTER = (
 @example(FOUND_IN_FRONT_MATTER[2])
 def test_loader_on_front_matter(data: bytes) -> None:
     check_every_suffix(data)
+
+
+@SETTINGS
+@given(st.one_of(json_lines_files(), st.binary(max_size=300)), st.integers(1, 64))
+def test_compressed_json_lines_load_as_the_plain_file(data: bytes, chunk: int) -> None:
+    """A .jsonl.gz file gives what the .jsonl file gives, whole in memory or
+    read as a stream in chunks of any size; cut short, it gives a prefix of it
+    and says so."""
+    path = Path("x.jsonl.gz")
+    plain = parse_json_lines(data, path)  # the bytes as they are, under the .gz name
+    packed = gzip.compress(data)
+    assert parse_file(packed, path) == plain
+    streamed = FileLoad([], [])
+    for item in iter_json_lines(read_lines(_Chunks(data, chunk)), path):
+        (streamed.articles if isinstance(item, Article) else streamed.problems).append(item)
+    assert streamed == plain
+    cut = parse_file(packed[: len(packed) // 2], path)
+    assert cut.problems[-1].message in (
+        "the compressed file is cut short; what came before the cut is read",
+        "the compressed data is damaged; what came before the damage is read",
+        "not a gzip file, though its name ends in .gz",
+    )
+    assert cut.articles == plain.articles[: len(cut.articles)]
+
+
+class _Chunks(io.BytesIO):
+    """A stream that gives at most `size` bytes a read, as a pipe or a
+    decompressor may."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        super().__init__(data)
+        self.size = size
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(self.size)
+
+    def read1(self, size: int | None = -1) -> bytes:
+        return super().read1(self.size)
 
 
 @SETTINGS

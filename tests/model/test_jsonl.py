@@ -149,6 +149,32 @@ def test_unknown_fields_are_kept_as_text(tmp_path: Path) -> None:
     assert not article.title_from_file
 
 
+def test_thousands_of_names_that_read_alike_are_numbered_in_one_pass(tmp_path: Path) -> None:
+    # Hostile input (issue 16): names that differ only in hidden characters all
+    # read "tag"; each was renamed by adding "~" until free, one try at a time.
+    hidden = "\u200b\u2060\u00ad"
+
+    def spelling(number: int) -> str:  # a distinct run of hidden characters
+        digits = ""
+        while number:
+            number, digit = divmod(number, 3)
+            digits += hidden[digit]
+        return digits
+
+    fields = {f"tag{spelling(n)}": str(n) for n in range(1, 3001)}
+    record = {"text": "Text.", "date": "2017-01-24", "tag": "0", "tag~3": "plain", **fields}
+    article = only_article(tmp_path / "a.jsonl", json.dumps(record))
+    assert len(article.metadata) == 3002
+    assert article.metadata["tag"] == "0"
+    assert article.metadata["tag~3"] == "plain"  # a name as written keeps its field
+    assert article.metadata["tag~2"] == "1"
+    assert article.metadata["tag~4"] == "2"  # ~3 is taken: the next number
+    assert article.metadata["tag~3002"] == "3000"
+    assert article.warnings == (
+        "20728 invisible characters (zero-width spaces, soft hyphens) taken out",
+    )
+
+
 def test_paragraphs_split_on_blank_lines_else_on_lines(tmp_path: Path) -> None:
     with_blank = only_article(
         tmp_path / "a.jsonl", line(text="One line\nwraps here.\n \nSecond  paragraph.")
@@ -280,15 +306,52 @@ def test_folders_load_json_lines_beside_other_files(tmp_path: Path) -> None:
     (tmp_path / "feeds" / "part-0002.NDJSON").write_text(line(text="Newest.", date="2017-01-04"))
     (tmp_path / "story.txt").write_text(" date 2017-01-02 Middle.")
     result = load_paths([tmp_path])
+    # Ids are paths relative to the folder named, folders parted by "/".
     assert [a.id for a in result.articles] == [
         "story",
-        "part-0001#1",
-        "part-0001#3",
-        "part-0002#1",
+        "feeds/part-0001#1",
+        "feeds/part-0001#3",
+        "feeds/part-0002#1",
     ]
     corpus = Corpus(result.articles, result.problems)
-    assert [a.id for a in corpus] == ["part-0002#1", "part-0001#3", "story", "part-0001#1"]
+    assert [a.id for a in corpus] == [
+        "feeds/part-0002#1",
+        "feeds/part-0001#3",
+        "story",
+        "feeds/part-0001#1",
+    ]
+    # The same file named directly is its own PATH: its name alone.
+    direct = load_paths([tmp_path / "feeds" / "part-0001.jsonl"])
+    assert [a.id for a in direct.articles] == ["part-0001#1", "part-0001#3"]
     assert [str(p) for p in corpus.problems] == [
         f"{tmp_path / 'feeds' / 'part-0001.jsonl'} line 2: not valid JSON "
         "(Expecting property name enclosed in double quotes)"
+    ]
+
+
+def test_compressed_json_lines_are_read_as_a_stream(tmp_path: Path) -> None:
+    import gzip
+
+    lines = [line(text=f"Story {n}.", date="2017-01-0" + str(n)) for n in (1, 2, 3)]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(b"not read: only JSON Lines"))
+    result = load_paths([tmp_path])
+    assert [(a.id, a.paragraphs) for a in result.articles] == [
+        ("feed#1", ("Story 1.",)),
+        ("feed#2", ("Story 2.",)),
+        ("feed#3", ("Story 3.",)),
+    ]
+    assert result.problems == []
+    # Cut short: the lines before the cut load, and the cut is named.
+    whole = gzip.compress("\n".join(lines * 200).encode())
+    (tmp_path / "feed.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])
+    cut = load_articles(tmp_path / "feed.jsonl.gz")
+    assert 0 < len(cut.articles) < 600
+    assert [str(p) for p in cut.problems] == [
+        f"{tmp_path / 'feed.jsonl.gz'}: the compressed file is cut short;"
+        " what came before the cut is read"
+    ]
+    (tmp_path / "plain.jsonl.gz").write_text("\n".join(lines))
+    assert [str(p) for p in load_articles(tmp_path / "plain.jsonl.gz").problems] == [
+        f"{tmp_path / 'plain.jsonl.gz'}: not a gzip file, though its name ends in .gz"
     ]

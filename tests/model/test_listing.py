@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from dateline.model.listing import Entry, Listing, Query, parse_query, sort_key
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.model.listing import (
+    Entry,
+    Listing,
+    Query,
+    as_listed,
+    base_id,
+    parse_query,
+    sort_key,
+)
 
 
 def entry(rowid: int, date: str, digest: str | None = None, article_id: str | None = None) -> Entry:
     article_id = article_id or f"a{rowid}"
+    digest = digest or f"d{rowid}"
     return Entry(
-        sort_key(date, article_id),
-        rowid,
-        article_id,
-        date,
-        f"T{rowid}",
-        False,
-        digest or f"d{rowid}",
+        key=sort_key(date, article_id),
+        digest=digest,
+        rowid=rowid,
+        id=article_id,
+        date=date,
+        title=f"T{rowid}",
+        warned=False,
+        reading_key=f"k-{digest}",
     )
 
 
@@ -78,8 +91,8 @@ def test_view_applies_every_filter() -> None:
     def view(text: str) -> list[int]:
         found = listing.view(
             parse_query(text),
-            read={"a3"},
-            starred={"a2", "a3"},
+            read={"k-d3"},
+            starred={"k-d2", "k-d3"},
             search=lambda words: {1, 2, 3} if words == ("strike",) else set(),
             mentioning=lambda name: {3} if name == "Paul Holmes" else set(),
         )
@@ -95,18 +108,103 @@ def test_view_applies_every_filter() -> None:
     assert view("zebra") == []
 
 
-def test_an_id_is_listed_once_whatever_the_changes_say() -> None:
+def test_a_row_is_listed_once_whatever_the_changes_say() -> None:
     listing = Listing([entry(1, "2017-01-01", article_id="story"), entry(2, "2017-01-02")])
     # Listed already under the same row: not added twice.
     listing.apply([entry(1, "2017-01-01", article_id="story")], set())
     assert [(e.rowid, e.id) for e in listing.entries] == [(2, "a2"), (1, "story")]
-    # The same id under a new row (another process re-read the file): replaced.
-    listing.apply([entry(7, "2017-01-03", "new", article_id="story")], set())
-    assert [(e.rowid, e.id) for e in listing.entries] == [(7, "story"), (2, "a2")]
-    assert listing.duplicates == 0
     # Taken out and put back in one change (the row was only touched): kept.
-    listing.apply([entry(7, "2017-01-03", "new", article_id="story")], {7})
-    assert [(e.rowid, e.id) for e in listing.entries] == [(7, "story"), (2, "a2")]
+    listing.apply([entry(1, "2017-01-01", article_id="story")], {1})
+    assert [(e.rowid, e.id) for e in listing.entries] == [(2, "a2"), (1, "story")]
+    assert listing.duplicates == 0
+
+
+def ids(listing: Listing) -> list[tuple[int, str, bool]]:
+    return [(e.rowid, e.id, e.warned) for e in listing.entries]
+
+
+def test_articles_found_under_one_id_are_numbered_newest_first() -> None:
+    # x.txt and x.md in one folder: both found as "x".
+    older, newer = entry(1, "2017-01-01", article_id="x"), entry(2, "2017-01-02", article_id="x")
+    listing = Listing([older, newer])
+    assert ids(listing) == [(2, "x", False), (1, "x~2", True)]
+    assert listing.get("x~2") is not None and listing.get("x~2").rowid == 1
+    assert base_id(listing.get("x~2")) == "x"
+    # The same articles arriving in the other order, or one at a time, get the same ids.
+    for batches in ([[newer, older]], [[older], [newer]], [[newer], [older]]):
+        other = Listing()
+        for batch in batches:
+            other.apply(batch, ())
+        assert ids(other) == ids(listing)
+    # On one day, the content decides: the same every time.
+    same_day = [entry(5, "2017-01-03", "b", "y"), entry(6, "2017-01-03", "a", "y")]
+    assert [(e.rowid, e.id) for e in Listing(same_day).entries] == [(6, "y"), (5, "y~2")]
+    assert [(e.rowid, e.id) for e in Listing(same_day[::-1]).entries] == [(6, "y"), (5, "y~2")]
+
+
+def test_numbering_skips_ids_of_their_own_and_gives_them_back() -> None:
+    listing = Listing(
+        [entry(1, "2017-01-01", article_id="x"), entry(2, "2017-01-02", article_id="x")]
+    )
+    # A file called "x~2" comes in: the numbered one moves on.
+    listing.apply([entry(3, "2017-01-03", article_id="x~2")], ())
+    assert ids(listing) == [(3, "x~2", False), (2, "x", False), (1, "x~3", True)]
+    # It goes: "x~2" is free again.
+    listing.apply([], {3})
+    assert ids(listing) == [(2, "x", False), (1, "x~2", True)]
+    # The newer "x" goes: the older one is "x" again, with its own warned flag.
+    listing.apply([], {2})
+    assert ids(listing) == [(1, "x", False)]
+    assert listing.get("x~2") is None and listing.get("x").rowid == 1
+
+
+def test_a_listed_article_is_shown_under_its_listed_id() -> None:
+    from pathlib import Path
+
+    from dateline.model.article import Article
+
+    stored = Article("x", Path("/corpus/a/x.md"), None, "T", ("Text.",), warnings=("w",))
+    listing = Listing(
+        [entry(1, "2017-01-01", article_id="a/x"), entry(2, "2017-01-02", article_id="a/x")]
+    )
+    numbered = as_listed(stored, listing.get("a/x~2"))
+    assert numbered.id == "a/x~2"
+    assert numbered.warnings == (
+        "w",
+        "another article in this corpus has the id a/x; this one's id is a/x~2",
+    )
+    assert as_listed(stored, listing.get("a/x")).warnings == ("w",)
+
+
+_ROWS = st.integers(1, 12)
+_CHANGES = st.lists(
+    st.tuples(st.lists(_ROWS, max_size=5), st.lists(_ROWS, max_size=3)), min_size=1, max_size=8
+)
+
+
+def _row(rowid: int) -> Entry:
+    """Row n of a made-up corpus: few ids and days, so that ids clash often
+    (and "x~2" is a file's own id), and two rows are copies of one article."""
+    article_id = ["x", "x", "x", "x~2", "y", "y"][rowid % 6]
+    digest = "same" if rowid in (11, 12) else f"d{rowid}"
+    return entry(rowid, ["2017-01-01", "2017-01-02", ""][rowid % 3], digest, article_id)
+
+
+@given(_CHANGES)
+def test_ids_depend_on_the_rows_listed_not_on_the_order_of_changes(
+    changes: list[tuple[list[int], list[int]]],
+) -> None:
+    listing = Listing()
+    present: set[int] = set()
+    for added, removed in changes:
+        listing.apply([_row(r) for r in added], set(removed))
+        present = (present - set(removed)) | set(added)
+    fresh = Listing(sorted(_row(r) for r in present))
+    assert len({e.id for e in listing.entries}) == len(listing.entries)
+    if not {11, 12} <= present:  # which copy is listed depends on arrival
+        assert ids(listing) == ids(fresh)
+    for e in listing.entries:
+        assert listing.get(e.id) == e
 
 
 def test_source_and_feed_filters_are_parsed_and_match_parts_of_names() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from dateline.model import loading
 from dateline.model.article import Article
+from dateline.model.cleaning import MAX_CAPTION_CHARS, clean_paragraphs
 from dateline.model.corpus import Corpus
 from dateline.model.loading import (
     LoadProblem,
@@ -85,6 +86,24 @@ def test_video_titles_and_play_labels_are_taken_out(tmp_path: Path) -> None:
         "Video: the union says pay is the issue. It wants a rise.",
     )
     assert article.captions == ("What the strike means for your collections",)
+
+
+def test_video_openers_without_a_close_are_text_and_a_close_ends_the_nearest() -> None:
+    # Hostile input (issue 16): every opener looked for its close to the end of
+    # the paragraph. A caption is bounded, so an opener far from any close is
+    # left as text.
+    openers = "Video will play in " * 20_000
+    assert clean_paragraphs([openers]).paragraphs == (openers.strip(),)
+    cleaned = clean_paragraphs([openers + "Flood defences Share this video Watch Next The end."])
+    (kept,) = cleaned.paragraphs
+    (caption,) = cleaned.captions
+    # The close ends the nearest opener within reach of a caption: what is
+    # between them is the caption, the openers before it stay text.
+    assert caption.endswith("Video will play in Flood defences")
+    assert len(caption) <= MAX_CAPTION_CHARS
+    assert kept.startswith("Video will play in") and kept.endswith("Video will play in The end.")
+    # One opener went with the match; every other one is in the text or the caption.
+    assert kept.count("Video will play in") + caption.count("Video will play in") == 20_000 - 1
 
 
 def test_debris_inside_the_first_line_is_removed(seed_001: Article) -> None:
@@ -167,6 +186,26 @@ def test_invalid_date_is_a_warning_not_a_guess(tmp_path: Path) -> None:
     assert article.warnings == ("publication date '2017-13-45' is not a date",)
 
 
+def test_a_date_header_that_never_ends_is_not_handed_to_dateparser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hostile input (issue 16): dateparser's time grows with the text it is given.
+    import dateparser
+
+    asked: list[str] = []
+    monkeypatch.setattr(dateparser, "parse", lambda text, **_: asked.append(text))
+    loading.parse_publication_date.cache_clear()
+    article = parse_article(b" date " + b"1/" * 50_000 + b" Some text.", tmp_path / "x.txt")
+    assert isinstance(article, Article)
+    assert asked == []
+    assert article.date is None
+    assert article.paragraphs == ("Some text.",)
+    assert article.warnings == (f"publication date '{'1/' * 30}…' is not a date",)
+    # A date of ordinary length still goes to dateparser.
+    assert parse_article(b" date 24/01/2017/ Text.", tmp_path / "y.txt") is not None
+    assert asked == ["24/01/2017/"]
+
+
 def test_non_iso_date_is_parsed(tmp_path: Path) -> None:
     article = parse_article(b"date 24/01/2017 Some text.", tmp_path / "x.txt")
     assert isinstance(article, Article)
@@ -210,8 +249,10 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
     (tmp_path / "top.txt").write_text(" date 2017-01-02 Top text.")
     (tmp_path / "notes.csv").write_text("a,b")
     corpus = Corpus.load([tmp_path])
-    assert [a.id for a in corpus] == ["top", "deep"]
-    assert corpus.get("deep") is not None and corpus.get("deep").title == "Deep"
+    assert [a.id for a in corpus] == ["top", "a/b/deep"]
+    assert corpus.get("a/b/deep") is not None and corpus.get("a/b/deep").title == "Deep"
+    # Named from a folder further down, the same file's id is shorter.
+    assert [a.id for a in Corpus.load([tmp_path / "a"])] == ["b/deep"]
 
 
 def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> None:
@@ -219,11 +260,22 @@ def test_files_of_one_name_in_two_folders_get_distinct_ids(tmp_path: Path) -> No
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "story.txt").write_text(f" date 2017-01-{day} Text {folder}.")
     corpus = Corpus.load([tmp_path])
-    assert [a.id for a in corpus] == ["story~2", "story"]
-    assert corpus.get("story~2").paragraphs == ("Text b.",)
-    assert corpus.get("story~2").warnings == (
-        "another file is also called story.txt; this one's id is story~2",
-    )
+    assert [(a.id, a.warnings) for a in corpus] == [("b/story", ()), ("a/story", ())]
+
+
+def test_one_name_under_two_paths_is_numbered_newest_first(tmp_path: Path) -> None:
+    for folder, day in (("a", "01"), ("b", "02")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f" date 2017-01-{day} Text {folder}.")
+    for paths in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b", tmp_path / "a"]):
+        corpus = Corpus.load(paths)
+        assert [(a.id, a.paragraphs) for a in corpus] == [
+            ("story", ("Text b.",)),
+            ("story~2", ("Text a.",)),
+        ]
+        assert corpus.get("story~2").warnings == (
+            "another article in this corpus has the id story; this one's id is story~2",
+        )
 
 
 def test_files_are_found_in_a_stable_order(tmp_path: Path) -> None:

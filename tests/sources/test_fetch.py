@@ -113,7 +113,8 @@ def test_fetching_writes_each_entry_as_an_article_that_loads(
     }
     gazette_folder = folder / feed_folder_name(gazette)
     assert otley.path == gazette_folder / entry_file_name("guid:wharfedale-gazette-48213")
-    assert otley.id == otley.path.stem
+    # Its id is its path under the fetched articles' folder: the feed, then the entry.
+    assert otley.id == f"{gazette_folder.name}/{otley.path.stem}"
 
     # A page that could not be read: the summary, and why.
     lido = by_title["Ilkley Lido to open early as spring heatwave forecast"]

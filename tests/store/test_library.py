@@ -7,7 +7,14 @@ import sqlite3
 from pathlib import Path
 
 from dateline.facts.extract import extract_facts
-from dateline.store.library import FileRecord, IndexProgress, Library, ListingChange
+from dateline.model.listing import Listing, as_listed
+from dateline.store.library import (
+    SCHEMA_VERSION,
+    FileRecord,
+    IndexProgress,
+    Library,
+    ListingChange,
+)
 from tests.conftest import SEED_000, SEED_001, SEEDS
 
 ARTICLE = (
@@ -136,17 +143,42 @@ def test_stale_facts_are_not_served(tmp_path: Path, seed_000) -> None:
     library.close()
 
 
-def test_same_file_name_in_two_folders_gets_a_numbered_id(tmp_path: Path) -> None:
+def test_ids_are_relative_to_the_path_named_and_never_to_history(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         write(tmp_path / folder, "story.txt", 1 if folder == "a" else 2)
     library = Library.open(tmp_path / "library.sqlite3")
-    index(library, tmp_path / "a", tmp_path / "b")
-    entries = library.entries()
-    assert sorted(e.id for e in entries) == ["story", "story~2"]
-    (second,) = [e for e in entries if e.id == "story~2"]
-    article = library.article(second.rowid)
-    assert article is not None and "this one's id is story~2" in article.warnings[-1]
+    # The parent first: every file is listed under its relative path.
+    change, _ = index(library, tmp_path)
+    assert sorted(e.id for e in change.added) == ["a/story", "b/story"]
+    # Each folder named alone: the same rows, under ids relative to it.
+    for folder in ("a", "b"):
+        change, progress = index(library, tmp_path / folder)
+        assert progress.parsed == 0 and change.added == []
+        assert [e.id for e in library.entries([tmp_path / folder])] == ["story"]
+    assert sorted(e.id for e in library.entries([tmp_path])) == ["a/story", "b/story"]
+    # Both named: one id for two articles, numbered newest first.
+    listing = Listing(library.entries([tmp_path / "a", tmp_path / "b"]))
+    assert [(e.id, e.warned) for e in listing.entries] == [("story", False), ("story~2", True)]
+    older = listing.get("story~2")
+    article = as_listed(library.article(older.rowid), older)
+    assert article.paragraphs[0].startswith("A strike by 1 social workers")
+    assert article.warnings[-1] == (
+        "another article in this corpus has the id story; this one's id is story~2"
+    )
+    assert library.count() == 2
+    library.close()
+
+
+def test_a_file_under_two_paths_named_together_is_listed_once(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "library.sqlite3")
+    change, progress = index(library, SEEDS, SEEDS / f"{SEED_000}.txt")
+    assert sorted(e.id for e in change.added) == [SEED_000, SEED_001]
+    assert progress.files_total == 2
+    assert [e.id for e in library.entries([SEEDS, SEEDS / f"{SEED_000}.txt"])] == [
+        SEED_001,
+        SEED_000,
+    ]
     library.close()
 
 
@@ -182,23 +214,22 @@ def test_a_version_1_cache_gains_the_date_index_and_keeps_its_articles(tmp_path:
     library = Library.open(path)
     index(library, SEEDS)
     library.close()
+    _as_schema_2(path, {(str(SEEDS / f"{seed}.txt"), 0): seed for seed in (SEED_000, SEED_001)})
     with sqlite3.connect(path) as db:
         db.execute("DROP INDEX article_by_date")
-        db.execute("ALTER TABLE article DROP COLUMN source")
-        db.execute("ALTER TABLE article DROP COLUMN feed")
         db.execute("PRAGMA user_version = 1")
     again = Library.open(path)
     assert [e.id for e in again.entries([SEEDS], limit=5)] == [SEED_001, SEED_000]
     again.close()
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         indexes = {
             name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert "article_by_date" in indexes
 
 
-def test_a_version_2_cache_gains_each_article_s_source_and_feed(tmp_path: Path) -> None:
+def test_a_version_3_cache_gains_each_article_s_source_and_feed(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "fetched.txt").write_text(
@@ -213,7 +244,7 @@ def test_a_version_2_cache_gains_each_article_s_source_and_feed(tmp_path: Path) 
     with sqlite3.connect(path) as db:
         db.execute("ALTER TABLE article DROP COLUMN source")
         db.execute("ALTER TABLE article DROP COLUMN feed")
-        db.execute("PRAGMA user_version = 2")
+        db.execute("PRAGMA user_version = 3")
     again = Library.open(path)
     origins = {e.id: (e.source, e.feed) for e in again.entries()}
     again.close()
@@ -227,18 +258,72 @@ def test_a_version_2_cache_gains_each_article_s_source_and_feed(tmp_path: Path) 
     }
 
 
-def test_an_id_clash_between_differently_named_files_names_the_other(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    dump = tmp_path / "a" / "part.jsonl"
+def test_a_json_lines_line_and_a_file_named_like_it_are_numbered(tmp_path: Path) -> None:
+    dump = tmp_path / "part.jsonl"
     dump.write_text('{"title": "T", "text": "Body one.", "date": "2017-01-02"}\n')
-    (tmp_path / "b" / "part#1.txt").write_text(" date 2017-01-03 Body two.\n")
+    (tmp_path / "part#1.txt").write_text(" date 2017-01-03 Body two.\n")
     library = Library.open(tmp_path / "library.sqlite3")
-    index(library, tmp_path / "a", tmp_path / "b")
-    (renamed,) = [e for e in library.entries() if e.id == "part#1~2"]
-    article = library.article(renamed.rowid)
-    assert article is not None
-    assert article.warnings[-1] == (
-        f"{dump} line 1 has the id part#1 too; this one's id is part#1~2"
-    )
+    index(library, tmp_path)
+    listing = Listing(library.entries([tmp_path]))
+    assert [e.id for e in listing.entries] == ["part#1", "part#1~2"]
+    older = listing.get("part#1~2")
+    assert library.article(older.rowid).location == f"{dump} line 1"
     library.close()
+
+
+def _as_schema_2(path: Path, old_ids: dict[tuple[str, int], str]) -> None:
+    """Turn a cache into one as Dateline wrote it at schema 2: ids unique in
+    the cache (`old_ids`, by file and position), no name or reading key."""
+    with sqlite3.connect(path) as db:
+        for (file, position), old_id in old_ids.items():
+            db.execute(
+                "UPDATE article SET place = ? WHERE file = ? AND position = ?",
+                (old_id, file, position),
+            )
+        db.execute("ALTER TABLE article DROP COLUMN name")
+        db.execute("ALTER TABLE article DROP COLUMN reading_key")
+        db.execute("ALTER TABLE article DROP COLUMN source")
+        db.execute("ALTER TABLE article DROP COLUMN feed")
+        db.execute("ALTER TABLE article RENAME COLUMN place TO id")
+        db.execute("PRAGMA user_version = 2")
+
+
+def test_a_schema_2_cache_keeps_its_rows_and_lists_them_under_new_ids(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "story.txt", 1 if folder == "a" else 2)
+    (tmp_path / "a" / "feed.jsonl").write_text(
+        "\n".join(['{"text": "One.", "date": "2017-01-05"}', "", '{"text": "Two."}'])
+    )
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    index(library, tmp_path / "a", tmp_path / "b")
+    library.store_facts(
+        [(e.rowid, extract_facts(library.article(e.rowid))) for e in library.entries()]
+    )
+    digests = {e.id: e.digest for e in library.entries([tmp_path])}
+    library.close()
+    # Schema 2 named the second story "story~2", and the feed's lines "feed#1" and "feed#3".
+    _as_schema_2(
+        path,
+        {
+            (str(tmp_path / "a" / "story.txt"), 0): "story",
+            (str(tmp_path / "b" / "story.txt"), 0): "story~2",
+            (str(tmp_path / "a" / "feed.jsonl"), 0): "feed#1",
+            (str(tmp_path / "a" / "feed.jsonl"), 1): "feed#3",
+        },
+    )
+
+    again = Library.open(path)
+    assert again.problems == []
+    change, progress = index(again, tmp_path)
+    assert progress.parsed == 0 and change.added == []  # nothing read again
+    assert {e.id: e.digest for e in again.entries([tmp_path])} == digests
+    assert again.without_facts() == []  # and no facts lost
+    assert again.legacy_reading_keys(["story~2", "feed#3", "nothing"]) == {
+        "story~2": digests["b/story"],
+        "feed#3": digests["a/feed#3"],
+    }
+    again.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)

@@ -72,7 +72,7 @@ def test_a_truncated_cache_is_set_aside_and_rebuilt_and_reading_state_survives(
     library.close()
     assert integrity(path) == "ok"
     with ReadingState.open(state_path) as state:
-        assert state.read_ids() == {"story007"}
+        assert state.read_keys() == {"story007"}
 
 
 def garble_table(path: Path, table: str) -> None:

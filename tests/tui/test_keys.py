@@ -60,7 +60,8 @@ async def test_enter_opens_marks_read_and_moves_to_the_reader(
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is app.query_one(ArticleReader)
-        assert SEED_001 in app.read_ids
+        read_key = app.listing.get(SEED_001).reading_key
+        assert app.read_keys == {read_key}
         articles = app.query_one(ArticleList)
         entry = articles.entries[0]
         assert entry.id == SEED_001
@@ -74,7 +75,7 @@ async def test_enter_opens_marks_read_and_moves_to_the_reader(
         ]
         assert not any(line.get_style_at_offset(app.console, 3).bold for line in headline)
     reopened = ReadingState.open(tmp_path / "state.sqlite3")
-    assert reopened.is_read(SEED_001) and not reopened.is_read(SEED_000)
+    assert reopened.read_keys() == {read_key}
 
 
 async def test_tab_and_shift_tab_move_between_panes(make_app: AppFactory) -> None:

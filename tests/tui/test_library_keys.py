@@ -9,7 +9,9 @@ from textual.widgets import Input
 
 from dateline.config import Config
 from dateline.facts.refs import FactRef
+from dateline.model.article import Article
 from dateline.model.corpus import Corpus
+from dateline.model.loading import load_file
 from dateline.resources import themes_dir
 from dateline.store.library import Library
 from dateline.store.state import ReadingState
@@ -95,16 +97,15 @@ async def test_identical_files_are_listed_once(tmp_path: Path) -> None:
 async def test_n_and_shift_n_jump_between_unread_articles(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    state = ReadingState.open(tmp_path / "state.sqlite3")
-    state.set_read(SEED_000)
-    state.close()
     folder = tmp_path / "corpus"
     folder.mkdir()
     for number in range(1, 5):
         (folder / f"story{number}.txt").write_text(article(number, number))
     app = folder_app(folder, tmp_path)
-    app.state.set_read("story3")
-    app.read_ids.add("story3")
+    read = load_file(folder / "story3.txt")
+    assert isinstance(read, Article)
+    app.state.set_read(read.reading_key)
+    app.read_keys.add(read.reading_key)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_index(pilot)
         screen = reader_screen(app)
@@ -120,21 +121,23 @@ async def test_n_and_shift_n_jump_between_unread_articles(
         assert screen.article.id == "story4"
 
 
-async def test_s_stars_and_the_star_is_kept(make_app: AppFactory, tmp_path: Path) -> None:
+async def test_s_stars_and_the_star_is_kept(
+    make_app: AppFactory, tmp_path: Path, seed_000: Article, seed_001: Article
+) -> None:
     app = make_app(state_path=tmp_path / "state.sqlite3")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("s")
-        assert app.starred_ids == {SEED_001}
+        assert app.starred_keys == {seed_001.reading_key}
         articles = app.query_one(ArticleList)
         assert "★" in articles.row_lines(articles.entries[0], 40)[0].plain
         await pilot.press("slash", *"is:starred")
         assert [e.id for e in articles.entries] == [SEED_001]
         await pilot.press("escape", "s")
-        assert app.starred_ids == set()
+        assert app.starred_keys == set()
         await pilot.press("j", "s")
     with ReadingState.open(tmp_path / "state.sqlite3") as state:
-        assert state.starred_ids() == {SEED_000}
+        assert state.starred_keys() == {seed_000.reading_key}
 
 
 async def test_search_words_and_filters_narrow_the_list(make_app: AppFactory) -> None:
@@ -198,3 +201,88 @@ async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path: 
         assert "Background work (read_library) failed: OSError: disk on fire" in messages
         await pilot.press("question_mark")
         assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def _read_and_star(app: DatelineApp, article_id: str) -> None:
+    """Open `article_id` in the reader (marking it read) and star it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_index(pilot)
+        screen = reader_screen(app)
+        assert app.query_one(ArticleList).select(article_id)
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert screen.article.id == article_id
+
+
+async def _marks(app: DatelineApp) -> dict[str, tuple[bool, bool]]:
+    """Each listed article's (read, starred) as the list shows them."""
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_index(pilot)
+        articles = app.query_one(ArticleList)
+        marks = {}
+        for entry in articles.entries:
+            line = articles.row_lines(entry, 60)[0].plain
+            marks[entry.id] = ("●" not in line, "★" in line)
+        return marks
+
+
+async def test_marks_follow_a_file_that_is_moved_or_copied(tmp_path: Path) -> None:
+    first = tmp_path / "inbox"
+    first.mkdir()
+    for number in (1, 2):
+        (first / f"story{number}.txt").write_text(article(number, number))
+    await _read_and_star(folder_app(first, tmp_path), "story1")
+    assert await _marks(folder_app(first, tmp_path)) == {
+        "story2": (False, False),
+        "story1": (True, True),
+    }
+    # Moved into a folder of its own under another name, and copied elsewhere.
+    archive = tmp_path / "archive" / "2017"
+    archive.mkdir(parents=True)
+    (first / "story1.txt").rename(archive / "strike-called.txt")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "kept.txt").write_text(article(1, 1))
+    assert await _marks(folder_app(tmp_path / "archive", tmp_path)) == {
+        "2017/strike-called": (True, True)
+    }
+    assert await _marks(folder_app(copies, tmp_path)) == {"kept": (True, True)}
+    assert await _marks(folder_app(first, tmp_path)) == {"story2": (False, False)}
+
+
+async def test_two_articles_of_one_name_never_share_marks(tmp_path: Path) -> None:
+    for folder, number in (("monday", 1), ("tuesday", 2)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(article(number, number))
+    await _read_and_star(folder_app(tmp_path / "monday", tmp_path), "story")
+    assert await _marks(folder_app(tmp_path / "tuesday", tmp_path)) == {"story": (False, False)}
+    assert await _marks(folder_app(tmp_path / "monday", tmp_path)) == {"story": (True, True)}
+    # Both opened at once: each keeps its own marks, under the ids this corpus gives.
+    assert await _marks(folder_app(tmp_path, tmp_path)) == {
+        "tuesday/story": (False, False),
+        "monday/story": (True, True),
+    }
+
+
+async def test_marks_an_older_dateline_kept_under_ids_still_show(tmp_path: Path) -> None:
+    from tests.store.test_library import _as_schema_2
+    from tests.test_state import _schema_2_state
+
+    for folder, number in (("a", 1), ("b", 2)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(article(number, number))
+    await _marks(folder_app(tmp_path, tmp_path))  # fills the cache
+    # As schema 2 left them: the second "story" was "story~2", and it was read.
+    _as_schema_2(
+        tmp_path / "cache" / "library.sqlite3",
+        {
+            (str(tmp_path / "a" / "story.txt"), 0): "story",
+            (str(tmp_path / "b" / "story.txt"), 0): "story~2",
+        },
+    )
+    (tmp_path / "state.sqlite3").unlink()
+    _schema_2_state(tmp_path / "state.sqlite3", read=["story~2"], starred=["story~2", "story"])
+    assert await _marks(folder_app(tmp_path, tmp_path)) == {
+        "b/story": (True, True),
+        "a/story": (False, True),
+    }

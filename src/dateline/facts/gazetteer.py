@@ -41,6 +41,8 @@ _ALTERNATE_NAMES_POPULATION = 1_000_000
 _MIN_ALTERNATE_LENGTH = 4
 _MAX_NAME_WORDS = 5
 _FORMAT = 3
+# The table's file in the cache folder: this, the format, the packages' versions.
+CACHE_PREFIX = "gazetteer-"
 
 # Region names that are ordinary words of geography, not names on their own.
 _GENERIC_REGION_WORDS = word_set(
@@ -145,7 +147,7 @@ def _cache_file() -> Path | None:
     try:
         from dateline.config import cache_dir
 
-        return cache_dir() / f"gazetteer-{_FORMAT}-{_versions()}.marshal"
+        return cache_dir() / f"{CACHE_PREFIX}{_FORMAT}-{_versions()}.marshal"
     except Exception:  # no home, no cache folder: build in memory
         return None
 

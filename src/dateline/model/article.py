@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +65,29 @@ class Article:
         return inert(where)
 
     @property
+    def reading_key(self) -> str:
+        """The key reading state (read, starred) is kept under: the one place
+        that says what a mark follows.
+
+        For an article with a link (`url`: a fetched feed entry, a saved web
+        page, a JSON Lines record that gives one) it is the link: a feed that
+        corrects an entry's text keeps its marks. For any other it is the
+        content hash: moving, copying or renaming the file keeps its marks,
+        and two different articles of one name never share them; editing the
+        article's date, headline or text makes it another article, unread.
+        The cache stores this key with each article, so the list and the
+        reading state never compute it again."""
+        return self.reading_key_from(self.content_hash)
+
+    def reading_key_from(self, content_hash: str) -> str:
+        """`reading_key`, for a caller that has the content hash already."""
+        url = self.metadata.get("url", "").strip()
+        if url:
+            digest = hashlib.blake2b(url.encode("utf-8", "surrogatepass"), digest_size=16)
+            return "url:" + digest.hexdigest()
+        return content_hash
+
+    @property
     def content_hash(self) -> str:
         """What makes two articles the same to a reader: the date, the headline
         and the body text, as a 16-byte BLAKE2b hex digest.
@@ -122,25 +144,3 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         metadata=dict(data.get("metadata", {})),
         line=data.get("line"),
     )
-
-
-def with_unique_id(
-    article: Article,
-    other_path: Path,
-    other_location: str,
-    taken: Callable[[str], bool],
-) -> Article:
-    """`article` under a numbered id (`id~2`, `id~3`, ...) not yet `taken`,
-    because the article at `other_location` already has its id: two files of
-    one name in different folders, or `part#1.txt` beside line 1 of
-    `part.jsonl`. A warning on the article says so."""
-    number = 2
-    while taken(f"{article.id}~{number}"):
-        number += 1
-    new_id = f"{article.id}~{number}"
-    if other_path.name == article.path.name:
-        clash = f"another file is also called {article.path.name}"
-    else:
-        clash = f"{other_location} has the id {article.id} too"
-    warning = f"{clash}; this one's id is {new_id}"
-    return replace(article, id=new_id, warnings=(*article.warnings, warning))

@@ -25,11 +25,17 @@ _VIDEO_LABELS = (
     r"Watch this video again",
 )
 _LABEL = "(?:" + "|".join(_VIDEO_LABELS) + ")"
+# A caption is a video's title: the seeds' is 71 characters. Bounding it keeps
+# the search for "Share this video" near its opener: unbounded, every "Video
+# will play in" without a closer scanned to the paragraph's end (time that grew
+# with the square of the paragraph).
+MAX_CAPTION_CHARS = 300
 _VIDEO = re.compile(
     rf"{_LABEL}(?:\s+{_LABEL})+"
-    r"(?:\s+Video will play in\b(?P<caption>.*?)\s*Share this video)?"
+    rf"(?:\s+Video will play in\b(?P<caption>.{{0,{MAX_CAPTION_CHARS}}}?)\s*Share this video)?"
     r"(?:\s+Watch Next)?"
-    r"|Video will play in\b(?P<caption2>.*?)\s*Share this video(?:\s+Watch Next)?",
+    rf"|Video will play in\b(?P<caption2>.{{0,{MAX_CAPTION_CHARS}}}?)\s*Share this video"
+    r"(?:\s+Watch Next)?",
     re.DOTALL,
 )
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.model.article import Article, with_unique_id
+from dateline.model.article import Article
+from dateline.model.ids import clash_groups, numbered_ids, numbered_warning
 from dateline.model.loading import LoadProblem, load_paths
 
 
@@ -45,17 +46,27 @@ def _without_duplicates(articles: Iterable[Article]) -> tuple[list[Article], int
     return kept, duplicates
 
 
-def _unique_ids(articles: Iterable[Article]) -> list[Article]:
-    """Two files of one name in different folders would share an id (for JSON
-    Lines, `name#N`), as would `part#1.txt` beside line 1 of `part.jsonl`; the
-    later one gets a numbered id, and a warning says so."""
-    seen: dict[str, Article] = {}
-    unique: list[Article] = []
-    for article in articles:
-        if (other := seen.get(article.id)) is not None:
-            article = with_unique_id(article, other.path, other.location, seen.__contains__)
-        seen[article.id] = article
-        unique.append(article)
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Articles that share an id (`x.txt` beside `x.md`, one relative path under
+    two PATHs) keep it in reading order, newest first, ties by content: the
+    first keeps it, the others are numbered, each with a warning. The order
+    depends on the articles alone, never on the order they were read in."""
+    clashes = clash_groups([article.id for article in articles])
+    if not clashes:
+        return articles
+    plain = {article.id for article in articles}
+    unique = list(articles)
+    for base, positions in clashes.items():
+        positions.sort(key=lambda p: (newest_first(articles[p]), articles[p].content_hash))
+        for position, new_id in zip(
+            positions, numbered_ids(base, len(positions), plain.__contains__), strict=True
+        ):
+            if new_id != base:
+                article = articles[position]
+                warning = numbered_warning(base, new_id)
+                unique[position] = replace(
+                    article, id=new_id, warnings=(*article.warnings, warning)
+                )
     return unique
 
 

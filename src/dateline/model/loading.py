@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gzip
+import io
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -25,18 +29,44 @@ from dateline.model import safe_yaml
 from dateline.model.article import Article
 from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
+from dateline.model.ids import (
+    JSON_LINES_SUFFIXES,
+    CorpusIds,
+    article_name,
+    file_suffix,
+    is_compressed,
+)
 from dateline.model.problems import LoadProblem
 from dateline.model.sanitize import inert, make_inert, strip_invisible
 from dateline.sources import PARSED_SUFFIXES, SOURCE_SUFFIXES, parse_source
 
-JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", *JSON_LINES_SUFFIXES, *SOURCE_SUFFIXES}
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        *JSON_LINES_SUFFIXES,
+        # A large JSON Lines dump is often kept compressed; it is read as a stream.
+        *(suffix + ".gz" for suffix in JSON_LINES_SUFFIXES),
+        # Saved web pages and feed files (dateline.sources).
+        *SOURCE_SUFFIXES,
+    }
 )
+# Bytes read at a time from a JSON Lines file: large enough that reading costs
+# little, small enough that memory stays flat however large the file.
+READ_CHUNK = 1 << 20
+# A file with a NUL byte this near its start is binary, not text.
+BINARY_SNIFF = 8192
 MAX_TITLE_LINE = 150
 # A file that is not JSON Lines at all (a CSV, a pretty-printed JSON array)
 # would fail on every line; past this many, its bad lines are counted, not listed.
 MAX_LINE_PROBLEMS = 20
+# The longest date text worth parsing: "Tuesday 24 January 2017 14:05:00 GMT"
+# is 36 characters. Longer text is not a date, and dateparser's time grows with it.
+MAX_DATE_CHARS = 80
+# How much of a date that is not one a warning shows.
+SHOWN_DATE_CHARS = 60
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -59,15 +89,20 @@ LoadResult = FileLoad
 
 
 def load_paths(paths: Iterable[Path]) -> FileLoad:
-    """Every article under `paths` (files, or folders read recursively)."""
+    """Every article under `paths` (files, or folders read recursively), each
+    with its id in the corpus: its path relative to the PATH it was found
+    under (see `dateline.model.ids`)."""
     result = FileLoad([], [])
-    for item in iter_article_files(paths):
-        if isinstance(item, LoadProblem):
-            result.problems.append(item)
-            continue
-        loaded = load_articles(item)
-        result.articles += loaded.articles
-        result.problems += loaded.problems
+    for root in paths:
+        ids = CorpusIds(os.path.abspath(root))
+        for item in iter_article_files([root]):
+            if isinstance(item, LoadProblem):
+                result.problems.append(item)
+                continue
+            loaded = load_articles(item)
+            file = os.path.abspath(item)
+            result.articles += [replace(a, id=ids.id(file, a.id)) for a in loaded.articles]
+            result.problems += loaded.problems
     return result
 
 
@@ -113,11 +148,19 @@ def _walk(folder: Path) -> Iterator[Path | LoadProblem]:
 
 
 def _suffix(name: str) -> str:
-    return os.path.splitext(name)[1].lower()
+    """The suffix that says how to read the file: `.jsonl.gz` for a compressed one."""
+    return file_suffix(name) + (".gz" if is_compressed(name) else "")
+
+
+def is_json_lines(path: Path | str) -> bool:
+    return file_suffix(os.path.basename(path)) in JSON_LINES_SUFFIXES
 
 
 def load_articles(path: Path) -> FileLoad:
-    """Every article in one file: one for most formats, one a line for JSON Lines."""
+    """Every article in one file: one for most formats, one a line for JSON
+    Lines (read line by line, compressed or not: never whole in memory)."""
+    if is_json_lines(path):
+        return _read_json_lines(lambda: open_stream(path), path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -126,15 +169,102 @@ def load_articles(path: Path) -> FileLoad:
 
 
 def parse_file(data: bytes, path: Path) -> FileLoad:
-    suffix = path.suffix.lower()
-    if suffix in JSON_LINES_SUFFIXES:
+    """The articles in `data`, the bytes of the file at `path` (compressed when
+    its name says so)."""
+    if is_compressed(path.name):
+        if is_json_lines(path):  # what comes before damage is kept
+            return _read_json_lines(lambda: gzip.GzipFile(fileobj=io.BytesIO(data)), path)
+        try:
+            data = gzip.decompress(data)
+        except READ_ERRORS as error:
+            return FileLoad([], [LoadProblem(path, read_error(error))])
+    if is_json_lines(path):
         return parse_json_lines(data, path)
-    if suffix in PARSED_SUFFIXES:
+    if file_suffix(path.name) in PARSED_SUFFIXES:
         return parse_source(data, path)
     loaded = parse_article(data, path)
     if isinstance(loaded, LoadProblem):
         return FileLoad([], [loaded])
     return FileLoad([loaded], [])
+
+
+# What reading a file, or a compressed one, can raise besides a bad line.
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def read_error(error: BaseException) -> str:
+    """Why a file could not be read (to its end), in words."""
+    if isinstance(error, gzip.BadGzipFile):
+        return "not a gzip file, though its name ends in .gz"
+    if isinstance(error, EOFError):
+        return "the compressed file is cut short; what came before the cut is read"
+    if isinstance(error, zlib.error):
+        return "the compressed data is damaged; what came before the damage is read"
+    return _os_reason(error)  # type: ignore[arg-type]
+
+
+def open_stream(path: Path | str, raw: BinaryIO | None = None) -> BinaryIO:
+    """The file's bytes as a stream, decompressed when its name ends in `.gz`.
+    `raw`, when given, is the file already open (the caller closes it)."""
+    if raw is None:
+        raw = open(path, "rb")  # noqa: SIM115 - handed to the caller, who closes it
+    elif not is_compressed(os.path.basename(path)):
+        return _Unclosed(raw)  # type: ignore[return-value]
+    if is_compressed(os.path.basename(path)):
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    return raw
+
+
+class _Unclosed:
+    """`raw` in a `with` that leaves it open for its owner."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.read = raw.read
+
+    def __enter__(self) -> _Unclosed:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+
+def read_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines, split on "\n" alone, read `READ_CHUNK` bytes at a
+    time. A line longer than a chunk is put together once, not copied again
+    for every chunk it spans."""
+    # read1 where there is one: a gzip stream then gives what it has
+    # decompressed so far, so the lines before damage are not lost with it.
+    read = getattr(stream, "read1", stream.read)
+    pending: list[bytes] = []
+    while chunk := read(READ_CHUNK):
+        if b"\n" not in chunk:
+            pending.append(chunk)
+            continue
+        first, *middle, last = chunk.split(b"\n")
+        pending.append(first)
+        yield b"".join(pending)
+        yield from middle
+        pending = [last]
+    yield b"".join(pending)
+
+
+def _read_json_lines(stream: Callable[[], BinaryIO], path: Path) -> FileLoad:
+    """Every article of a JSON Lines stream, and a problem if it breaks off."""
+    result = FileLoad([], [])
+    try:
+        with stream() as lines:
+            for item in iter_json_lines(read_lines(lines), path):
+                _add(result, item)
+    except READ_ERRORS as error:
+        result.problems.append(LoadProblem(path, read_error(error)))
+    return result
+
+
+def _add(result: FileLoad, item: Article | LoadProblem) -> None:
+    if isinstance(item, Article):
+        result.articles.append(item)
+    else:
+        result.problems.append(item)
 
 
 def load_file(path: Path) -> Article | LoadProblem:
@@ -168,7 +298,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not text.strip():
         return LoadProblem(path, "empty file" if not data else "only white space, no text")
 
-    markdown = path.suffix.lower() in {".md", ".markdown"}
+    markdown = file_suffix(path.name) in {".md", ".markdown"}
     metadata: dict[str, str] = {}
     title = ""
     raw_date: str | None = None
@@ -200,7 +330,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     else:
         date = parse_publication_date(raw_date)
         if date is None:
-            warnings.append(f"publication date {raw_date!r} is not a date")
+            warnings.append(f"publication date {_shown_date(raw_date)!r} is not a date")
 
     raw_paragraphs = [_paragraph_text(p, markdown) for p in _PARAGRAPH_BREAK.split(body)]
     if markdown and not title and raw_paragraphs and body.lstrip().startswith("#"):
@@ -209,35 +339,65 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
 
-    return _article(path.stem, path, date, title, cleaned, warnings, metadata)
+    return _article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
 
 
 def parse_json_lines(data: bytes, path: Path) -> FileLoad:
-    """One article a line. A bad line is a problem naming its line number while
-    the other lines still load; blank lines are nothing. The id is the file
-    name plus `#N`, N the 1-based line number, so an id stays the same when
-    another line breaks or is mended."""
-    if b"\x00" in data[:8192]:
-        return FileLoad([], [LoadProblem(path, "binary file, not text")])
+    """One article a line: `iter_json_lines` over bytes already read."""
     result = FileLoad([], [])
-    bad_lines: list[LoadProblem] = []
-    # JSON strings may hold U+2028 and other line separators unescaped: split on
-    # "\n" alone. Splitting the bytes lets one line's bad UTF-8 stay its own.
-    for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), start=1):
+    for item in iter_json_lines(data.split(b"\n"), path):
+        _add(result, item)
+    return result
+
+
+def iter_json_lines(lines: Iterable[bytes], path: Path) -> Iterator[Article | LoadProblem]:
+    """The article on each line, in order, as the lines come (`read_lines`
+    reads them from a file a chunk at a time). A bad line is a problem naming
+    its line number while the other lines still load; blank lines are nothing;
+    past `MAX_LINE_PROBLEMS` bad lines the rest are counted in one problem at
+    the end. The id is the file name plus `#N`, N the 1-based line number, so
+    an id stays the same when another line breaks or is mended."""
+    lines = iter(lines)
+    # The first lines are held until BINARY_SNIFF bytes are in: a NUL byte
+    # among them makes the file binary, and none of it is read.
+    head: list[bytes] = []
+    size = 0
+    for raw in lines:
+        head.append(raw)
+        size += len(raw) + 1
+        if size >= BINARY_SNIFF:
+            break
+    if b"\x00" in b"\n".join(head)[:BINARY_SNIFF]:
+        yield LoadProblem(path, "binary file, not text")
+        return
+    if head:
+        head[0] = head[0].removeprefix(codecs.BOM_UTF8)
+    listed = 0
+    held: LoadProblem | None = None  # the bad line after the listed ones
+    more = 0
+    last_bad = 0
+    # JSON strings may hold U+2028 and other line separators unescaped: lines
+    # are split on "\n" alone, as bytes, so one line's bad UTF-8 stays its own.
+    for number, raw in enumerate(itertools.chain(head, lines), start=1):
         if not raw.strip():
             continue
         loaded = _json_line_article(raw, path, number)
         if isinstance(loaded, Article):
-            result.articles.append(loaded)
+            yield loaded
+            continue
+        if listed < MAX_LINE_PROBLEMS:
+            listed += 1
+            yield LoadProblem(path, loaded, line=number)
+        elif held is None:
+            held = LoadProblem(path, loaded, line=number)
         else:
-            bad_lines.append(LoadProblem(path, loaded, line=number))
-    if len(bad_lines) <= MAX_LINE_PROBLEMS + 1:
-        result.problems += bad_lines
-    else:
-        listed, rest = bad_lines[:MAX_LINE_PROBLEMS], bad_lines[MAX_LINE_PROBLEMS:]
-        summary = f"{len(rest):,} more bad lines, from line {rest[0].line} to line {rest[-1].line}"
-        result.problems += [*listed, LoadProblem(path, summary)]
-    return result
+            more += 1
+            last_bad = number
+    if held is not None and not more:
+        yield held
+    elif held is not None:
+        summary = f"{more + 1:,} more bad lines, from line {held.line} to line {last_bad}"
+        yield LoadProblem(path, summary)
 
 
 _TEXT_KEYS = ("text", "body")
@@ -296,9 +456,24 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
             date = parse_publication_date(str(raw_date))
         if date is None:
             shown = inert(raw_date if isinstance(raw_date, str) else _compact_json(raw_date))
-            warnings.append(f"publication date {shown!r} is not a date")
+            warnings.append(f"publication date {_shown_date(shown)!r} is not a date")
 
     metadata: dict[str, str] = {}
+    # The next number to try for each name that is taken: a record of thousands
+    # of names that read alike (they differ only in hidden characters) is
+    # renamed in one pass, not by trying every number from 2 for each.
+    next_number: dict[str, int] = {}
+
+    def free_name(name: str) -> str:
+        """`name~2`, `name~3`, ...: the first that no field has or will have."""
+        number = next_number.get(name, 2)
+        while (
+            (numbered := f"{name}~{number}") in metadata or numbered in used or numbered in record
+        ):
+            number += 1
+        next_number[name] = number + 1
+        return numbered
+
     # Names as written first: a name that only looks like one of them once its
     # hidden characters are out ("bo\u200bdy") must not take its place.
     named = sorted(record.items(), key=lambda item: _shown_name(item[0]) != item[0])
@@ -306,8 +481,8 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
         if key in used or value is None:
             continue
         name = inert(key)
-        while name in metadata or name in used or (name != key and name in record):
-            name += "~"
+        if name in metadata or name in used or (name != key and name in record):
+            name = free_name(name)
         text = inert(value if isinstance(value, str) else _compact_json(value))
         if name in _METADATA_KEYS:
             text = " ".join(text.split())  # shown on one line under the headline
@@ -325,7 +500,9 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if invisible:
         warnings.append(_invisible_warning(invisible))
 
-    return _article(f"{path.stem}#{number}", path, date, title, cleaned, warnings, metadata, number)
+    return _article(
+        article_name(path.name, number), path, date, title, cleaned, warnings, metadata, number
+    )
 
 
 def _article(
@@ -446,9 +623,17 @@ def _field(front: dict[str, object], key: str) -> str:
     return " ".join(strip_invisible(inert(text))[0].split())
 
 
+def _shown_date(raw: str) -> str:
+    return raw if len(raw) <= SHOWN_DATE_CHARS else raw[:SHOWN_DATE_CHARS] + "…"
+
+
 @lru_cache(maxsize=4096)
 def parse_publication_date(raw: str) -> dt.date | None:
-    """ISO dates directly; anything else through dateparser, English only."""
+    """ISO dates directly; anything else through dateparser, English only.
+    Text longer than `MAX_DATE_CHARS` is no date (a seed header that never
+    ends, ` date 1/1/1/…`, would otherwise go whole to dateparser)."""
+    if len(raw) > MAX_DATE_CHARS:
+        return None
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:

@@ -24,7 +24,9 @@ and replaced, so neither's list is left pointing at rows that are gone."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import gzip
 import hashlib
 import itertools
 import json
@@ -43,12 +45,13 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
-from dateline.model.article import Article, article_from_dict, article_to_dict, with_unique_id
+from dateline.model.article import Article, article_from_dict, article_to_dict
+from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import busy_retry, os_reason, set_aside
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -59,12 +62,17 @@ _SCHEMA = (
         problems TEXT NOT NULL
     ) WITHOUT ROWID
     """,
+    # `place`: where the article is, its file and place in it; unique, never
+    # shown (the ids a listing shows depend on the PATH it was asked for).
+    # `name`: its id under the PATH of its own folder (`article_name`); NULL in
+    # rows a schema-2 cache wrote, whose `place` is the id they had then.
+    # `reading_key`: `Article.reading_key`; NULL when it is the content hash.
     """
     CREATE TABLE article (
         rowid INTEGER PRIMARY KEY,
         file TEXT NOT NULL,
         position INTEGER NOT NULL,
-        id TEXT NOT NULL UNIQUE,
+        place TEXT NOT NULL UNIQUE,
         digest TEXT NOT NULL,
         date TEXT,
         title TEXT NOT NULL,
@@ -73,13 +81,15 @@ _SCHEMA = (
         meta TEXT NOT NULL,
         facts TEXT,
         facts_version TEXT,
+        name TEXT,
+        reading_key TEXT,
         source TEXT NOT NULL DEFAULT '',
         feed TEXT NOT NULL DEFAULT ''
     )
     """,
     "CREATE INDEX article_by_file ON article (file, position)",
     # The first screenful, newest first, without sorting the whole corpus.
-    "CREATE INDEX article_by_date ON article (date DESC, id)",
+    "CREATE INDEX article_by_date ON article (date DESC, place)",
     """
     CREATE VIRTUAL TABLE article_text USING fts5 (
         title, body, content = 'article', content_rowid = 'rowid',
@@ -95,22 +105,31 @@ _SCHEMA = (
     "CREATE INDEX mention_by_name ON mention (name)",
     "CREATE INDEX mention_by_article ON mention (article)",
 )
-# Steps that bring an older cache up to date: version -> statements.
-# The source and feed columns (version 3) are filled from each row's metadata.
-_SOURCE_COLUMNS = (
-    "ALTER TABLE article ADD COLUMN source TEXT NOT NULL DEFAULT ''",
-    "ALTER TABLE article ADD COLUMN feed TEXT NOT NULL DEFAULT ''",
-    "UPDATE article SET"
-    " source = coalesce(json_extract(meta, '$.metadata.source'),"
-    " json_extract(meta, '$.metadata.feed'), ''),"
-    " feed = trim(coalesce(json_extract(meta, '$.metadata.feed'), '') || ' ' ||"
-    " coalesce(json_extract(meta, '$.metadata.feed_url'), ''))",
-)
+# Steps that bring an older cache up to date: _MIGRATIONS[n] takes version n to n + 1.
 _MIGRATIONS = {
-    1: ("CREATE INDEX article_by_date ON article (date DESC, id)", *_SOURCE_COLUMNS),
-    2: _SOURCE_COLUMNS,
+    1: ("CREATE INDEX article_by_date ON article (date DESC, id)",),
+    # Ids were unique in the cache, so an article was renamed for a file of
+    # its name seen anywhere before. Metadata changes only, however large the
+    # cache: old rows keep their old id as `place` (reading state's old marks
+    # are looked up by it), and their name is worked out when listed.
+    2: (
+        "ALTER TABLE article RENAME COLUMN id TO place",
+        "ALTER TABLE article ADD COLUMN name TEXT",
+        "ALTER TABLE article ADD COLUMN reading_key TEXT",
+    ),
+    # The site or feed each article came from, for its row and `source:` and
+    # `feed:`, filled from each row's metadata.
+    3: (
+        "ALTER TABLE article ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE article ADD COLUMN feed TEXT NOT NULL DEFAULT ''",
+        "UPDATE article SET"
+        " source = coalesce(json_extract(meta, '$.metadata.source'),"
+        " json_extract(meta, '$.metadata.feed'), ''),"
+        " feed = trim(coalesce(json_extract(meta, '$.metadata.feed'), '') || ' ' ||"
+        " coalesce(json_extract(meta, '$.metadata.feed_url'), ''))",
+    ),
 }
-_ENTRY_COLUMNS = "rowid, id, date, title, warned, digest, source, feed"
+_ENTRY_COLUMNS = "rowid, file, place, name, date, title, warned, digest, reading_key, source, feed"
 # Rows written per transaction by the indexer: large enough to amortise the
 # commit, small enough that the list fills in steadily.
 BATCH_ARTICLES = 400
@@ -119,6 +138,13 @@ BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
 # How long closing waits for a write in progress on another thread.
 CLOSE_WAIT_SECONDS = 5.0
+# A JSON Lines file larger than this (or compressed) is written to the cache in
+# batches, each its own transaction, so its first screenful is listed (and
+# readable) long before its last line is read; a smaller file is one
+# transaction, as a file of one article is. (197 MB of 100,000 articles took
+# 40 s to list whole.)
+STREAM_BYTES = 4 << 20
+_generations = itertools.count(1)
 
 _DAMAGED = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 # Written beside a cache found damaged while in use: the next open sets it aside.
@@ -169,12 +195,22 @@ class IndexProgress:
     # Files that could not be read at all (those read with problems keep them
     # in the cache: see `Library.file_problems`).
     problems: list[LoadProblem] = field(default_factory=list)
+    # A large JSON Lines file being read: its path, and bytes read of its size.
+    streaming: str | None = None
+    stream_done: int = 0
+    stream_size: int = 0
 
     @property
     def rate(self) -> float:
         """Files per second so far."""
         elapsed = time.perf_counter() - self.started
         return self.files_done / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def article_rate(self) -> float:
+        """Articles listed per second so far."""
+        elapsed = time.perf_counter() - self.started
+        return self.articles / elapsed if elapsed > 0 else 0.0
 
 
 class FileRecord(NamedTuple):
@@ -205,20 +241,36 @@ class ListingChange:
     removed: set[int] = field(default_factory=set)
 
 
-def _entry(row: Sequence[object]) -> Entry:
-    rowid, article_id, date, title, warned, digest, source, feed = row
-    return Entry(
-        sort_key(date, article_id),  # type: ignore[arg-type]
-        rowid,  # type: ignore[arg-type]
-        article_id,  # type: ignore[arg-type]
-        date or "",  # type: ignore[arg-type]
-        title,  # type: ignore[arg-type]
-        bool(warned),
-        digest,  # type: ignore[arg-type]
-        # Interned: a corpus holds many articles of few sources.
-        sys.intern(source) if source else "",  # type: ignore[arg-type]
-        sys.intern(feed) if feed else "",  # type: ignore[arg-type]
-    )
+class _Ids:
+    """The ids of the articles a listing holds: relative to the PATH each was
+    found under (`CorpusIds`), or as stored when the listing has no PATHs."""
+
+    __slots__ = ("_corpus",)
+
+    def __init__(self, root: str | None = None) -> None:
+        self._corpus = None if root is None else CorpusIds(root)
+
+    def of(self, file: str, place: str, name: str | None) -> str:
+        if name is None:  # written by a schema-2 cache
+            name = name_from_old_id(os.path.basename(file), place)
+        return name if self._corpus is None else self._corpus.id(file, name)
+
+    def entry(self, row: Sequence[object]) -> Entry:
+        rowid, file, place, name, date, title, warned, digest, reading_key, source, feed = row
+        article_id = self.of(file, place, name)  # type: ignore[arg-type]
+        return Entry(
+            key=sort_key(date, article_id),  # type: ignore[arg-type]
+            digest=digest,  # type: ignore[arg-type]
+            rowid=rowid,  # type: ignore[arg-type]
+            id=article_id,
+            date=date or "",  # type: ignore[arg-type]
+            title=title,  # type: ignore[arg-type]
+            warned=bool(warned),
+            reading_key=reading_key or digest,  # type: ignore[arg-type]
+            # Interned: a corpus holds many articles of few sources.
+            source=sys.intern(source) if source else "",  # type: ignore[arg-type]
+            feed=sys.intern(feed) if feed else "",  # type: ignore[arg-type]
+        )
 
 
 def _origin(article: Article) -> tuple[str, str]:
@@ -404,27 +456,40 @@ class Library:
 
     @_reading(list)
     def entries(self, roots: Iterable[Path] | None = None, limit: int | None = None) -> list[Entry]:
-        """The cached articles under `roots` (all when None), newest first."""
+        """The cached articles under `roots` (all when None), newest first, each
+        under its id relative to the first root it is under (stored ids when
+        `roots` is None)."""
+        if roots is None:
+            return self._entries(None, _Ids(), limit, set())
+        entries: list[Entry] = []
+        seen: set[int] = set()
+        for root in roots:
+            absolute = _absolute(root)
+            entries += self._entries(absolute, _Ids(absolute), limit, seen)
+        entries.sort()
+        return entries if limit is None else entries[:limit]
+
+    def _entries(
+        self, root: str | None, ids: _Ids, limit: int | None, seen: set[int]
+    ) -> list[Entry]:
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article"
         parameters: list[object] = []
-        # For the first screenful, walk the date index and test each row's
-        # file: "+file" keeps the planner off the file index, which would
-        # sort the whole corpus first.
-        column = "file" if limit is None else "+file"
-        if roots is not None:
-            clauses = []
-            for root in roots:
-                clause, values = _under(_absolute(root), column)
-                clauses.append(clause)
-                parameters.extend(values)
-            if not clauses:
-                return []
-            sql += " WHERE " + " OR ".join(clauses)
+        if root is not None:
+            # For the first screenful, walk the date index and test each row's
+            # file: "+file" keeps the planner off the file index, which would
+            # sort the whole corpus first.
+            clause, values = _under(root, "file" if limit is None else "+file")
+            sql += f" WHERE {clause}"
+            parameters.extend(values)
         if limit is not None:
             # Undated articles sort last: SQLite puts NULL last in DESC order.
-            sql += " ORDER BY date DESC, id LIMIT ?"
+            sql += " ORDER BY date DESC, place LIMIT ?"
             parameters.append(limit)
-        entries = [_entry(row) for row in self._db().execute(sql, parameters)]
+        entries = []
+        for row in self._db().execute(sql, parameters):
+            if row[0] not in seen:  # under an earlier root already
+                seen.add(row[0])
+                entries.append(ids.entry(row))
         entries.sort()
         return entries
 
@@ -443,11 +508,12 @@ class Library:
 
     def add(self, articles: Iterable[Article]) -> list[Entry]:
         """Store articles loaded elsewhere (a `Corpus`), replacing any from the
-        same files, and return their entries."""
+        same files, and return their entries, under the ids the articles have."""
         by_file: dict[str, list[Article]] = {}
         for article in articles:
             by_file.setdefault(_absolute(article.path), []).append(article)
         added: list[Entry] = []
+        ids = _Ids()
         with self._writing() as db:
             for file, file_articles in by_file.items():
                 self._forget_file(db, file)
@@ -456,7 +522,7 @@ class Library:
                     " ON CONFLICT (path) DO UPDATE SET size = -1",
                     (file,),
                 )
-                added += self._insert_articles(db, file, file_articles)
+                added += self._insert_articles(db, file, file_articles, ids)
         added.sort()
         return added
 
@@ -498,75 +564,102 @@ class Library:
 
         `report` receives what changed in the listing since the cache's own
         entries (see `entries`), or since `known` (a `snapshot`'s files), and
-        the progress, about every `BATCH_SECONDS`. Files that are gone are
-        dropped from the cache."""
+        the progress, about every `BATCH_SECONDS`. Entries are under their ids
+        relative to the root they were found under, as `entries` gives them.
+        Files that are gone are dropped from the cache."""
         # Imported here: the reader's first paint needs the cache, not the parsers.
         from dateline.model.loading import iter_article_files
 
-        absolute = [_absolute(root) for root in roots]
         progress = IndexProgress()
         if known is None:
             known = self._known(self._db(), roots)
 
         change = ListingChange()
         seen: set[str] = set()
+
+        def found() -> Iterator[tuple[str | LoadProblem, _Ids]]:
+            for root in roots:
+                absolute = _absolute(root)
+                ids = _Ids(absolute)
+                for item in iter_article_files([Path(absolute)]):
+                    yield (item if isinstance(item, LoadProblem) else str(item)), ids
+
+        def steps() -> Iterator[int]:
+            """The work, in steps: each yields the articles it parsed, and
+            runs inside the write transaction that the loop below holds."""
+            for item, ids in found():
+                if isinstance(item, LoadProblem):
+                    progress.problems.append(item)
+                    continue
+                if item in seen:
+                    continue  # under an earlier root too: listed from there
+                progress.files_total += 1
+                seen.add(item)
+                yield from self._index_file(item, known.get(item), change, progress, ids)
+                progress.files_done += 1
+                yield 0
+            db = self._db()
+            for gone in known.keys() - seen:
+                # Another process may have dropped its rows already.
+                change.removed |= known[gone].listed() | self._forget_file(db, gone)
+                db.execute("DELETE FROM file WHERE path = ?", (gone,))
+
+        # Files are read as the walk finds them, so the first screenful is
+        # listed before a large folder has been walked to the end, and a large
+        # file's first lines before its last. Each batch is one transaction;
+        # the report goes out between them.
+        work = steps()
         last_report = time.perf_counter()
         pending = 0
         first_report = True
-        # Files are read as the walk finds them, so the first screenful is
-        # listed before a large folder has been walked to the end. Each batch
-        # is one transaction; the report goes out between them.
-        files = iter_article_files([Path(root) for root in absolute])
         finished = False
-        while not finished:
-            with self._writing() as db:
-                for item in files:
-                    if isinstance(item, LoadProblem):
-                        progress.problems.append(item)
-                        continue
-                    if cancelled():
-                        break
-                    progress.files_total += 1
-                    path = str(item)
-                    seen.add(path)
-                    pending += self._index_file(db, path, known.get(path), change, progress)
-                    progress.files_done += 1
-                    now = time.perf_counter()
-                    batch = FIRST_BATCH if first_report else BATCH_ARTICLES
-                    if pending >= batch or now - last_report >= BATCH_SECONDS:
-                        break
-                else:
-                    for gone in known.keys() - seen:
-                        # Another process may have dropped its rows already.
-                        change.removed |= known[gone].listed() | self._forget_file(db, gone)
-                        db.execute("DELETE FROM file WHERE path = ?", (gone,))
-                    finished = True
-                if cancelled():
-                    finished = True
-            if not finished:
-                report(change, progress)
-                change, pending, first_report = ListingChange(), 0, False
-                last_report = time.perf_counter()
+        try:
+            while not finished:
+                with self._writing():
+                    for parsed in work:
+                        pending += parsed
+                        if cancelled():
+                            finished = True
+                            break
+                        now = time.perf_counter()
+                        batch = FIRST_BATCH if first_report else BATCH_ARTICLES
+                        if pending >= batch or now - last_report >= BATCH_SECONDS:
+                            break
+                    else:
+                        finished = True
+                if not finished:
+                    # The report takes what changed so far; the work goes on
+                    # filling the same `change` (a file may be half read).
+                    report(ListingChange(change.added, change.removed), progress)
+                    change.added, change.removed = [], set()
+                    pending, first_report = 0, False
+                    last_report = time.perf_counter()
+        finally:
+            # Cancelled halfway through a large file: its rows so far stay, and
+            # its record is the old one, so the next index reads it again.
+            work.close()
         progress.walking = False
+        progress.streaming = None
         report(change, progress)
         return progress
 
     def _index_file(
         self,
-        db: sqlite3.Connection,
         path: str,
         known: FileRecord | None,
         change: ListingChange,
         progress: IndexProgress,
-    ) -> int:
-        """Bring one file up to date; return how many articles were parsed."""
+        ids: _Ids,
+    ) -> Iterator[int]:
+        """Bring one file up to date, yielding the articles parsed (see `steps`)."""
+        db = self._db()
         try:
             stat = os.stat(path)
         except OSError as error:
             progress.problems.append(LoadProblem(Path(path), os_reason(error)))
-            return 0
+            return
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            return 0
+            return
         # Another Dateline may have read this file since the walk began: then
         # the cache already holds it, and reading it again would replace rows
         # that the other process lists.
@@ -580,49 +673,191 @@ class Library:
             if known is not None:
                 change.removed |= known.listed()
             if current[0] == stat.st_size and current[1] == stat.st_mtime_ns:
-                change.added += self._file_entries(db, path)
-                return 0
+                change.added += self._file_entries(db, path, ids)
+                return
             known = FileRecord(*current, rowids="")
+        from dateline.model.loading import is_json_lines
+
+        if is_json_lines(path):
+            yield from self._stream_file(
+                path, stat, known, written_elsewhere, change, progress, ids
+            )
+            return
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as error:
             progress.problems.append(LoadProblem(Path(path), os_reason(error)))
-            return 0
+            return
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if known and known[2] == digest:
-            db.execute(
-                "UPDATE file SET size = ?, mtime_ns = ? WHERE path = ?",
-                (stat.st_size, stat.st_mtime_ns, path),
-            )
-            if written_elsewhere:  # listed by the other process, maybe not by us
-                change.added += self._file_entries(db, path)
-            return 0
+        if self._unchanged(db, path, stat, known, digest, written_elsewhere, change, ids):
+            return
         from dateline.model.loading import parse_file
 
         loaded = parse_file(data, Path(path))
         change.removed |= self._forget_file(db, path)
-        problems = json.dumps([[str(p.path), p.message, p.line] for p in loaded.problems])
+        self._record_file(db, path, stat, digest, loaded.problems)
+        change.added += self._insert_articles(db, path, loaded.articles, ids)
+        progress.parsed += len(loaded.articles)
+        progress.articles += len(loaded.articles)
+        yield len(loaded.articles)
+
+    def _unchanged(
+        self,
+        db: sqlite3.Connection,
+        path: str,
+        stat: os.stat_result,
+        known: FileRecord | None,
+        digest: str,
+        written_elsewhere: bool,
+        change: ListingChange,
+        ids: _Ids,
+    ) -> bool:
+        """Whether the file's bytes are the ones cached (only its time moved):
+        then its record takes the new time, and nothing is read again."""
+        if not known or known[2] != digest:
+            return False
+        db.execute(
+            "UPDATE file SET size = ?, mtime_ns = ? WHERE path = ?",
+            (stat.st_size, stat.st_mtime_ns, path),
+        )
+        if written_elsewhere:  # listed by the other process, maybe not by us
+            change.added += self._file_entries(db, path, ids)
+        return True
+
+    @staticmethod
+    def _record_file(
+        db: sqlite3.Connection,
+        path: str,
+        stat: os.stat_result | None,
+        digest: str,
+        problems: Iterable[LoadProblem],
+    ) -> None:
+        """The file's record: what it was when read (None: read it again next
+        time), and the problems found in it."""
+        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat is not None else (-1, -1)
+        stored = json.dumps([[str(p.path), p.message, p.line] for p in problems])
         db.execute(
             "INSERT INTO file VALUES (?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET"
             " size = excluded.size, mtime_ns = excluded.mtime_ns, digest = excluded.digest,"
             " problems = excluded.problems",
-            (path, stat.st_size, stat.st_mtime_ns, digest, problems),
+            (path, size, mtime, digest, stored),
         )
-        change.added += self._insert_articles(db, path, loaded.articles)
-        progress.parsed += len(loaded.articles)
-        progress.articles += len(loaded.articles)
-        return len(loaded.articles)
+
+    def _stream_file(
+        self,
+        path: str,
+        stat: os.stat_result,
+        known: FileRecord | None,
+        written_elsewhere: bool,
+        change: ListingChange,
+        progress: IndexProgress,
+        ids: _Ids,
+    ) -> Iterator[int]:
+        """Read a JSON Lines file (compressed or not) line by line, never whole:
+        each article goes into the cache as it is read, and its content hash is
+        taken from the same bytes on the way. Only a file whose size is the
+        cached one is hashed first (its time alone may have moved), which reads
+        it twice when it has in fact changed."""
+        from dateline.model.loading import (
+            READ_ERRORS,
+            iter_json_lines,
+            open_stream,
+            read_error,
+            read_lines,
+        )
+
+        db = self._db()
+        if known and known[0] == stat.st_size:
+            try:
+                digest = _file_digest(path)
+            except OSError as error:
+                progress.problems.append(LoadProblem(Path(path), os_reason(error)))
+                return
+            if self._unchanged(db, path, stat, known, digest, written_elsewhere, change, ids):
+                return
+        # A compressed file may hold ten times its size: it is always batched.
+        large = stat.st_size > STREAM_BYTES or is_compressed(os.path.basename(path))
+        try:
+            reading = _Reading(path, progress if large else None)
+        except OSError as error:
+            progress.problems.append(LoadProblem(Path(path), os_reason(error)))
+            return
+        if large:
+            progress.streaming, progress.stream_size = path, stat.st_size
+        # Rows of this reading have places of their own, so that another
+        # process reading the same file at the same time never clashes with
+        # them; whichever finishes last keeps its rows (see the end).
+        generation = f"{os.getpid()}.{next(_generations)}"
+        mine: set[int] = set()
+        problems: list[LoadProblem] = []
+        record: os.stat_result | None = stat
+        position = parsed = 0
+        change.removed |= self._forget_file(db, path)
+        try:
+            with reading, open_stream(path, reading) as stream:
+                for item in iter_json_lines(read_lines(stream), Path(path)):
+                    if isinstance(item, LoadProblem):
+                        problems.append(item)
+                        continue
+                    entries = self._insert_articles(db, path, [item], ids, position, generation)
+                    mine.update(entry.rowid for entry in entries)
+                    change.added += entries
+                    position += 1
+                    parsed += 1
+                    progress.parsed += 1
+                    progress.articles += 1
+                    if large:  # a batch may end after any article
+                        yield 1
+                        parsed = 0
+                reading.finish()  # to the end, for the content hash
+        except READ_ERRORS as error:
+            problems.append(LoadProblem(Path(path), read_error(error)))
+            if not reading.failed_in_content(error):
+                record = None  # the disk failed, not the file: read it again next time
+        db = self._db()
+        # Another process may have read the file at the same time: its rows go,
+        # and this reading's stand for the file.
+        strays = [
+            rowid
+            for (rowid,) in db.execute("SELECT rowid FROM article WHERE file = ?", (path,))
+            if rowid not in mine
+        ]
+        if strays:
+            change.removed |= self._forget_rows(db, strays)
+        self._record_file(db, path, record, reading.digest(), problems)
+        if large:
+            progress.streaming = None
+        yield parsed
 
     @staticmethod
-    def _file_entries(db: sqlite3.Connection, path: str) -> list[Entry]:
+    def _file_entries(db: sqlite3.Connection, path: str, ids: _Ids) -> list[Entry]:
         sql = f"SELECT {_ENTRY_COLUMNS} FROM article WHERE file = ? ORDER BY position"
-        return [_entry(row) for row in db.execute(sql, (path,))]
+        return [ids.entry(row) for row in db.execute(sql, (path,))]
 
     def _forget_file(self, db: sqlite3.Connection, path: str) -> set[int]:
         rows = db.execute(
             "SELECT rowid, title, body FROM article WHERE file = ?", (path,)
         ).fetchall()
+        self._forget(db, rows)
+        db.execute("DELETE FROM article WHERE file = ?", (path,))
+        return {rowid for rowid, _, _ in rows}
+
+    def _forget_rows(self, db: sqlite3.Connection, rowids: Sequence[int]) -> set[int]:
+        rows = [
+            db.execute(
+                "SELECT rowid, title, body FROM article WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            for rowid in rowids
+        ]
+        self._forget(db, [row for row in rows if row is not None])
+        db.executemany("DELETE FROM article WHERE rowid = ?", [(rowid,) for rowid in rowids])
+        return set(rowids)
+
+    @staticmethod
+    def _forget(db: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
+        """Take rows out of the full-text index and the mentions; the caller
+        deletes the rows themselves."""
         for rowid, title, body in rows:
             db.execute(
                 "INSERT INTO article_text (article_text, rowid, title, body)"
@@ -630,15 +865,20 @@ class Library:
                 (rowid, title, body),
             )
             db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
-        db.execute("DELETE FROM article WHERE file = ?", (path,))
-        return {rowid for rowid, _, _ in rows}
 
     def _insert_articles(
-        self, db: sqlite3.Connection, path: str, articles: Sequence[Article]
+        self,
+        db: sqlite3.Connection,
+        path: str,
+        articles: Sequence[Article],
+        ids: _Ids,
+        first: int = 0,
+        generation: str = "",
     ) -> list[Entry]:
+        """Store articles of `path` from position `first` on; a file read in
+        several transactions gives its `generation` (see `_stream_file`)."""
         entries = []
-        for position, article in enumerate(articles):
-            article = self._unique(db, article)
+        for position, article in enumerate(articles, start=first):
             date = article.date.isoformat() if article.date else None
             meta = article_to_dict(article)
             paragraphs = meta.pop("paragraphs")
@@ -647,14 +887,21 @@ class Library:
                 meta["paragraphs"] = paragraphs  # cannot be split back apart
             digest = article.content_hash
             source, feed = _origin(article)
+            reading_key = article.reading_key_from(digest)
+            # One row a place in the file: the file's rows are gone before its
+            # articles are put back, so no two rows ever share a place.
+            place = f"{path}:{position}" + (f"@{generation}" if generation else "")
             cursor = db.execute(
-                "INSERT INTO article (file, position, id, digest, date, title, warned, body, meta,"
-                " source, feed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO article (file, position, place, name, digest, reading_key, date,"
+                " title, warned, body, meta, source, feed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path,
                     position,
+                    place,
                     article.id,
                     digest,
+                    None if reading_key == digest else reading_key,
                     date,
                     article.title,
                     bool(article.warnings),
@@ -670,37 +917,38 @@ class Library:
                 "INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)",
                 (rowid, article.title, body),
             )
+            article_id = ids.of(path, place, article.id)
             entries.append(
                 Entry(
-                    sort_key(date, article.id),
-                    rowid,
-                    article.id,
-                    date or "",
-                    article.title,
-                    bool(article.warnings),
-                    digest,
-                    source,
-                    feed,
+                    key=sort_key(date, article_id),
+                    digest=digest,
+                    rowid=rowid,
+                    id=article_id,
+                    date=date or "",
+                    title=article.title,
+                    warned=bool(article.warnings),
+                    reading_key=reading_key,
+                    source=source,
+                    feed=feed,
                 )
             )
         return entries
 
-    @staticmethod
-    def _unique(db: sqlite3.Connection, article: Article) -> Article:
-        """The article under an id no other file's article has (see `with_unique_id`)."""
-        other = db.execute(
-            "SELECT file, json_extract(meta, '$.line') FROM article WHERE id = ?", (article.id,)
-        ).fetchone()
-        if other is None:
-            return article
-        file, line = other
-        location = file if line is None else f"{file} line {line}"
-
-        def taken(article_id: str) -> bool:
-            row = db.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone()
-            return row is not None
-
-        return with_unique_id(article, Path(file), location, taken)
+    @_reading(dict)
+    def legacy_reading_keys(self, old_ids: Iterable[str]) -> dict[str, str]:
+        """The reading keys of articles a schema-2 cache stored under `old_ids`
+        (reading state kept its marks under those ids), for those it still has."""
+        keys: dict[str, str] = {}
+        wanted = list(old_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._db().execute(
+                "SELECT place, coalesce(reading_key, digest) FROM article"
+                f" WHERE name IS NULL AND place IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            keys.update(rows)
+        return keys
 
     # --- Reading -------------------------------------------------------------
 
@@ -755,43 +1003,60 @@ class Library:
             missing = [rowid for rowid in missing if rowid in wanted]
         return missing
 
-    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> None:
+    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> list[ArticleFacts]:
+        """Store each article's facts, and return them as stored: facts that
+        cannot be stored (a number of more digits than Python will write) are
+        left out, with a problem on the article that says so. A failure with
+        one article's facts stays with that article."""
+        prepared = [(rowid, *stored_form(facts)) for rowid, facts in items]
+        self._store_facts(prepared)
+        return [facts for _, facts, _ in prepared]
+
+    def _store_facts(self, items: Sequence[tuple[int, ArticleFacts, str]]) -> None:
         with self._writing() as db:
-            for rowid, facts in items:
-                cursor = db.execute(
-                    "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
-                    (
-                        json.dumps(facts_to_dict(facts), ensure_ascii=False),
-                        self.fingerprint,
-                        rowid,
-                    ),
-                )
-                if cursor.rowcount == 0:
-                    continue  # the article went (its file changed) while its facts were found
-                db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
-                names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
-                db.executemany(
-                    "INSERT INTO mention (article, name) VALUES (?, ?)",
-                    [(rowid, name) for name in names],
-                )
+            for rowid, facts, text in items:
+                try:
+                    self._store_one(db, rowid, facts, text)
+                except sqlite3.Error:
+                    raise  # the cache's own trouble: the caller moves to another
+                except Exception as error:
+                    # Something in this article's facts the cache will not take:
+                    # store that they could not be, so no later start tries again.
+                    problem = f"facts could not be stored: {_error_text(error)}"
+                    failed = ArticleFacts(problems=(*facts.problems, problem))
+                    self._store_one(db, rowid, failed, stored_form(failed)[1])
+
+    def _store_one(
+        self, db: sqlite3.Connection, rowid: int, facts: ArticleFacts, text: str
+    ) -> None:
+        cursor = db.execute(
+            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
+            (text, self.fingerprint, rowid),
+        )
+        if cursor.rowcount == 0:
+            return  # the article went (its file changed) while its facts were found
+        db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+        names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
+        db.executemany(
+            "INSERT INTO mention (article, name) VALUES (?, ?)",
+            [(rowid, name) for name in names],
+        )
 
     def extract_missing(
         self,
         report: Callable[[int, int, float], None],
         cancelled: Callable[[], bool] = lambda: False,
-        extracted: Callable[[Article, ArticleFacts], None] | None = None,
+        extracted: Callable[[int, ArticleFacts], None] | None = None,
     ) -> int:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
-        `BATCH_SECONDS` and at the end; `extracted` after each article."""
-        # Imported here: compiling the extractors' patterns is work that
-        # opening the library need not wait for.
-        from dateline.facts.extract import extract_facts
-
+        `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
+        article, with its facts as they are stored. An article whose facts
+        cannot be found or stored gets a problem saying so; the others go on."""
         missing = self.without_facts()
         total = len(missing)
         started = last_report = time.perf_counter()
-        batch: list[tuple[int, ArticleFacts]] = []
+        batch: list[tuple[int, ArticleFacts, str]] = []
         done = 0
         for rowid in missing:
             if cancelled():
@@ -800,19 +1065,19 @@ class Library:
             done += 1
             if article is None:
                 continue
-            facts = extract_facts(article)
-            batch.append((rowid, facts))
+            facts, text = stored_form(find_facts(article))
+            batch.append((rowid, facts, text))
             if extracted is not None:
-                extracted(article, facts)
+                extracted(rowid, facts)
             if len(batch) >= FACTS_BATCH:
-                self.store_facts(batch)
+                self._store_facts(batch)
                 batch = []
             now = time.perf_counter()
             if now - last_report >= BATCH_SECONDS:
                 last_report = now
                 report(done, total, done / max(now - started, 1e-9))
         if batch:
-            self.store_facts(batch)
+            self._store_facts(batch)
         report(done, total, done / max(time.perf_counter() - started, 1e-9))
         return done
 
@@ -863,6 +1128,117 @@ class Library:
                 "SELECT article FROM mention WHERE name LIKE ?", (pattern,)
             ).fetchall()
         return {rowid for (rowid,) in rows}
+
+
+def find_facts(article: Article) -> ArticleFacts:
+    """The article's facts. `extract_facts` already keeps a failing extractor
+    to itself; anything else that fails on this article becomes a problem on
+    its facts, never an exception that would stop the other articles."""
+    # Imported here: compiling the extractors' patterns is work that opening
+    # the library need not wait for.
+    from dateline.facts.extract import extract_facts
+
+    try:
+        return extract_facts(article)
+    except Exception as error:
+        return ArticleFacts(problems=(f"facts could not be found: {_error_text(error)}",))
+
+
+def stored_form(facts: ArticleFacts) -> tuple[ArticleFacts, str]:
+    """The facts as the cache will hold them, and their JSON text. Facts that
+    cannot be written (Python will not turn an integer of more than 4,300
+    digits into text) are left out one by one, and a problem says how many."""
+    try:
+        return facts, _facts_json(facts)
+    except Exception as error:
+        reason = _error_text(error)
+    groups: dict[str, tuple[object, ...]] = {}
+    dropped = 0
+    for group in _FACT_GROUPS:
+        kept = []
+        for item in getattr(facts, group):
+            try:
+                _facts_json(ArticleFacts(**{group: (item,)}))
+            except Exception:
+                dropped += 1
+                continue
+            kept.append(item)
+        groups[group] = tuple(kept)
+    problem = f"{dropped} facts could not be stored and are left out: {reason}"
+    kept_facts = dataclasses.replace(facts, **groups, problems=(*facts.problems, problem))  # type: ignore[arg-type]
+    try:
+        return kept_facts, _facts_json(kept_facts)
+    except Exception as error:  # the problems themselves: keep only what is sure
+        empty = ArticleFacts(problems=(f"facts could not be stored: {_error_text(error)}",))
+        return empty, _facts_json(empty)
+
+
+_FACT_GROUPS = tuple(
+    field.name for field in dataclasses.fields(ArticleFacts) if field.name != "problems"
+)
+
+
+def _facts_json(facts: ArticleFacts) -> str:
+    text = json.dumps(facts_to_dict(facts), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite takes it escaped
+        text = json.dumps(facts_to_dict(facts))
+    return text
+
+
+def _error_text(error: BaseException) -> str:
+    """An exception in a line: its type and the first sentence of its message."""
+    message = str(error).split("; ")[0].strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+class _Reading:
+    """A file read once, front to back: its bytes are hashed (for the cache's
+    change check) and counted (for the progress bar) as they go by."""
+
+    def __init__(self, path: str, progress: IndexProgress | None) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by `__exit__`
+        self._hash = hashlib.blake2b(digest_size=16)
+        self._progress = progress
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self._hash.update(data)
+        if self._progress is not None:
+            self._progress.stream_done += len(data)
+        return data
+
+    def finish(self) -> None:
+        """Read what the parser left (a binary file, a gzip trailer)."""
+        while self.read(1 << 20):
+            pass
+
+    def digest(self) -> str:
+        return self._hash.hexdigest()
+
+    def failed_in_content(self, error: BaseException) -> bool:
+        """Whether `error` says something of the file's bytes (a damaged gzip
+        stream), rather than of the disk under them."""
+        return not isinstance(error, OSError) or isinstance(error, gzip.BadGzipFile)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> _Reading:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _file_digest(path: str) -> str:
+    """The content hash of a file, read a megabyte at a time."""
+    digest = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 # --- Connections -------------------------------------------------------------
@@ -949,8 +1325,9 @@ def _create_schema(path: Path) -> None:
             if version == SCHEMA_VERSION:
                 return
             if version in _MIGRATIONS:
-                for statement in _MIGRATIONS[version]:
-                    connection.execute(statement)
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in _MIGRATIONS[step]:
+                        connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
             if version != 0:

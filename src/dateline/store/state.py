@@ -1,4 +1,11 @@
-"""Which articles have been read, and small preferences, kept across runs.
+"""Which articles have been read or starred, and small preferences, kept across runs.
+
+Marks are kept under each article's reading key (`Article.reading_key`: its
+content hash for an article read from a file), not under its id or a cache
+row: moving or copying a file keeps its marks, and two different articles of
+one name never share them. Marks kept by schema 2 and older were under the
+article's id of the time; `adopt_legacy_marks` moves those the cache can still
+map to their article, and keeps the others aside, never shown, never lost.
 
 One SQLite file (`data_dir()/state.sqlite3`) in WAL mode, with the schema
 version in `PRAGMA user_version`. Every write is its own transaction and is
@@ -15,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -47,6 +54,27 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    (
+        # Marks by reading key; the id-keyed tables stay, as the old marks
+        # that are still to be mapped (see `adopt_legacy_marks`).
+        """
+        CREATE TABLE read_mark (
+            reading_key TEXT PRIMARY KEY,
+            read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE star_mark (
+            reading_key TEXT PRIMARY KEY,
+            starred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) WITHOUT ROWID
+        """,
+    ),
+)
+# The marks each kind of mark's legacy table holds: (new table, time column, old table).
+_LEGACY = (
+    ("read_mark", "read_at", "read_article"),
+    ("star_mark", "starred_at", "starred_article"),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -101,40 +129,80 @@ class ReadingState:
 
     # --- Reading and writing -------------------------------------------------
 
-    def is_read(self, article_id: str) -> bool:
+    def is_read(self, reading_key: str) -> bool:
         row = self._run(
             lambda db: db.execute(
-                "SELECT 1 FROM read_article WHERE article_id = ?", (article_id,)
+                "SELECT 1 FROM read_mark WHERE reading_key = ?", (reading_key,)
             ).fetchone(),
             None,
         )
         return row is not None
 
-    def read_ids(self) -> set[str]:
-        rows = self._run(
-            lambda db: db.execute("SELECT article_id FROM read_article").fetchall(), []
-        )
-        return {article_id for (article_id,) in rows}
+    def read_keys(self) -> set[str]:
+        """The reading keys of every article marked read."""
+        rows = self._run(lambda db: db.execute("SELECT reading_key FROM read_mark").fetchall(), [])
+        return {key for (key,) in rows}
 
-    def set_read(self, article_id: str, read: bool = True) -> None:
+    def set_read(self, reading_key: str, read: bool = True) -> None:
         if read:
-            sql = "INSERT INTO read_article (article_id) VALUES (?) ON CONFLICT DO NOTHING"
+            sql = "INSERT INTO read_mark (reading_key) VALUES (?) ON CONFLICT DO NOTHING"
         else:
-            sql = "DELETE FROM read_article WHERE article_id = ?"
-        self._write(lambda db: db.execute(sql, (article_id,)))
+            sql = "DELETE FROM read_mark WHERE reading_key = ?"
+        self._write(lambda db: db.execute(sql, (reading_key,)))
 
-    def starred_ids(self) -> set[str]:
-        rows = self._run(
-            lambda db: db.execute("SELECT article_id FROM starred_article").fetchall(), []
-        )
-        return {article_id for (article_id,) in rows}
+    def starred_keys(self) -> set[str]:
+        """The reading keys of every starred article."""
+        rows = self._run(lambda db: db.execute("SELECT reading_key FROM star_mark").fetchall(), [])
+        return {key for (key,) in rows}
 
-    def set_starred(self, article_id: str, starred: bool = True) -> None:
+    def set_starred(self, reading_key: str, starred: bool = True) -> None:
         if starred:
-            sql = "INSERT INTO starred_article (article_id) VALUES (?) ON CONFLICT DO NOTHING"
+            sql = "INSERT INTO star_mark (reading_key) VALUES (?) ON CONFLICT DO NOTHING"
         else:
-            sql = "DELETE FROM starred_article WHERE article_id = ?"
-        self._write(lambda db: db.execute(sql, (article_id,)))
+            sql = "DELETE FROM star_mark WHERE reading_key = ?"
+        self._write(lambda db: db.execute(sql, (reading_key,)))
+
+    def adopt_legacy_marks(self, lookup: Callable[[Iterable[str]], dict[str, str]]) -> int:
+        """Move marks kept under article ids (schema 2 and older) to the
+        reading keys `lookup` maps those ids to (the cache's
+        `legacy_reading_keys`), keeping their times; return how many moved.
+        Ids it cannot map stay aside for a later try. Cheap when there are
+        none: one look at two small tables."""
+
+        def legacy(db: sqlite3.Connection) -> set[str]:
+            return {
+                old_id
+                for _, _, old_table in _LEGACY
+                for (old_id,) in db.execute(f"SELECT article_id FROM {old_table}")
+            }
+
+        old_ids = self._run(legacy, set())
+        if not old_ids:
+            return 0
+        keys = lookup(sorted(old_ids))
+        if not keys:
+            return 0
+
+        def move(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for table, time_column, old_table in _LEGACY:
+                    for old_id, key in keys.items():
+                        db.execute(
+                            f"INSERT INTO {table} (reading_key, {time_column})"
+                            f" SELECT ?, {time_column} FROM {old_table} WHERE article_id = ?"
+                            " ON CONFLICT DO NOTHING",
+                            (key, old_id),
+                        )
+                        db.execute(f"DELETE FROM {old_table} WHERE article_id = ?", (old_id,))
+                db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+
+        self._write(move)
+        return len(keys)
 
     def get_preference(self, key: str) -> str | None:
         row = self._run(

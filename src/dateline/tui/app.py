@@ -25,9 +25,17 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from dateline.config import Config, load_config, user_themes_dir
 from dateline.facts.base import ArticleFacts
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Listing
+from dateline.model.listing import Entry, Listing, as_listed
+from dateline.model.sanitize import inert
 from dateline.resources import themes_dir
-from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
+from dateline.store.library import (
+    IndexProgress,
+    Library,
+    ListingChange,
+    find_facts,
+    is_damage,
+    stored_form,
+)
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
 from dateline.tui.messages import (
@@ -112,6 +120,9 @@ class DatelineApp(App[int]):
             self.problems += config_problems
         self.config = config
         self.state = state if state is not None else ReadingState.open()
+        # Marks kept under article ids by an older Dateline follow their
+        # articles from here on (a look at two small tables when none are left).
+        self.state.adopt_legacy_marks(self.library.legacy_reading_keys)
         self.problems += self.state.problems
         folders = (
             list(theme_folders) if theme_folders is not None else [themes_dir(), user_themes_dir()]
@@ -119,12 +130,14 @@ class DatelineApp(App[int]):
         catalog = load_themes(*folders)
         self.problems += catalog.problems
         self.dateline_themes: dict[str, Theme] = catalog.themes
-        self.read_ids: set[str] = self.state.read_ids()
-        self.starred_ids: set[str] = self.state.starred_ids()
-        self._facts: OrderedDict[str, ArticleFacts] = OrderedDict()
-        self._articles: OrderedDict[str, Article] = OrderedDict()
-        # The article on screen: the facts worker sends its facts at once.
-        self._wanted: str | None = None
+        # Reading keys (`Entry.reading_key`) of the articles read and starred.
+        self.read_keys: set[str] = self.state.read_keys()
+        self.starred_keys: set[str] = self.state.starred_keys()
+        # By rowid: an id can pass to another article when ids clash.
+        self._facts: OrderedDict[int, ArticleFacts] = OrderedDict()
+        self._articles: OrderedDict[int, Article] = OrderedDict()
+        # The article on screen (its id and row): the facts worker sends its facts at once.
+        self._wanted: tuple[str, int] | None = None
         # None until the stories worker is done.
         self.stories: list[Story] | None = None
         self.story_of: dict[str, Story] = {}
@@ -272,24 +285,23 @@ class DatelineApp(App[int]):
         for entry in entries:
             article, facts = self.library.article(entry.rowid), self.library.facts(entry.rowid)
             if article is not None and facts is not None:
-                items.append((article, facts))
+                items.append((as_listed(article, entry), facts))
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
         def report(done: int, total: int, rate: float) -> None:
             self.post_message(FactsProgress(done, total, rate))
 
-        def extracted(article: Article, facts: ArticleFacts) -> None:
-            if article.id == self._wanted:
-                self.post_message(FactsReady(article.id, facts))
+        def extracted(rowid: int, facts: ArticleFacts) -> None:
+            wanted = self._wanted
+            if wanted is not None and wanted[1] == rowid:
+                self.post_message(FactsReady(wanted[0], facts))
 
         self.library.extract_missing(report, cancelled, extracted)
 
     @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
     def extract_now(self, article: Article, rowid: int) -> None:
-        from dateline.facts.extract import extract_facts
-
-        facts = extract_facts(article)
+        facts, _ = stored_form(find_facts(article))
         library = self.library
         try:
             library.store_facts([(rowid, facts)])
@@ -317,12 +329,20 @@ class DatelineApp(App[int]):
             self.listing.apply(message.change.added, message.change.removed)
         if message.progress is not None:
             progress = message.progress
-            more = "+" if progress.walking else ""
-            label = (
-                f"Files {progress.files_done:,}/{progress.files_total:,}{more}"
-                f" · {progress.rate:,.0f}/s"
-            )
-            self.progress = (label, progress.files_done, max(progress.files_total, 1))
+            if progress.streaming is not None:  # one large file: how far into it
+                name = inert(Path(progress.streaming).name)
+                label = (
+                    f"{name} · {progress.stream_done / 1e6:,.0f} of"
+                    f" {progress.stream_size / 1e6:,.0f} MB · {progress.article_rate:,.0f}/s"
+                )
+                self.progress = (label, progress.stream_done, max(progress.stream_size, 1))
+            else:
+                more = "+" if progress.walking else ""
+                label = (
+                    f"Files {progress.files_done:,}/{progress.files_total:,}{more}"
+                    f" · {progress.rate:,.0f}/s"
+                )
+                self.progress = (label, progress.files_done, max(progress.files_total, 1))
         self._refresh_lists()
 
     @on(StoriesReady)
@@ -370,17 +390,18 @@ class DatelineApp(App[int]):
 
     def article(self, article_id: str) -> Article | None:
         """The article, from memory or the cache."""
-        if (article := self._articles.get(article_id)) is not None:
-            self._articles.move_to_end(article_id)
-            return article
         entry = self.listing.get(article_id)
         if entry is None:
             return None
+        if (article := self._articles.get(entry.rowid)) is not None:
+            self._articles.move_to_end(entry.rowid)
+            return as_listed(article, entry)
         article = self.library.article(entry.rowid)
-        if article is not None and article.id != article_id:
-            article = None  # the row was replaced since it was listed
         if article is not None:
-            self._articles[article_id] = article
+            # The cache keeps one article for every corpus holding its file:
+            # it is shown under the id this listing gives it.
+            article = as_listed(article, entry)
+            self._articles[entry.rowid] = article
             if len(self._articles) > ARTICLE_CACHE:
                 self._articles.popitem(last=False)
         return article
@@ -399,18 +420,21 @@ class DatelineApp(App[int]):
                 screen.facts_arrived(message.article_id, message.facts)
 
     def _remember_facts(self, article_id: str, facts: ArticleFacts) -> None:
-        self._facts[article_id] = facts
+        entry = self.listing.get(article_id)
+        if entry is None:
+            return
+        self._facts[entry.rowid] = facts
         if len(self._facts) > ARTICLE_CACHE:
             self._facts.popitem(last=False)
 
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""
-        self._wanted = article.id
-        if (facts := self._facts.get(article.id)) is not None:
-            return facts
         entry = self.listing.get(article.id)
+        self._wanted = None if entry is None else (article.id, entry.rowid)
         if entry is None:
             return None
+        if (facts := self._facts.get(entry.rowid)) is not None:
+            return facts
         facts = self.library.facts(entry.rowid)
         if facts is not None:
             self._remember_facts(article.id, facts)
@@ -541,19 +565,25 @@ class DatelineApp(App[int]):
     # Reading state ---------------------------------------------------------------
 
     def mark_read(self, article_id: str) -> None:
-        if not self.config.mark_read_on_open or article_id in self.read_ids:
+        entry = self.listing.get(article_id)
+        if not self.config.mark_read_on_open or entry is None:
             return
-        self.read_ids.add(article_id)
-        self.state.set_read(article_id)
+        if entry.reading_key in self.read_keys:
+            return
+        self.read_keys.add(entry.reading_key)
+        self.state.set_read(entry.reading_key)
 
     def toggle_star(self, article_id: str) -> bool:
         """Star or unstar an article; True when it is now starred."""
-        starred = article_id not in self.starred_ids
+        entry = self.listing.get(article_id)
+        if entry is None:
+            return False
+        starred = entry.reading_key not in self.starred_keys
         if starred:
-            self.starred_ids.add(article_id)
+            self.starred_keys.add(entry.reading_key)
         else:
-            self.starred_ids.discard(article_id)
-        self.state.set_starred(article_id, starred)
+            self.starred_keys.discard(entry.reading_key)
+        self.state.set_starred(entry.reading_key, starred)
         return starred
 
     # Actions ---------------------------------------------------------------------

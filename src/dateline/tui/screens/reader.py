@@ -209,8 +209,8 @@ class ReaderScreen(Screen[None]):
         query = parse_query(text)
         articles = app.listing.view(
             query,
-            read=app.read_ids,
-            starred=app.starred_ids,
+            read=app.read_keys,
+            starred=app.starred_keys,
             search=app.library.search,
             mentioning=app.library.mentioning,
         )
@@ -218,8 +218,8 @@ class ReaderScreen(Screen[None]):
         if app.group_by_story and app.story_of:
             articles = stories_first(articles, app.story_of)
         article_list = self.query_one(ArticleList)
-        article_list.stories = {a: story.id for a, story in app.story_of.items()}
-        article_list.show(articles, app.read_ids, app.starred_ids)
+        article_list.stories = {a: str(story.number) for a, story in app.story_of.items()}
+        article_list.show(articles, app.read_keys, app.starred_keys)
         self._show_status(query, len(articles), text)
         if not articles:
             self.article = None
@@ -258,7 +258,8 @@ class ReaderScreen(Screen[None]):
         elif not query.is_empty:
             lines.append(Text(f"{shown:,} of {total:,} articles match", style="dim"))
         else:
-            unread = sum(1 for entry in app.listing.entries if entry.id not in app.read_ids)
+            read = app.read_keys
+            unread = sum(1 for entry in app.listing.entries if entry.reading_key not in read)
             lines.append(Text(f"{total:,} articles · {unread:,} unread", style="dim"))
         if app.listing.duplicates:
             lines.append(Text(f"{app.listing.duplicates:,} duplicates listed once", style="dim"))

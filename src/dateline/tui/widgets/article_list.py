@@ -65,9 +65,10 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: Sequence[Entry] = ()
+        # Reading keys of the articles read and starred.
         self.read: Collection[str] = frozenset()
         self.starred: Collection[str] = frozenset()
-        # Article id -> the id of its story, marked on the date line.
+        # Article id -> the number of its story, marked on the date line (§1).
         self.stories: dict[str, str] = {}
         self._strips: dict[tuple[object, ...], list[Strip]] = {}
 
@@ -188,7 +189,7 @@ class ArticleList(ScrollView, can_focus=True):
         start = self.cursor if self.cursor is not None else -direction
         index = start + direction
         while 0 <= index < len(self.entries):
-            if self.entries[index].id not in self.read:
+            if self.entries[index].reading_key not in self.read:
                 self.cursor = index
                 return True
             index += direction
@@ -232,8 +233,8 @@ class ArticleList(ScrollView, can_focus=True):
         key = (
             entry.rowid,
             width,
-            entry.id in self.read,
-            entry.id in self.starred,
+            entry.reading_key in self.read,
+            entry.reading_key in self.starred,
             self.stories.get(entry.id),
         )
         strips = self._strips.get(key)
@@ -254,8 +255,8 @@ class ArticleList(ScrollView, can_focus=True):
     def row_lines(self, entry: Entry, width: int) -> list[Text]:
         """The row's lines: marks and date, then the headline in at most two
         lines. Not cached: `_row_strips` keeps what they render to."""
-        read = entry.id in self.read
-        starred = entry.id in self.starred
+        read = entry.reading_key in self.read
+        starred = entry.reading_key in self.starred
         date_style = self.get_component_rich_style("article-list--date")
         mark_style = self.get_component_rich_style("article-list--mark")
         unread_style = Style() if read else self.get_component_rich_style("article-list--unread")
@@ -266,7 +267,7 @@ class ArticleList(ScrollView, can_focus=True):
         if starred:
             first.append(f" {STAR_MARK}", style=mark_style)
         if (story := self.stories.get(entry.id)) is not None:
-            first.append(f" §{story.removeprefix('s')}", style=date_style)
+            first.append(f" §{story}", style=date_style)
         if entry.warned:
             first.append(f" {WARNING_MARK}", style=date_style)
         if entry.source:  # the site or feed, where the file named one, cut to fit
