@@ -142,3 +142,18 @@ def test_duplicates_in_files_are_folded_when_loading(tmp_path: Path) -> None:
             (f"also in {tmp_path / 'feed.jsonl'} line 2", f"also in {tmp_path / 'talks.md'}"),
         )
     ]
+
+
+def test_an_article_with_a_link_keeps_its_reading_key_when_its_text_changes() -> None:
+    from pathlib import Path
+
+    from dateline.model.article import Article
+
+    first = Article("a", Path("a.txt"), None, "T", ("One.",), metadata={"url": "https://x.test/a"})
+    corrected = Article(
+        "a", Path("b.txt"), None, "T", ("One, corrected.",), metadata=first.metadata
+    )
+    plain = Article("a", Path("a.txt"), None, "T", ("One.",))
+    assert first.reading_key == corrected.reading_key
+    assert first.reading_key.startswith("url:") and first.reading_key != first.content_hash
+    assert plain.reading_key == plain.content_hash
