@@ -65,6 +65,26 @@ def test_index_fills_the_cache_and_reports_both_phases(
     assert "read anew: 0 articles in " in out and "facts found: 0 articles in " in out
 
 
+def test_index_finds_facts_in_as_many_worker_processes_as_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dateline.store.library import Library
+    from tests.conftest import SEEDS
+
+    assert main(["index", str(SEEDS), "--jobs", "1"]) == 0
+    assert ", 1 worker process)" in capsys.readouterr().out
+    library = Library.open()
+    try:
+        facts = [library.facts(entry.rowid) for entry in library.entries([SEEDS])]
+    finally:
+        library.close()
+    # Found in a worker, stored like any: Paul Holmes of the first seed among them.
+    assert any(person.name == "Paul Holmes" for f in facts if f for person in f.people)
+    with pytest.raises(SystemExit):
+        main(["index", str(SEEDS), "--jobs", "0"])
+    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
 def test_index_of_a_folder_with_nothing_readable(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

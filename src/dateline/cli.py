@@ -82,7 +82,23 @@ def _index_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-facts", action="store_true", help="only read the articles; find facts later"
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes finding facts (default: one a processor core)",
+    )
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
 
 
 def _eval_parser() -> argparse.ArgumentParser:
@@ -201,16 +217,19 @@ def index_main(args: list[str]) -> int:
     paths: list[Path] = options.paths
     if _any_missing(paths):
         return EXIT_BAD_INPUT
-    return index_paths(paths, facts=not options.no_facts)
+    return index_paths(paths, facts=not options.no_facts, jobs=options.jobs)
 
 
-def index_paths(paths: list[Path], *, facts: bool) -> int:
-    """Read `paths` into the cache and, with `facts`, find their facts, with progress bars."""
+def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> int:
+    """Read `paths` into the cache and, with `facts`, find their facts in
+    `jobs` worker processes (default: one a core), with progress bars."""
     import time
 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from dateline.config import load_config
+    from dateline.facts.workers import FactFinder, cores
     from dateline.store.library import IndexProgress, Library, ListingChange
 
     started = time.perf_counter()
@@ -239,7 +258,7 @@ def index_paths(paths: list[Path], *, facts: bool) -> int:
             result = library.index(paths, files_read)
             read_seconds = time.perf_counter() - started
             facts_started = time.perf_counter()
-            found = 0
+            found = workers = 0
             if facts:
                 finding = bars.add_task("Finding facts", total=None, rate="")
 
@@ -247,7 +266,10 @@ def index_paths(paths: list[Path], *, facts: bool) -> int:
                     rate_text = f"{rate:,.0f} articles/s"
                     bars.update(finding, total=total, completed=done, rate=rate_text)
 
-                found = library.extract_missing(facts_found)
+                budget = load_config()[0].facts_time_budget
+                with FactFinder[int](processes=jobs or cores(), budget=budget) as finder:
+                    found = library.extract_missing(facts_found, finder=finder)
+                    workers = finder.processes
             facts_seconds = time.perf_counter() - facts_started
         for problem in [*result.problems, *library.file_problems(paths)]:
             _fail(f"skipped {problem}")
@@ -258,13 +280,19 @@ def index_paths(paths: list[Path], *, facts: bool) -> int:
             f" {library.location}\n  read anew: {result.parsed:,} articles in {read_seconds:.1f} s"
             f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
             f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
-            f" ({found / max(facts_seconds, 1e-9):,.0f}/s)"
+            f" ({found / max(facts_seconds, 1e-9):,.0f}/s"
+            + (f", {workers} worker process{'es' if workers > 1 else ''})" if facts else ")")
         )
     finally:
         library.close()
     if not count:
         return _nothing_readable(paths)
     return 0
+
+
+# Articles whose facts an export finds in worker processes rather than in its
+# own: below this, starting the workers costs more than it saves.
+WORKERS_FROM = 64
 
 
 def export_main(args: list[str]) -> int:
@@ -289,7 +317,18 @@ def export_main(args: list[str]) -> int:
         entries = Listing(library.entries(paths)).entries
         if not entries:
             return _nothing_readable(paths)
-        library.extract_missing(lambda done, total, rate: None)
+        rowids = [entry.rowid for entry in entries]
+        if len(library.without_facts(rowids)) < WORKERS_FROM:
+            library.extract_missing(lambda done, total, rate: None, rowids=rowids)
+        else:
+            from dateline.config import load_config
+            from dateline.facts.workers import FactFinder
+
+            budget = load_config()[0].facts_time_budget
+            with FactFinder[int](budget=budget) as finder:
+                library.extract_missing(
+                    lambda done, total, rate: None, finder=finder, rowids=rowids
+                )
         articles, facts = [], []
         for entry in entries:
             article, article_facts = library.article(entry.rowid), library.facts(entry.rowid)

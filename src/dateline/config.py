@@ -111,6 +111,9 @@ class Config:
     """Name of the theme to start with; None leaves the choice to the app."""
     show_sidebar: bool = True
     mark_read_on_open: bool = True
+    facts_time_budget: float = 5.0
+    """Seconds an article's facts may take before they are stopped, with what
+    was found and a warning (the facts are found in worker processes)."""
 
 
 def _check_theme_name(key: str, value: object) -> str | None:
@@ -125,10 +128,17 @@ def _check_bool(key: str, value: object) -> str | None:
     return f"{key!r} should be true or false, not {value!r}"
 
 
+def _check_seconds(key: str, value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 3600:
+        return None
+    return f"{key!r} should be a number of seconds from 0 to 3600, such as 5, not {value!r}"
+
+
 _CHECKS: dict[str, Callable[[str, object], str | None]] = {
     "theme": _check_theme_name,
     "show_sidebar": _check_bool,
     "mark_read_on_open": _check_bool,
+    "facts_time_budget": _check_seconds,
 }
 
 

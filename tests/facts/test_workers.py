@@ -74,3 +74,34 @@ def test_results_with_a_timeout_return_when_nothing_is_done() -> None:
         [(key, _, facts)] = finder.results()
     assert key == "slow" and facts.problems == (INCOMPLETE.format("2"),)
     assert dataclasses.replace(facts, problems=()).dates
+
+
+def test_the_library_stores_an_article_stopped_for_time_with_its_warning(tmp_path: Path) -> None:
+    from dateline.store.library import Library
+    from tests.store.test_library import index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for title in ("slow", "next"):
+        (corpus / f"{title}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2017-01-24\n---\n\nThe strike starts on 3 March 2017.\n"
+        )
+    library = Library.open(tmp_path / "library.sqlite3")
+    try:
+        index(library, corpus)
+        seen: list[int] = []
+        with FactFinder[int](processes=1, budget=1.0, stages=TEST_STAGES) as finder:
+            done = library.extract_missing(
+                lambda done, total, rate: None,
+                extracted=lambda rowid, f: seen.append(rowid),
+                finder=finder,
+            )
+        assert done == 2 and len(seen) == 2
+        stored = {e.id: library.facts(e.rowid) for e in library.entries([corpus])}
+    finally:
+        library.close()
+    assert stored["slow"].problems == (INCOMPLETE.format("1"),)
+    assert [d.text for d in stored["slow"].dates] == ["3 March 2017"]
+    assert stored["next"].problems == () and [d.text for d in stored["next"].dates] == [
+        "3 March 2017"
+    ]

@@ -45,6 +45,7 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
+from dateline.facts.workers import FactFinder
 from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
@@ -1047,25 +1048,42 @@ class Library:
         report: Callable[[int, int, float], None],
         cancelled: Callable[[], bool] = lambda: False,
         extracted: Callable[[int, ArticleFacts], None] | None = None,
+        finder: FactFinder[int] | None = None,
+        rowids: Iterable[int] | None = None,
     ) -> int:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
         `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
         article, with its facts as they are stored. An article whose facts
-        cannot be found or stored gets a problem saying so; the others go on."""
-        missing = self.without_facts()
+        cannot be found or stored gets a problem saying so; the others go on.
+        With a `finder`, the facts are found in its worker processes, each
+        article within its time budget, in the order they finish; without,
+        here, one after another. With `rowids`, only those articles."""
+        missing = self.without_facts(rowids)
         total = len(missing)
         started = last_report = time.perf_counter()
         batch: list[tuple[int, ArticleFacts, str]] = []
         done = 0
-        for rowid in missing:
-            if cancelled():
-                break
-            article = self.article(rowid)
+
+        def articles() -> Iterator[tuple[int, Article]]:
+            nonlocal done
+            for rowid in missing:
+                if cancelled():
+                    return
+                article = self.article(rowid)
+                if article is None:
+                    done += 1  # gone since the list was taken
+                    continue
+                yield rowid, article
+
+        found: Iterable[tuple[int, Article, ArticleFacts]] = (
+            ((rowid, article, find_facts(article)) for rowid, article in articles())
+            if finder is None
+            else finder.find(articles())
+        )
+        for rowid, _, article_facts in found:
             done += 1
-            if article is None:
-                continue
-            facts, text = stored_form(find_facts(article))
+            facts, text = stored_form(article_facts)
             batch.append((rowid, facts, text))
             if extracted is not None:
                 extracted(rowid, facts)
