@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Literal
 
 from dateline.facts.base import DateFact, Duration, Granularity
 from dateline.facts.numbers import NUMBER_WORDS, word_value
-from dateline.facts.tense import Tense, tense_around
+from dateline.facts.tense import Tense, TenseIndex
+from dateline.facts.text import ArticleText, ParagraphText
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -181,14 +182,47 @@ class _Anaphor:
     weekday: int | None = None  # "the following Monday"
 
 
-@dataclass(slots=True, frozen=True)
 class _Scene:
-    """Where a match sits: its paragraph, the article's publication date, and
-    the order of day and month in the article's numeric dates, if it is clear."""
+    """Where a match sits: its paragraph (as text, and as the text layer's
+    sentences), the article's publication date, and the order of day and
+    month in the article's numeric dates, if it is clear. The paragraph's
+    tense cues are classified the first time a date asks for them."""
 
-    paragraph: str
-    published: dt.date | None
-    numeric_order: NumericOrder | None = None
+    __slots__ = ("_parsed", "_tenses", "numeric_order", "paragraph", "published", "text")
+
+    def __init__(
+        self,
+        text: ParagraphText,
+        published: dt.date | None,
+        numeric_order: NumericOrder | None = None,
+        parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
+    ) -> None:
+        self.text = text
+        self.paragraph = text.text
+        self.published = published
+        self.numeric_order = numeric_order
+        self._tenses: TenseIndex | None = None
+        self._parsed = set() if parsed is None else parsed
+
+    def parse(self, expression: str, base: dt.date, prefer: _Prefer) -> dt.date | None:
+        """dateparser's reading of an expression, for the first
+        `_DATEPARSER_LIMIT` different ones in an article. A parse costs a
+        third of a millisecond, so an article of ten thousand different
+        dates would take seconds; past the limit, the callers' own
+        arithmetic, which checks every reading dateparser gives anyway,
+        stands alone (None)."""
+        key = (expression, base, prefer)
+        if key not in self._parsed:
+            if len(self._parsed) >= _DATEPARSER_LIMIT:
+                return None
+            self._parsed.add(key)
+        return _dateparser_day(expression, base, prefer)
+
+    @property
+    def tenses(self) -> TenseIndex:
+        if self._tenses is None:
+            self._tenses = TenseIndex(self.text)
+        return self._tenses
 
 
 Resolver = Callable[[re.Match[str], _Scene], "_Period | _Anaphor | None"]
@@ -342,7 +376,7 @@ _HABIT = re.compile(
 
 def _tense(scene: _Scene, start: int, end: int) -> Tense | None:
     lead = _TIME_PREPOSITION.search(scene.paragraph, max(0, start - 30), start)
-    tense = tense_around(scene.paragraph, start, end)
+    tense = scene.tenses.tense(start, end)
     if lead is None:
         return tense
     if lead.group("word").lower() == "since":
@@ -362,6 +396,9 @@ def _is_habit(scene: _Scene, start: int) -> bool:
 
 
 # --- dateparser ------------------------------------------------------------
+
+# Different expressions an article may hand to dateparser (see _Scene.parse).
+_DATEPARSER_LIMIT = 200
 
 # The base for expressions that carry their own year, where it changes nothing.
 # It is fixed so that no result depends on the clock, and shared so that "27
@@ -467,7 +504,7 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
     expression = _normalised(match.group("cal"))
     if match.group("y"):
         year = int(match.group("y"))
-        parsed = _dateparser_day(expression, _ANY_BASE, "current_period")
+        parsed = scene.parse(expression, _ANY_BASE, "current_period")
         # dateparser may read more or less than the pattern matched; the
         # pattern knows which words it took.
         if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
@@ -486,7 +523,7 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         if nearest is None:
             return None
         tense = "future" if nearest > published else "past"
-    parsed = _dateparser_day(expression, published, tense)
+    parsed = scene.parse(expression, published, tense)
     if parsed is None or (parsed.month, parsed.day) != (month, day):
         parsed = (_on_or_after if tense == "future" else _on_or_before)(month, day, published)
         if parsed is None:
@@ -516,7 +553,7 @@ def _resolve_month_year(match: re.Match[str], scene: _Scene) -> _Period | None:
         return None
     month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
     year = int(match.group("y"))
-    parsed = _dateparser_day(_normalised(match.group()), _ANY_BASE, "current_period")
+    parsed = scene.parse(_normalised(match.group()), _ANY_BASE, "current_period")
     if parsed is None or (parsed.year, parsed.month) != (year, month):
         return _month(year, month)
     return _month(parsed.year, parsed.month)
@@ -567,7 +604,7 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
     if month == published.month:
         return nearest  # the publication month, whatever the tense
     prefer: Tense = "future" if nearest.start > published else "past"
-    parsed = _dateparser_day(name.lower(), published, prefer)
+    parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
     return _month(parsed.year, parsed.month)
@@ -1266,28 +1303,18 @@ def _with_time(candidate: _Candidate, paragraph: str) -> _Candidate:
     return _Candidate(start, end, _Period("time", period.start, period.end, value), candidate.rank)
 
 
-def _choose(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+def _choose(candidates: Iterable[_Candidate], size: int) -> list[_Candidate]:
     """Longest candidates first, then earliest; none may overlap another.
 
-    Candidates are taken in clusters of mutually overlapping ones, so a huge
-    paragraph costs a sort rather than a comparison of every pair."""
-    chosen: list[_Candidate] = []
-    cluster: list[_Candidate] = []
-    cluster_end = -1
-    for candidate in sorted(candidates, key=lambda c: c.start):
-        if cluster and candidate.start >= cluster_end:
-            chosen += _choose_in_cluster(cluster)
-            cluster = []
-        cluster.append(candidate)
-        cluster_end = max(cluster_end, candidate.end)
-    chosen += _choose_in_cluster(cluster)
-    return chosen
-
-
-def _choose_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+    The characters already taken are marked in a byte array, so whether a
+    candidate is free is one scan of its own span in C, and a paragraph of
+    any length costs a sort rather than a comparison of every pair."""
+    taken = bytearray(size)
     kept: list[_Candidate] = []
-    for candidate in sorted(cluster, key=lambda c: (c.start - c.end, c.start, c.rank)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.rank)):
+        start, end = candidate.start, candidate.end
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
 
@@ -1300,13 +1327,44 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
     return index < len(starts) and starts[index] < end
 
 
+class _Covered:
+    """Spans already found, asked whether a new span lies inside one of them:
+    a Fenwick tree holding, for the spans that start at or before each
+    offset, the furthest end they reach. Both questions cost a logarithm."""
+
+    __slots__ = ("_reach", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._size = size + 1
+        self._reach: list[int] | None = None
+
+    def add(self, start: int, end: int) -> None:
+        if self._reach is None:
+            self._reach = [0] * (self._size + 1)
+        reach, index = self._reach, start + 1
+        while index <= self._size:
+            if reach[index] < end:
+                reach[index] = end
+            index += index & -index
+
+    def holds(self, start: int, end: int) -> bool:
+        reach, index, furthest = self._reach, start + 1, 0
+        if reach is None:
+            return False
+        while index > 0:
+            if reach[index] > furthest:
+                furthest = reach[index]
+            index -= index & -index
+        return furthest >= end
+
+
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
     # Several rules share one list of needs (the month names); test it once.
     present: dict[tuple[str, ...], bool] = {(): True}
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
-    covered: list[tuple[int, int]] = []
+    covered = _Covered(len(scene.paragraph))
     for rank, rule in enumerate(_DATE_RULES):
         if rule.needs not in present:
             present[rule.needs] = any(needed in lowered for needed in rule.needs)
@@ -1315,7 +1373,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
         group = "expr" if "expr" in rule.pattern.groupindex else 0
         for match in rule.pattern.finditer(scene.paragraph):
             start, end = match.span(group)
-            if any(first <= start and end <= last for first, last in covered):
+            if covered.holds(start, end):
                 continue
             try:
                 period = rule.resolve(match, scene)
@@ -1324,7 +1382,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
             if period is None:
                 continue
             candidate = _Candidate(start, end, period, rank)
-            covered.append((start, end))
+            covered.add(start, end)
             timed = _with_time(candidate, scene.paragraph)
             yield timed
             if timed is not candidate:
@@ -1388,22 +1446,55 @@ def _numeric_order(paragraphs: Sequence[str]) -> NumericOrder | None:
     return None
 
 
-def _antecedent(
-    anaphor: _Anaphor, history: list[tuple[int, _Period]], paragraph: int
-) -> _Period | None:
-    """The date an anaphor names, counted from the latest date before it that
-    is fine enough ("that month" skips a year to reach "November"). Only dates
-    in the same paragraph or the one before make the reference clear."""
-    for index, period in reversed(history):
-        if paragraph - index > 1:
+class _History:
+    """The dates resolved so far, for the anaphors after them ("the
+    following year"). Only the latest of each kind matters, so that is all
+    that is kept: finding an antecedent costs the same after ten dates as
+    after ten thousand."""
+
+    __slots__ = ("_count", "_latest")
+
+    def __init__(self) -> None:
+        # (granularity, whether it spans calendar years) -> (order, paragraph, period)
+        self._latest: dict[tuple[str, bool], tuple[int, int, _Period]] = {}
+        self._count = 0
+
+    def add(self, paragraph: int, period: _Period) -> None:
+        key = (period.granularity, period.start.year != period.end.year)
+        self._latest[key] = (self._count, paragraph, period)
+        self._count += 1
+
+    def antecedent(self, anaphor: _Anaphor, paragraph: int) -> _Period | None:
+        """The date an anaphor names, counted from the latest date before it
+        that is fine enough ("that month" skips a year to reach "November").
+        Only dates in the same paragraph or the one before make the
+        reference clear."""
+        best: tuple[int, int, _Period] | None = None
+        for (granularity, spans_years), entry in self._latest.items():
+            if entry[1] < paragraph - 1 or (best is not None and entry[0] < best[0]):
+                continue
+            if _can_follow(anaphor, granularity, spans_years):
+                best = entry
+        if best is None:
             return None
         try:
-            followed = _follow_anaphor(anaphor, period)
+            return _follow_anaphor(anaphor, best[2])
         except (ValueError, OverflowError):
             return None
-        if followed is not None:
-            return followed
-    return None
+
+
+def _can_follow(anaphor: _Anaphor, granularity: str, spans_years: bool) -> bool:
+    """Whether `_follow_anaphor` can count `anaphor` from a period of this
+    kind (it returns None for the others)."""
+    if anaphor.weekday is not None or anaphor.unit == "day":
+        return granularity in ("day", "time")
+    if anaphor.unit == "year":
+        if granularity == "fiscal_year":
+            return True
+        return granularity not in ("decade", "century") and not (anaphor.shift == 0 and spans_years)
+    if anaphor.unit == "month":
+        return granularity in ("day", "time", "week", "month")
+    return granularity in ("day", "time", "week")
 
 
 def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
@@ -1416,28 +1507,32 @@ def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
 
 
 def find_dates(
-    paragraphs: Sequence[str], published: dt.date | None
+    paragraphs: Sequence[str] | ArticleText, published: dt.date | None
 ) -> tuple[list[DateFact], list[Duration]]:
     """Every date and duration in the paragraphs, in reading order."""
     if isinstance(published, dt.datetime):
         published = published.date()  # date arithmetic on a datetime would keep its clock
-    order = _numeric_order(paragraphs) if _has_ambiguous_numeric_date(paragraphs) else None
+    article = ArticleText.of(paragraphs)
+    texts = article.texts
+    order = _numeric_order(texts) if _has_ambiguous_numeric_date(texts) else None
     dates: list[DateFact] = []
     durations: list[Duration] = []
-    # The dates resolved so far, with their paragraphs, for "the following year".
-    history: list[tuple[int, _Period]] = []
-    for index, paragraph in enumerate(paragraphs):
+    # The dates resolved so far, for "the following year".
+    history = _History()
+    parsed: set[tuple[str, dt.date, _Prefer]] = set()
+    for index, text in enumerate(article.paragraphs):
+        paragraph = text.text
         if not paragraph:
             continue
-        chosen = _choose(_date_candidates(_Scene(paragraph, published, order)))
+        chosen = _choose(_date_candidates(_Scene(text, published, order, parsed)), len(paragraph))
         for candidate in chosen:
             period = candidate.period
             if isinstance(period, _Anaphor):
-                followed = _antecedent(period, history, index)
+                followed = history.antecedent(period, index)
                 if followed is None:
                     continue
                 period = followed
-            history.append((index, period))
+            history.add(index, period)
             dates.append(
                 DateFact(
                     text=paragraph[candidate.start : candidate.end],
