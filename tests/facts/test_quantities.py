@@ -4,16 +4,22 @@ and the web debris ("Get daily updates ...", "Video Loading ...")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.facts.base import Quantity
+from dateline.facts.extract import extract_facts
 from dateline.facts.numbers import LARGE_NUMBER_WORDS, word_value
 from dateline.facts.quantities import find_quantities
+from dateline.facts.serialize import facts_to_dict
+from dateline.model.article import Article
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 Summary = tuple[str, str, float, str, bool]
@@ -495,3 +501,65 @@ def test_seed_fragments_never_raise_and_quantities_match_their_slices(
     paragraphs: list[str],
 ) -> None:
     _check_any(paragraphs)
+
+
+# --- numbers too long to be amounts ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Issue 16: more than 4,300 digits passed Python's limit on turning an
+        # int into text, and the article's facts could then not be stored.
+        "It cost £1" + ",000" * 1500 + ".",
+        "It cost £1" + "0" * 5000 + ".",
+        "It rose 1" + ",000" * 1500 + "%.",
+        "1" + ",000" * 1500 + " people came.",
+        # Sixteen digits, separated or not, are an identifier, not an amount.
+        "It cost £1,000,000,000,000,000.",
+        "It cost £1000000000000000.",
+    ],
+)
+def test_numbers_longer_than_fifteen_digits_are_no_quantities(text: str) -> None:
+    assert find_quantities([text]) == []
+
+
+def test_an_article_with_a_4300_digit_amount_exports() -> None:
+    text = "It cost £1" + ",000" * 1500 + ", and 450 staff left."
+    article = Article("long", Path("long.txt"), dt.date(2017, 1, 24), "Long", (text,))
+    facts = extract_facts(article)
+    assert facts.problems == ()
+    assert [q.text for q in facts.quantities] == ["450 staff"]
+    json.dumps(facts_to_dict(facts))
+
+
+def test_fifteen_separated_digits_are_still_an_amount() -> None:
+    assert _summary(find_quantities(["It cost £999,999,999,999,999."])) == [
+        ("£999,999,999,999,999", "money", 999_999_999_999_999, "GBP", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost " + "one hundred " * 3000 + "pounds.",
+        "It rose " + "hundred " * 3000 + "per cent.",
+        "There were " + "a million " * 3000 + "people.",
+        "It cost £999,999,999,999,999 trillion.",
+    ],
+)
+def test_no_amount_has_more_digits_than_python_can_print(text: str) -> None:
+    quantities = find_quantities([text])
+    _assert_anchored([text], quantities)
+    for quantity in quantities:
+        assert len(str(quantity.value)) <= 30, quantity.text[:40]
+
+
+def test_a_number_in_words_has_a_bounded_length() -> None:
+    # The regular expression takes at most six groups and a last number, so
+    # a run of number words is read as several numbers, never as one of
+    # thousands of digits.
+    match = re.match(LARGE_NUMBER_WORDS, "one hundred " * 100)
+    assert match is not None
+    assert match.group().split() == ["one", "hundred"] * 6 + ["one"]
+    assert word_value("one " * 100) is None

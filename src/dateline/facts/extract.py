@@ -72,7 +72,7 @@ def extract_facts(article: Article, limit: int = MAX_FACT_CHARS) -> ArticleFacts
     # One text layer (sentences, words, casing) for every extractor.
     text = ArticleText(paragraphs)
     dates, durations = guarded("dates", lambda: find_dates(text, article.date), ([], []))
-    quantities = guarded("quantities", lambda: find_quantities(paragraphs), [])
+    quantities = guarded("quantities", lambda: find_quantities(text), [])
     people, organizations, places = guarded(
         "people, organisations and places", lambda: find_entities(text), ([], [], [])
     )

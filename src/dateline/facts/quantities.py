@@ -42,7 +42,6 @@ only words that say nothing alone ("members", "pieces", "kinds") take their
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -52,12 +51,14 @@ from decimal import Decimal, InvalidOperation
 from dateline.facts.base import Quantity
 from dateline.facts.numbers import (
     LARGE_NUMBER_WORDS,
+    MAX_NUMBER_WORDS,
     NUMBER_WORDS,
     ONES,
     SCALES,
     TENS,
     word_value,
 )
+from dateline.facts.text import ArticleText, ParagraphText
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -65,8 +66,9 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 # Digits, with thousands separated by commas or not, and a decimal part. More
-# than fifteen digits is an identifier, not an amount.
-_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
+# than fifteen digits, separated or not, is an identifier, not an amount (and
+# thousands of them would pass Python's limit on converting digits to an int).
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
 
 # Signs, codes and names of currencies, keyed as `_currency_name` spells them.
 _CURRENCY = {
@@ -148,13 +150,22 @@ _MONEY_WORD = re.compile(
     r"(?![A-Za-z]))?"
     rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b"
 )
-# "five million dollars", "half a million pounds". Run only where a currency is
-# named in words: the number-word alternations are slow to scan.
-_MONEY_IN_WORDS = re.compile(
-    rf"\b(?P<num>half\s+a\s+(?:million|billion)|{LARGE_NUMBER_WORDS})"
-    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b(?![-‐][A-Za-z])",
-    re.IGNORECASE,
+# "five million dollars", "half a million pounds": the currency is looked for
+# after each word that can end a number, and the number's start among the few
+# words before it (see _after_number_words), so that a long run of number
+# words is never scanned again from each of its words.
+_MONEY_IN_WORDS = re.compile(rf"half\s+a\s+(?:million|billion)|{LARGE_NUMBER_WORDS}", re.IGNORECASE)
+_PERCENT_IN_WORDS = re.compile(LARGE_NUMBER_WORDS, re.IGNORECASE)
+_CURRENCY_AFTER_WORDS = re.compile(
+    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b(?![-‐][A-Za-z])", re.IGNORECASE
 )
+# A word that can end a number in words, and how far back its start may be.
+_NUMBER_END = re.compile(
+    rf"\b(?:{'|'.join(sorted({*ONES, *TENS, *SCALES}, key=len, reverse=True))})\b", re.IGNORECASE
+)
+_NUMBER_REACH = 400
+_NUMBER_STARTS = frozenset({*ONES, *TENS, "a", "half"})
+_LETTERS = re.compile(r"[A-Za-z]+")
 _CURRENCY_WORD_STEMS = (
     "pound", "dollar", "euro", "pence", "cent", "yen", "yuan", "rupee", "rouble", "ruble",
     "franc", "quid",
@@ -164,8 +175,8 @@ _PENCE = re.compile(
     r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?!\w|\.[A-Za-z])"
 )
 _PERCENT = re.compile(rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?(?:%|(?i:per\s?cent|percent|pc)\b)")
-# Run only where "per cent" is written out: word alternations are slow to scan.
-_PERCENT_IN_WORDS = re.compile(rf"\b(?P<num>(?i:{LARGE_NUMBER_WORDS}))\s(?i:per\s?cent|percent)\b")
+# "ten per cent": looked for as money in words is.
+_PERCENT_AFTER_WORDS = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
 # Digits first: the alternatives start differently, and a failed digit test is
 # cheaper than the failed word alternations it saves at every digit.
 _COUNT = re.compile(
@@ -216,7 +227,6 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)")
 _OF_PHRASE = re.compile(r"[ \t\u00a0]+of(?:[ \t\u00a0]+(?:the|these|those|their|its|our))?")
 _IN_THEIR = re.compile(r"\bin\s+(?:their|the)\s+$", re.IGNORECASE)
 _TOKEN_BEFORE = re.compile(r"(\S+)\s+$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
 _CLAUSE_BREAK = re.compile(r"[.!?;][\"”’)]*\s")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Endings of capitalised plurals that name groups of people (Britons,
@@ -342,24 +352,20 @@ class _Count:
 
 
 class _Spans:
-    """Non-overlapping character spans, sorted so a check costs a bisection."""
+    """The characters of a paragraph already taken by a quantity, marked in a
+    byte array: a check scans the candidate's own span in C, and adding one
+    costs its length, however many spans there are."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_taken",)
 
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+    def __init__(self, size: int) -> None:
+        self._taken = bytearray(size)
 
     def overlaps(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self._starts, start)
-        if index and self._ends[index - 1] > start:
-            return True
-        return index < len(self._starts) and self._starts[index] < end
+        return self._taken.find(1, start, end) != -1
 
     def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_right(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
+        self._taken[start:end] = b"\x01" * (end - start)
 
 
 # --- numbers ---------------------------------------------------------------
@@ -396,9 +402,11 @@ def _bare(token: str) -> str:
     return token.strip("\"“”‘’'(,").lower()
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 10) : start].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:;\n–—-"
+def _starts_sentence(paragraph: ParagraphText, start: int) -> bool:
+    """Whether `start` opens a sentence (as the text layer cuts them) or a
+    clause after a colon, semicolon or dash."""
+    before = paragraph.text[max(0, start - 10) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ":;\n–—-" or paragraph.starts_sentence(start)
 
 
 # --- money and percentages -------------------------------------------------
@@ -418,31 +426,81 @@ def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
     patterns = [_MONEY_SIGN, _PENCE]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
-    if any(stem in lowered for stem in _CURRENCY_WORD_STEMS):
-        patterns += (_MONEY_WORD, _MONEY_IN_WORDS)
+    in_words = any(stem in lowered for stem in _CURRENCY_WORD_STEMS)
+    if in_words:
+        patterns.append(_MONEY_WORD)
     for pattern in patterns:
         for match in pattern.finditer(paragraph):
             name = _currency_name(match.group("cur").strip())
             if name not in _CURRENCY:
                 continue
-            amount = _money_amount(match, pattern is _MONEY_IN_WORDS)
-            if amount is None:
-                continue
-            if name in _SUBUNITS:
-                amount /= 100
-            yield match.start(), match.end(), _plain(amount), _CURRENCY[name]
-
-
-def _money_amount(match: re.Match[str], in_words: bool) -> Decimal | None:
-    """The amount before any subunit ("40p" is 40 here), from digits or words."""
-    number = match.group("num")
+            amount = _decimal(match.group("num")) * _magnitude(match.groupdict().get("mag"))
+            yield _money_fact(match.start(), match.end(), amount, name)
     if not in_words:
-        return _decimal(number) * _magnitude(match.groupdict().get("mag"))
+        return
+    for start, number, currency in _after_number_words(
+        paragraph, _MONEY_IN_WORDS, _CURRENCY_AFTER_WORDS
+    ):
+        name = _currency_name(currency.group("cur").strip())
+        if name not in _CURRENCY:
+            continue
+        amount = _words_amount(number)
+        if amount is not None:
+            yield _money_fact(start, currency.end(), amount, name)
+
+
+def _money_fact(
+    start: int, end: int, amount: Decimal, name: str
+) -> tuple[int, int, int | float, str]:
+    if name in _SUBUNITS:
+        amount /= 100  # "40p" is £0.40
+    return start, end, _plain(amount), _CURRENCY[name]
+
+
+def _words_amount(number: str) -> Decimal | None:
+    """The amount of a number in words: "five million", "half a billion"."""
     words = " ".join(number.lower().split())
     if words.startswith("half a "):
         return Decimal(_magnitude(words.removeprefix("half a "))) / 2
     value = word_value(words)
     return None if value is None else Decimal(value)
+
+
+def _after_number_words(
+    paragraph: str, number: re.Pattern[str], sign: re.Pattern[str]
+) -> Iterable[tuple[int, str, re.Match[str]]]:
+    """Numbers in words (`number`) followed by `sign` (a currency, "per
+    cent"), as (start of the number, the number, the sign's match), in
+    reading order.
+
+    The sign is tried after each word that can end a number, and the number's
+    start is the earliest of the `MAX_NUMBER_WORDS` words before it (within
+    `_NUMBER_REACH` characters) from which the words read as one number: what
+    a regular expression scanning every position would find, without giving
+    back a long run of number words one word at a time from each of its
+    words."""
+    resume = 0
+    for last in _NUMBER_END.finditer(paragraph):
+        end = last.end()
+        after = sign.match(paragraph, end)
+        if after is None:
+            continue
+        floor = max(resume, end - _NUMBER_REACH)
+        words = list(_LETTERS.finditer(paragraph, floor, end))[-MAX_NUMBER_WORDS:]
+        for word in words:
+            start = word.start()
+            if word.group().lower() not in _NUMBER_STARTS or (
+                start and _is_word_character(paragraph[start - 1])
+            ):
+                continue
+            if number.fullmatch(paragraph, start, end):
+                resume = after.end()
+                yield start, paragraph[start:end], after
+                break
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
@@ -451,9 +509,11 @@ def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
     lowered = paragraph.lower()
     if "cent" not in lowered:
         return
-    for match in _PERCENT_IN_WORDS.finditer(paragraph):
-        if (value := word_value(match.group("num"))) is not None:
-            yield match.start(), match.end(), value
+    for start, number, after in _after_number_words(
+        paragraph, _PERCENT_IN_WORDS, _PERCENT_AFTER_WORDS
+    ):
+        if (value := word_value(number)) is not None:
+            yield start, after.end(), value
 
 
 # --- counts ----------------------------------------------------------------
@@ -577,11 +637,10 @@ def _common_noun(
     return words[first].start(1), end
 
 
-def _subject_noun(text: str, start: int) -> str | None:
+def _subject_noun(paragraph: ParagraphText, start: int) -> str | None:
     """The plural subject of the sentence before `start`, for "in their hundreds"."""
-    sentence_start = 0
-    for boundary in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start):
-        sentence_start = boundary.end()
+    text = paragraph.text
+    sentence_start = paragraph.sentence_start(start)
     found: str | None = None
     for match in _SUBJECT.finditer(text, max(sentence_start, start - 300), start):
         modifiers, noun = match.groups()
@@ -598,10 +657,11 @@ def _looks_like_day(match: re.Match[str]) -> bool:
     return bool(digits) and digits.isdigit() and 1 <= int(digits) <= 31
 
 
-def _is_label_or_name(paragraph: str, match: re.Match[str]) -> bool:
+def _is_label_or_name(text: ParagraphText, match: re.Match[str]) -> bool:
     """Whether the number in `match` is a label ("page 3"), part of a name
     ("Radio 4", "Apollo 11", "iPhone 7") or the day of a date ("March 3")
     rather than an amount."""
+    paragraph = text.text
     start = match.start()
     token = _token_before(paragraph, start)
     if not token:
@@ -619,7 +679,7 @@ def _is_label_or_name(paragraph: str, match: re.Match[str]) -> bool:
         return True
     if not any(ch.isupper() for ch in token) or bare in _STOPWORDS or _HEDGE.search(bare + " "):
         return False
-    return not _starts_sentence(paragraph, _token_start(paragraph, start))
+    return not _starts_sentence(text, _token_start(paragraph, start))
 
 
 def _is_year(paragraph: str, match: re.Match[str]) -> bool:
@@ -703,10 +763,10 @@ def _antecedent(paragraph: str, start: int) -> str | None:
     return None
 
 
-def _is_named_number(paragraph: str, match: re.Match[str]) -> bool:
+def _is_named_number(text: ParagraphText, match: re.Match[str]) -> bool:
     """A number in words capitalised inside a sentence: "Three Lions", "Four Tops"."""
     words = match.group("words")
-    return bool(words) and words[0].isupper() and not _starts_sentence(paragraph, match.start())
+    return bool(words) and words[0].isupper() and not _starts_sentence(text, match.start())
 
 
 class _CountFinder:
@@ -714,8 +774,9 @@ class _CountFinder:
     own, which a bare number after it may borrow; it is carried over to the
     next paragraph."""
 
-    def __init__(self, paragraph: str, taken: _Spans, carried: str | None) -> None:
-        self.paragraph = paragraph
+    def __init__(self, text: ParagraphText, taken: _Spans, carried: str | None) -> None:
+        self.text = text
+        self.paragraph = text.text
         self.taken = taken
         self.last = _Count(-1, carried) if carried else None
 
@@ -727,7 +788,7 @@ class _CountFinder:
                 continue
             if match.group("digits") and _is_year(paragraph, match):
                 continue
-            if _is_proportion(paragraph, start, end) or _is_label_or_name(paragraph, match):
+            if _is_proportion(paragraph, start, end) or _is_label_or_name(self.text, match):
                 continue
             valued = _count_value(match)
             if valued is None:
@@ -757,7 +818,7 @@ class _CountFinder:
         next_word = following.group(1).lower() if following else ""
         if match.group("vague"):
             return self._vague_unit(match, value, next_word)
-        named = _is_named_number(paragraph, match)
+        named = _is_named_number(self.text, match)
         noun = _counted_noun(paragraph, noun_from, value, named_number=named)
         if noun:
             return noun[0], noun[1], False
@@ -801,7 +862,7 @@ class _CountFinder:
             return noun[0], noun[1], False  # "hundreds more bins"
         if _IN_THEIR.search(paragraph, max(0, start - 20), start):
             # "in their hundreds" counts the sentence's subject.
-            subject = _subject_noun(paragraph, start)
+            subject = _subject_noun(self.text, start)
             return (subject, end, False) if subject else None
         if self.last and (next_word.endswith("ing") or _is_verb_after_subject(next_word)):
             # "saw dozens leaving each month": the staff counted just before.
@@ -823,10 +884,11 @@ def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
 
 
 def _paragraph_quantities(
-    paragraph: str, index: int, carried: str | None
+    text: ParagraphText, index: int, carried: str | None
 ) -> tuple[list[Quantity], str | None]:
     """The quantities of one paragraph, and the counted noun to carry to the next."""
-    taken = _Spans()
+    paragraph = text.text
+    taken = _Spans(len(paragraph))
     found: list[Quantity] = []
     # Longest first, so "£1.2 million" beats "£1.2" and "5p" inside "£5p" loses.
     for quantity in sorted(
@@ -836,7 +898,7 @@ def _paragraph_quantities(
         if not taken.overlaps(quantity.start_char, quantity.end_char):
             taken.add(quantity.start_char, quantity.end_char)
             found.append(quantity)
-    finder = _CountFinder(paragraph, taken, carried)
+    finder = _CountFinder(text, taken, carried)
     for start, end, value, unit, approximate in finder.counts():
         found.append(
             Quantity(paragraph[start:end], index, start, end, "count", value, unit, approximate)
@@ -846,16 +908,16 @@ def _paragraph_quantities(
     return sorted(found, key=lambda q: q.start_char), own
 
 
-def find_quantities(paragraphs: Sequence[str]) -> list[Quantity]:
+def find_quantities(paragraphs: Sequence[str] | ArticleText) -> list[Quantity]:
     """Every amount of money, percentage and count, in reading order."""
     quantities: list[Quantity] = []
     carried: str | None = None
-    for index, paragraph in enumerate(paragraphs):
-        if not paragraph:
+    for index, text in enumerate(ArticleText.of(paragraphs).paragraphs):
+        if not text.text:
             carried = None
             continue
         try:
-            found, carried = _paragraph_quantities(paragraph, index, carried)
+            found, carried = _paragraph_quantities(text, index, carried)
         except InvalidOperation:
             carried = None
             continue  # a number Decimal cannot hold; nothing else in it is worth a guess
