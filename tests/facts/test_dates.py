@@ -766,3 +766,62 @@ def test_an_attribution_after_the_date_says_nothing_of_its_tense() -> None:
 def test_names_and_years_that_need_not_be_calendar_years(text: str) -> None:
     dates, _ = find_dates([text], PUBLISHED_000)
     assert dates == []
+
+
+# --- tense cues in business, wire and campaign copy ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A copula is future only when a date or a plan is its complement.
+        ("The vote is on Friday.", PUBLISHED_000, ("Friday", D(2017, 1, 20))),
+        (
+            "The price is a 27% premium over the close on Wednesday.",
+            D(1995, 10, 26),
+            ("Wednesday", D(1995, 10, 25)),
+        ),
+        # Modals other than "will" announce too, and so does "payable".
+        (
+            "Iowans can start casting ballots on Thursday.",
+            D(2016, 9, 28),
+            ("Thursday", D(2016, 9, 29)),
+        ),
+        ("A final agreement could be signed in July.", D(1997, 5, 7), ("July", D(1997, 7, 1))),
+        ("The dividend is payable Feb. 15.", D(1996, 1, 18), ("Feb. 15", D(1996, 2, 15))),
+        # The plain present of a scheduled event.
+        ("The candidates meet again on Friday.", D(2016, 10, 25), ("Friday", D(2016, 10, 28))),
+        # "need ... to": what is asked for is still to come.
+        (
+            "I need every one of you to knock on doors on Saturday.",
+            D(2016, 11, 3),
+            ("Saturday", D(2016, 11, 5)),
+        ),
+        # An "-ed" word straight after a verb or a determiner is an adjective.
+        (
+            "The council expected continued disruption on Friday.",
+            PUBLISHED_000,
+            ("Friday", D(2017, 1, 20)),
+        ),
+        # A capital inside a sentence makes a name, not a verb: "the Australian Open".
+        (
+            "A sore shoulder had troubled him since the Australian Open in January.",
+            D(1997, 2, 16),
+            ("January", D(1997, 1, 1)),
+        ),
+    ],
+)
+def test_tense_cues_of_news_copy(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = _only_date(text, published)
+    assert (date.text, date.start) == expected
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_keeps_its_tense() -> None:
+    text = "I need every one of you to knock on doors on Saturday. And on Sunday."
+    dates, _ = find_dates([text], D(2016, 11, 3))
+    assert [(d.text, d.start) for d in dates] == [
+        ("Saturday", D(2016, 11, 5)),
+        ("Sunday", D(2016, 11, 6)),
+    ]

@@ -38,9 +38,30 @@ def _word_set(text: str) -> frozenset[str]:
 
 _FUTURE_WORDS = _word_set(
     "will shall would planned expected expects scheduled upcoming next tomorrow must should"
-    " preparing coming is are begins starts meets opens closes won't wouldn't shouldn't mustn't"
-    " won’t wouldn’t shouldn’t mustn’t isn't aren't isn’t aren’t"
+    " preparing coming begins starts meets opens closes resumes won't wouldn't shouldn't"
+    " mustn't won’t wouldn’t shouldn’t mustn’t payable can may might"
 )
+# Present tense that announces: "The candidates meet again on Friday", "talks
+# resume in January". In the third person these are in _FUTURE_WORDS.
+_SCHEDULED = _word_set("meet begin start open close resume")
+_SCHEDULED_AFTER = _word_set("again on in at next from")
+# Before these words the scheduling verbs are nouns: "the close", "its start".
+_NOUN_LEADS = _word_set("a an the its their his her our of at for from by before after since until")
+# A copula is future only when a date or a plan is its complement: "The vote
+# is on Friday", "The deadline is Dec. 15", "is to vote", not "The price is a
+# premium over the close on Wednesday".
+_COPULAS = _word_set("is are isn't aren't isn’t aren’t")
+_COPULA_COMPLEMENTS = _word_set(
+    "on in at by from until till this next due set scheduled expected slated planned to"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december jan feb mar apr jun jul aug"
+    " sep sept oct nov dec"
+)
+_COPULA_REACH = 2
+# Future when "to" follows within a few words: "I need every one of you to
+# knock on doors on Saturday", "wants the board to vote in March".
+_FUTURE_BEFORE_OBJECT_TO = _word_set("need needs want wants urge urges")
+_OBJECT_REACH = 6
 # Future only before "to": "plans to strike", but "a recovery plan", "set up".
 _FUTURE_BEFORE_TO = _word_set(
     "plan plans planning going set intend intends aim aims hope hopes prepare prepares"
@@ -63,6 +84,17 @@ _REPORTING_VERBS = _word_set(
     " confirmed reported wrote argued"
 )
 _OPENERS = _word_set("on in at by from since until last next this early late and but so then the")
+# An "-ed" word after one of these, or straight after a verb that is no
+# auxiliary, is an adjective: "a planned strike", "expected continued
+# improvement", "said increased costs".
+_DETERMINERS = _word_set("a an the its their his her our")
+_AUXILIARIES = _word_set(
+    "is are was were be been being has have had having get gets got will would shall should"
+    " can could may might must"
+)
+# Sentences that go on from the one before, and so keep its tense when they
+# have none of their own: "... knock on doors on Saturday. And on Sunday."
+_CONTINUATIONS = _word_set("and but or then so")
 # Words ending in "-ed" that are no verbs.
 _NOT_VERBS = _word_set(
     "hundred united limited sacred naked wicked ragged rugged kindred wretched beloved"
@@ -73,7 +105,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # held", "will stay closed", "is due to be held", "are being held", "could be
 # signed".
 _FUTURE_AUXILIARY = re.compile(
-    r"(?:\b(?:will|would|shall|must|should|is\s+being|are\s+being)|['’]ll|\bto(?=\s+b|\s+h))"
+    r"(?:\b(?:will|would|shall|must|should|is\s+being|are\s+being)|['’]ll|\bto(?=\s+b|\s+h)"
+    r"|\b(?:can|could|may|might)(?=\s+(?:not\s+)?be\b))"
     r"(?:\s+[a-z]+){0,2}\s+$",
     re.IGNORECASE,
 )
@@ -99,6 +132,7 @@ class TenseIndex:
     questions about the dates in it."""
 
     __slots__ = (
+        "_carried",
         "_commas",
         "_last_cue",
         "_last_non_opener",
@@ -130,14 +164,28 @@ class TenseIndex:
         for index, word in enumerate(words):
             same = sentences[index]
             after = [
-                words[k] for k in range(index + 1, min(count, index + 1 + 2))
+                words[k] for k in range(index + 1, min(count, index + 1 + _OBJECT_REACH))
                 if sentences[k] == same
             ]  # fmt: skip
-            tense = _cue(word, after)
+            # A capital inside a prose sentence makes a name ("the Australian
+            # Open in January", "Theresa May"), never a verb.
+            named = (
+                text[positions[index]].isupper()
+                and index
+                and sentences[index - 1] == same
+                and paragraph.style_at(positions[index]) == "prose"
+            )
+            tense = _NONE if named else _cue(word, after)
+            if tense and word in _SCHEDULED and index and words[index - 1] in _NOUN_LEADS:
+                tense = _NONE  # "the close on Wednesday", "before the start in May": nouns
             if tense == _PAST and index and sentences[index - 1] == same:
                 previous = words[index - 1]
                 if previous == "to":
                     continue  # "to quit": an infinitive takes its tense from the verb before it
+                if word.endswith("ed") and (
+                    previous in _DETERMINERS or (tenses[index - 1] and previous not in _AUXILIARIES)
+                ):
+                    continue  # "a planned strike", "expected continued improvement"
             tenses[index] = tense
             reporting[index] = word in _REPORTING_VERBS
         self._tenses = tenses
@@ -164,6 +212,21 @@ class TenseIndex:
         self._last_cue, self._last_non_opener = last_cue, last_non_opener
         self._next_cue, self._next_plain_cue = next_cue, next_plain
         self._commas = [m.start() for m in _COMMA.finditer(text)]
+        # For each sentence: the tense it carries into a sentence after it
+        # that opens with "And", "But", ... and has no cue of its own.
+        carried: list[int] = [_NONE] * (len(ends) + 1)
+        first_word = 0
+        for sentence in range(len(ends) + 1):
+            last_word = first_word
+            while last_word < count and sentences[last_word] == sentence:
+                last_word += 1
+            own = last_cue[last_word - 1] if last_word > first_word else -1
+            if own >= first_word:
+                carried[sentence] = tenses[own]
+            elif sentence and first_word < last_word and words[first_word] in _CONTINUATIONS:
+                carried[sentence] = carried[sentence - 1]
+            first_word = last_word
+        self._carried = carried
 
     def cue(self, start: int, end: int) -> Cue | None:
         """What the sentence holding `text[start:end]` says of its tense, or
@@ -179,19 +242,33 @@ class TenseIndex:
         before = self._last_cue[before_date - 1] if before_date > first else -1
         if before >= first:
             return self._with_auxiliary(Cue(_TENSES[self._tenses[before]], True), before, left)  # type: ignore[arg-type]
-        if after_date >= limit:
-            return None
-        after = self._next_cue[after_date]
+        after = self._next_cue[after_date] if after_date < limit else limit
         if after >= limit:
-            return None
+            return self._carried_into(first, limit)
         # A date that opens its sentence ("On Friday, the union said ...") is
         # governed by the main verb after it, even a verb of saying.
         fronted = before_date == first or self._last_non_opener[before_date - 1] < first
         if self._reporting[after] and not fronted and self._comma_between(end, positions[after]):
             after = self._next_plain_cue[after]
             if after >= limit:
-                return None
+                return self._carried_into(first, limit)
         return self._with_auxiliary(Cue(_TENSES[self._tenses[after]], False), after, left)  # type: ignore[arg-type]
+
+    def _carried_into(self, first: int, limit: int) -> Cue | None:
+        """The tense a sentence with no cue of its own takes from the one
+        before it, when it goes on from it ("And on Sunday.")."""
+        if first >= limit:
+            return None
+        sentence = self._paragraph.sentence_index(self._positions[first])
+        if not sentence or self._word(first) not in _CONTINUATIONS:
+            return None
+        tense = _TENSES[self._carried[sentence - 1]]
+        return Cue(tense, False) if tense else None
+
+    def _word(self, index: int) -> str:
+        position = self._positions[index]
+        match = _WORD.match(self._paragraph.text, position)
+        return match.group().lower() if match else ""
 
     def tense(self, start: int, end: int) -> Tense | None:
         cue = self.cue(start, end)
@@ -216,8 +293,14 @@ def _cue(word: str, after: list[str]) -> int:
     following = after[0] if after else ""
     if word in _FUTURE_WORDS or word.endswith(("'ll", "’ll")):
         return _FUTURE
+    if word in _SCHEDULED:
+        return _FUTURE if following in _SCHEDULED_AFTER else _NONE
+    if word in _COPULAS:
+        return _FUTURE if any(w in _COPULA_COMPLEMENTS for w in after[:_COPULA_REACH]) else _NONE
     if word in _FUTURE_BEFORE_TO:
         return _FUTURE if following == "to" else _NONE
+    if word in _FUTURE_BEFORE_OBJECT_TO:
+        return _FUTURE if "to" in after else _NONE
     if word in _FUTURE_PAIRS:
         return _FUTURE if following == _FUTURE_PAIRS[word] else _NONE
     if word == "due":
