@@ -825,3 +825,61 @@ def test_a_sentence_that_goes_on_from_the_one_before_keeps_its_tense() -> None:
         ("Saturday", D(2016, 11, 5)),
         ("Sunday", D(2016, 11, 6)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A past verb governs the date right after it, even a day eleven
+        # months back ...
+        ("It opened on Jan. 27.", PUBLISHED_000, ("Jan. 27", D(2016, 1, 27))),
+        # ... but not one in a phrase added after a comma: the same day a few
+        # weeks ahead is meant, as a writer would have given the year of the other.
+        (
+            "Early voting began on Wednesday, four weeks before the vote on Nov. 8.",
+            D(2016, 10, 12),
+            ("Nov. 8", D(2016, 11, 8)),
+        ),
+        # "through" is "until": the nearest such day.
+        (
+            "The group has reserved air time through Sept. 30.",
+            D(2016, 8, 10),
+            ("Sept. 30", D(2016, 9, 30)),
+        ),
+        # The figure a change is measured from is behind it, whatever the tense.
+        (
+            "Its debt would rise to 55% of capital, from 31% at the end of September.",
+            D(1995, 10, 26),
+            ("September", D(1995, 9, 1)),
+        ),
+        # A verb after the month, from the subject it sits in, only breaks a tie.
+        (
+            "The Fed's decision to cut rates in December should help margins.",
+            D(1996, 1, 18),
+            ("December", D(1995, 12, 1)),
+        ),
+        # Not governed by its past verb: the month just ahead, not eleven back.
+        (
+            "Bookings were strong, with August ahead of last year's pace.",
+            D(1989, 7, 20),
+            ("August", D(1989, 8, 1)),
+        ),
+        # "last February" passes over the month just gone.
+        ("It closed last February.", D(1998, 3, 1), ("last February", D(1997, 2, 1))),
+        ("It closed last February.", D(1998, 3, 5), ("last February", D(1997, 2, 1))),
+        ("It closed last July.", D(1998, 3, 5), ("last July", D(1997, 7, 1))),
+        ("It closed last February.", D(1996, 1, 18), ("last February", D(1995, 2, 1))),
+        # A weekday naming an event ("Tuesday's primary") is the nearest one.
+        ("Clinton will lead after Tuesday's primary.", D(2016, 6, 8), ("Tuesday", D(2016, 6, 7))),
+        (
+            "Both campaigns are watching the fallout from Monday's debate.",
+            D(2016, 9, 28),
+            ("Monday", D(2016, 9, 26)),
+        ),
+    ],
+)
+def test_months_and_days_either_side_of_the_publication_date(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = [d for d in find_dates([text], published)[0] if d.text == expected[0]]
+    assert [(d.text, d.start) for d in date] == [expected]

@@ -360,8 +360,17 @@ def _modifies_a_noun(text: str, position: int) -> bool:
 # happened "since" a date puts it in the past, while "adjourned until 22 July"
 # says nothing of which side of the publication date 22 July falls.
 _TIME_PREPOSITION = re.compile(
-    r"\b(?P<word>since|until|till|til|pending)\s+(?:[0-9:.]+\s*[ap]\.?m\.?\s+)?(?:on\s+)?"
-    r"(?:the\s+)?$",
+    r"\b(?P<word>since|until|till|til|pending|through|thru)\s+"
+    r"(?:[0-9:.]+\s*[ap]\.?m\.?\s+)?(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The date of the figure a change is measured from is behind it: "rose to 55%
+# from 31% at the end of September", "down from $4.10 in March".
+_FROM_AMOUNT = re.compile(
+    r"\bfrom\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?[$£€¥]?\s?[0-9][0-9.,]*\s*"
+    r"(?:%|percent\b|per\s+cent\b|cents?\b|[mb]n?\b|million\b|billion\b|[a-z]+\b)?\s*"
+    r"(?:(?:at|by)\s+the\s+(?:end|close|start|beginning|middle)\s+of|in|on|at|during|as\s+of"
+    r"|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A date in a statement of habit is no date: "as they do on Christmas Day",
@@ -374,16 +383,37 @@ _HABIT = re.compile(
 )
 
 
-def _tense(scene: _Scene, start: int, end: int) -> Tense | None:
-    lead = _TIME_PREPOSITION.search(scene.paragraph, max(0, start - 30), start)
-    tense = scene.tenses.tense(start, end)
+@dataclass(slots=True, frozen=True)
+class _Reading:
+    """The tense of a date's sentence; whether the cue is strong and governs
+    the date (see tense.Cue); and whether nothing could make it the other
+    tense ("since March", "from 31% at the end of September")."""
+
+    tense: Tense | None
+    strong: bool = True
+    governed: bool = True
+    firm: bool = False
+
+
+def _reading(scene: _Scene, start: int, end: int) -> _Reading:
+    paragraph = scene.paragraph
+    if _FROM_AMOUNT.search(paragraph, max(0, start - 60), start):
+        return _Reading("past", firm=True)
+    lead = _TIME_PREPOSITION.search(paragraph, max(0, start - 30), start)
+    cue = scene.tenses.cue(start, end)
+    if lead is not None and lead.group("word").lower() == "since":
+        return _Reading("past", firm=True)
+    if cue is None:
+        return _Reading(None)
     if lead is None:
-        return tense
-    if lead.group("word").lower() == "since":
-        return "past"
+        return _Reading(cue.tense, cue.strong, cue.governed)
     # "will stay closed until Friday" is ahead; "adjourned until 22 July" and
     # "was closed until 3 January" could be either side: the nearest decides.
-    return "future" if tense == "future" else None
+    return _Reading("future" if cue.tense == "future" else None, cue.strong, cue.governed)
+
+
+def _tense(scene: _Scene, start: int, end: int) -> Tense | None:
+    return _reading(scene, start, end).tense
 
 
 def _until(scene: _Scene, start: int) -> bool:
@@ -479,13 +509,22 @@ def _nearest_day(month: int, day: int, published: dt.date) -> dt.date | None:
     return best
 
 
-def _nearest_month(month: int, published: dt.date, tense: Tense | None) -> _Period:
+# A past-tense day this many days back, or more, gives way to the same day
+# no more than _NEAR_AHEAD days ahead.
+_FAR_BACK = 300
+_NEAR_AHEAD = 31
+
+
+def _nearest_month(
+    month: int, published: dt.date, tense: Tense | None, *, strict: bool = True
+) -> _Period:
     """The month nearest the publication date in the direction of the
     sentence's tense: "told a meeting in March" in January is last March. The
-    publication month itself is that month, whatever the tense."""
+    publication month itself is that month, whatever the tense. Not
+    `strict`, the tense only breaks a tie."""
     here = published.year * 12 + published.month - 1
     offsets = [(published.year + shift) * 12 + month - 1 - here for shift in (-1, 0, 1)]
-    if tense is not None:
+    if tense is not None and strict:
         offsets = [o for o in offsets if o == 0 or (o > 0) == (tense == "future")] or offsets
     # Six months either way is a tie; the tense of the sentence breaks it.
     offset = min(offsets, key=lambda o: (abs(o), o < 0 if tense == "future" else o > 0))
@@ -517,7 +556,8 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         return None
     if (month, day) == (published.month, published.day):
         return _day(published)  # dateparser would move a future "15 March" a year on
-    tense = _tense(scene, match.start(), match.end())
+    reading = _reading(scene, match.start(), match.end())
+    tense = reading.tense
     if tense is None:
         nearest = _nearest_day(month, day, published)
         if nearest is None:
@@ -528,6 +568,17 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         parsed = (_on_or_after if tense == "future" else _on_or_before)(month, day, published)
         if parsed is None:
             return None
+    if (
+        reading.tense == "past"
+        and not (reading.firm or reading.governed)
+        and (published - parsed).days >= _FAR_BACK
+    ):
+        # A writer who meant a day eleven months gone would have given its
+        # year; the same day a few weeks ahead is the one a past-tense
+        # sentence speaks of ("began four weeks before Election Day on Nov. 8").
+        ahead = _on_or_after(month, day, published)
+        if ahead is not None and (ahead - published).days <= _NEAR_AHEAD:
+            parsed = ahead
     if match.group("wd"):
         parsed = _matching_weekday(parsed, _WEEKDAY_INDEX[match.group("wd")], published)
     return _day(parsed)
@@ -576,7 +627,11 @@ def _resolve_relative_month(match: re.Match[str], scene: _Scene) -> _Period | No
     if rel == "this":
         return _month(published.year, month)
     if rel == "last":
-        return _month(published.year - (month >= published.month), month)
+        # The latest such month before the publication month, passing over the
+        # month just gone, which would be "last month": "last February" in
+        # March 1998 is February 1997.
+        back = (published.month - month) % 12
+        return _month(published.year, published.month - (back if back > 1 else back + 12))
     return _month(published.year + (month <= published.month), month)
 
 
@@ -599,15 +654,31 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         return None
     published = scene.published
     month = _MONTH_NUMBER[name.lower()]
-    tense = _tense(scene, match.start(), match.end())
-    nearest = _nearest_month(month, published, tense)
+    reading = _reading(scene, match.start(), match.end())
+    tense = reading.tense
+    # A verb after the month governs it only from the subject ("The Fed's
+    # decision to cut rates in December should help margins"): a weaker cue,
+    # which only breaks a tie between the nearest months.
+    nearest = _nearest_month(month, published, tense, strict=reading.strong)
     if month == published.month:
         return nearest  # the publication month, whatever the tense
+    if (
+        tense == "past"
+        and not (reading.firm or reading.governed)
+        and _months_between(published, nearest.start) == -11
+    ):
+        # The month just ahead, not the one eleven months back, which a writer
+        # would have called "last August": "bookings for August were running".
+        nearest = _month(published.year, published.month + 1)
     prefer: Tense = "future" if nearest.start > published else "past"
     parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
     return _month(parsed.year, parsed.month)
+
+
+def _months_between(first: dt.date, second: dt.date) -> int:
+    return (second.year - first.year) * 12 + second.month - first.month
 
 
 def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
@@ -643,6 +714,10 @@ def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
     tense = _tense(scene, match.start(), match.end())
     if tense is None and _until(scene, match.start()):
         tense = "future" if ahead <= behind else "past"  # "adjourned until Friday": the nearest
+    if scene.paragraph.startswith(("'s", "’s"), match.end()) and ahead != behind:
+        # "Tuesday's primary", "the fallout from Monday's debate": the day
+        # names an event rather than the time of the verb, and is the nearest.
+        tense = "future" if ahead < behind else "past"
     if tense == "future":
         return _day(published + dt.timedelta(days=ahead))
     return _day(published - dt.timedelta(days=behind))

@@ -112,6 +112,7 @@ _FUTURE_AUXILIARY = re.compile(
 )
 _AUXILIARY_REACH = 40
 _COMMA = re.compile(",")
+_PHRASE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 
 _NONE, _PAST, _FUTURE = 0, 1, 2
 _TENSES: tuple[Tense | None, ...] = (None, "past", "future")
@@ -119,12 +120,18 @@ _TENSES: tuple[Tense | None, ...] = (None, "past", "future")
 
 @dataclass(slots=True, frozen=True)
 class Cue:
-    """What a sentence says of a date's tense, and whether the word that says
-    it comes before the date (the date's own verb) or only after it (the
-    verb of a subject the date sits in: "The strike on Friday will ...")."""
+    """What a sentence says of a date's tense. `strong` when the word that
+    says it comes before the date or the date opens its sentence ("On
+    Friday, the union said ..."); weak when it comes after, from a subject
+    the date sits in ("The Fed's decision to cut rates in December should
+    help"). `governed` when it comes before, with no comma, semicolon or
+    dash between: then the date is that verb's own ("voted on Thursday"),
+    not part of a phrase added after it ("began on Wednesday, four weeks
+    before Election Day on Nov. 8")."""
 
     tense: Tense
-    before: bool
+    strong: bool
+    governed: bool = False
 
 
 class TenseIndex:
@@ -132,6 +139,7 @@ class TenseIndex:
     questions about the dates in it."""
 
     __slots__ = (
+        "_breaks",
         "_carried",
         "_commas",
         "_last_cue",
@@ -212,6 +220,7 @@ class TenseIndex:
         self._last_cue, self._last_non_opener = last_cue, last_non_opener
         self._next_cue, self._next_plain_cue = next_cue, next_plain
         self._commas = [m.start() for m in _COMMA.finditer(text)]
+        self._breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
         # For each sentence: the tense it carries into a sentence after it
         # that opens with "And", "But", ... and has no cue of its own.
         carried: list[int] = [_NONE] * (len(ends) + 1)
@@ -241,7 +250,9 @@ class TenseIndex:
         limit = bisect_left(positions, right)
         before = self._last_cue[before_date - 1] if before_date > first else -1
         if before >= first:
-            return self._with_auxiliary(Cue(_TENSES[self._tenses[before]], True), before, left)  # type: ignore[arg-type]
+            governed = not self._break_between(positions[before], start)
+            cue = Cue(_TENSES[self._tenses[before]], True, governed)  # type: ignore[arg-type]
+            return self._with_auxiliary(cue, before, left)
         after = self._next_cue[after_date] if after_date < limit else limit
         if after >= limit:
             return self._carried_into(first, limit)
@@ -252,7 +263,8 @@ class TenseIndex:
             after = self._next_plain_cue[after]
             if after >= limit:
                 return self._carried_into(first, limit)
-        return self._with_auxiliary(Cue(_TENSES[self._tenses[after]], False), after, left)  # type: ignore[arg-type]
+        cue = Cue(_TENSES[self._tenses[after]], fronted)  # type: ignore[arg-type]
+        return self._with_auxiliary(cue, after, left)
 
     def _carried_into(self, first: int, limit: int) -> Cue | None:
         """The tense a sentence with no cue of its own takes from the one
@@ -278,13 +290,17 @@ class TenseIndex:
         index = bisect_left(self._commas, start)
         return index < len(self._commas) and self._commas[index] < end
 
+    def _break_between(self, start: int, end: int) -> bool:
+        index = bisect_left(self._breaks, start)
+        return index < len(self._breaks) and self._breaks[index] < end
+
     def _with_auxiliary(self, cue: Cue, index: int, left: int) -> Cue:
         if cue.tense != "past":
             return cue
         position = self._positions[index]
         text = self._paragraph.text
         if _FUTURE_AUXILIARY.search(text, max(left, position - _AUXILIARY_REACH), position):
-            return Cue("future", cue.before)  # "will be held on Friday"
+            return Cue("future", cue.strong, cue.governed)  # "will be held on Friday"
         return cue
 
 
