@@ -883,3 +883,51 @@ def test_months_and_days_either_side_of_the_publication_date(
 ) -> None:
     date = [d for d in find_dates([text], published)[0] if d.text == expected[0]]
     assert [(d.text, d.start) for d in date] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # American holidays: Election Day is the Tuesday after the first Monday of November.
+        (
+            "Voters go to the polls on Election Day.",
+            D(2016, 9, 28),
+            ("Election Day", D(2016, 11, 8)),
+        ),
+        ("It was decided on Election Day.", D(2017, 1, 5), ("Election Day", D(2016, 11, 8))),
+        ("Ballots have come in since Labor Day.", D(2016, 9, 28), ("Labor Day", D(2016, 9, 5))),
+        (
+            "Shops will close on Thanksgiving Day.",
+            D(1997, 11, 1),
+            ("Thanksgiving Day", D(1997, 11, 27)),
+        ),
+        ("Sales rose before Thanksgiving.", D(1997, 12, 3), ("Thanksgiving", D(1997, 11, 27))),
+        ("It reopens after Memorial Day.", D(1996, 5, 1), ("Memorial Day", D(1996, 5, 27))),
+        (
+            "Fireworks are planned for the Fourth of July.",
+            D(1996, 6, 1),
+            ("the Fourth of July", D(1996, 7, 4)),
+        ),
+        # Past, but in a phrase after the verb: the one a few weeks ahead.
+        (
+            "Early voting began on Wednesday, four weeks before Election Day.",
+            D(2016, 10, 12),
+            ("Election Day", D(2016, 11, 8)),
+        ),
+        # "all year": the year so far.
+        ("I have done it all year.", D(2016, 10, 12), ("all year", D(2016, 1, 1))),
+        # A year before a noun naming a thing of that year.
+        ("Trump made the remarks in a 2005 video.", D(2016, 10, 12), ("2005", D(2005, 1, 1))),
+    ],
+)
+def test_american_holidays_and_years_in_campaign_copy(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = [d for d in find_dates([text], published)[0] if expected[0] in d.text]
+    assert [(d.text, d.start) for d in date] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Thanksgiving dinner was late.", "We work all year round."])
+def test_holidays_and_years_that_name_no_date(text: str) -> None:
+    dates, _ = find_dates([text], D(2016, 10, 12))
+    assert dates == []

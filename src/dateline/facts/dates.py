@@ -114,7 +114,7 @@ _FUNCTION_WORDS = _word_set(
     " onward alone too again ago"
 )
 # "the 2015 election": a year naming an event is a date without a preposition.
-_YEAR_DETERMINERS = _word_set("the its their his her our this that")
+_YEAR_DETERMINERS = _word_set("the its their his her our this that a an")
 # Not "season", "financial" or "tax": "the 2016 season" and "the 2016 financial
 # year" need not be calendar years.
 _EVENT_NOUNS = _word_set(
@@ -124,7 +124,9 @@ _EVENT_NOUNS = _word_set(
     " championships festival conference summit accounts figures results study ballot vote"
     " poll polls recession attack attacks earthquake hurricane fire award awards prize scandal"
     " spending statement act plan plans accord treaty general local mayoral leadership"
-    " parliamentary presidential"
+    " parliamentary presidential video law bill lawsuit ruling letter memo interview speech"
+    " book film photo email visit trip audit filing primary primaries caucus caucuses"
+    " convention debate"
 )
 _FEAST_DAYS = _word_set(
     "good black cyber easter ash maundy super shrove holy palm mothering remembrance bloody blue"
@@ -974,6 +976,12 @@ _FIXED_HOLIDAYS = {
     "guy fawkes night": (11, 5),
     "armistice day": (11, 11),
     "burns night": (1, 25),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "the fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "veterans day": (11, 11),
+    "inauguration day": (1, 20),
 }
 _EASTER_HOLIDAYS = {
     "easter": 0,
@@ -986,7 +994,19 @@ _EASTER_HOLIDAYS = {
     "shrove tuesday": -47,
     "pancake day": -47,
 }
-# A bare "Christmas" or "Easter" is a day only after one of these.
+# American holidays fixed to a weekday: (month, weekday, which one; -1 the last).
+_WEEKDAY_HOLIDAYS = {
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3),
+    "columbus day": (10, 0, 2),
+}
+# A bare "Christmas", "Easter" or "Thanksgiving" is a day only after one of these.
 _HOLIDAY_LEADS = _word_set(
     "at over on since until till by before after for from during around to this last next"
 )
@@ -996,15 +1016,30 @@ def _holiday_in(name: str, year: int) -> dt.date:
     if name in _FIXED_HOLIDAYS:
         month, day = _FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
+    if name == "election day":
+        # An American federal election: the Tuesday after the first Monday of November.
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name in _WEEKDAY_HOLIDAYS:
+        return _nth_weekday(year, *_WEEKDAY_HOLIDAYS[name])
     return _easter(year) + dt.timedelta(days=_EASTER_HOLIDAYS[name])
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The `nth` such weekday of a month (the last for -1)."""
+    if nth < 0:
+        last = _month(year, month).end
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
     text = scene.paragraph
     name = " ".join(match.group("name").lower().replace("’", "'").replace(".", "").split())
-    name = name.replace("saint ", "st ").replace("hallowe'en", "halloween")
+    name = name.replace("saint ", "st ").replace("hallowe'en", "halloween").replace(",", "")
+    name = name.replace("veterans' day", "veterans day")
     rel = (match.group("rel") or "").lower()
-    bare = name in {"christmas", "easter"} and not rel
+    bare = name in {"christmas", "easter", "thanksgiving"} and not rel
     if bare and _word_before(text, match.start()) not in _HOLIDAY_LEADS:
         return None  # "Merry Christmas", "the spirit of Easter"
     if not match.group("y") and _modifies_a_noun(text, match.end()):
@@ -1021,8 +1056,14 @@ def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
     around = [_holiday_in(name, year) for year in range(published.year - 1, published.year + 2)]
     past = [day for day in around if day < published or (day == published and rel != "last")]
     future = [day for day in around if day > published or (day == published and rel != "next")]
-    tense = {"last": "past", "next": "future"}.get(rel) or _tense(scene, match.start(), match.end())
+    reading = _reading(scene, match.start(), match.end())
+    tense = {"last": "past", "next": "future"}.get(rel) or reading.tense
     if tense == "past":
+        if not (rel or reading.firm or reading.governed):
+            # As for days: "began ..., four weeks before Election Day" is this one.
+            ahead, behind = min(future), max(past)
+            if (published - behind).days >= _FAR_BACK and (ahead - published).days <= _NEAR_AHEAD:
+                return _day(ahead)
         return _day(max(past))
     if tense == "future":
         return _day(min(future))
@@ -1095,6 +1136,11 @@ def _follow_anaphor(anaphor: _Anaphor, previous: _Period) -> _Period | None:
     return _day(start + dt.timedelta(days=shift))
 
 
+def _resolve_all_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+    # "what I've done all year": the year so far, the publication's.
+    return _year(scene.published.year) if scene.published else None
+
+
 # --- rules -----------------------------------------------------------------
 
 _I = re.IGNORECASE
@@ -1106,6 +1152,10 @@ _HOLIDAY_NAMES = (
     r"|Bonfire\s+(?i:night)|Guy\s+Fawkes\s+(?i:night)|Armistice\s+(?i:day)|Burns\s+(?i:night)"
     r"|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Maundy\s+Thursday|Ash\s+Wednesday"
     r"|Shrove\s+Tuesday|Pancake\s+(?i:day)"
+    r"|Labor\s+(?i:day)|Memorial\s+(?i:day)|Thanksgiving(?:\s+(?i:day))?|Election\s+(?i:day)"
+    r"|Independence\s+(?i:day)|(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans['’]?\s+(?i:day)"
+    r"|Presidents['’]?\s+(?i:day)|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+(?i:day)"
+    r"|Columbus\s+(?i:day)|Inauguration\s+(?i:day)"
 )
 _DATE_RULES: tuple[_Rule, ...] = (
     _Rule(
@@ -1281,6 +1331,8 @@ _DATE_RULES: tuple[_Rule, ...] = (
             "ash wednesday",
             "shrove",
             "pancake",
+            *("labor", "memorial", "thanksgiving", "election day", "independence", "fourth"),
+            *("veteran", "presidents", "luther", "columbus", "inauguration"),
         ),
     ),
     _Rule(
@@ -1298,6 +1350,11 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("day after", "week before", "week after", "month before", "month after"),
             *("year before", "year after"),
         ),
+    ),
+    _Rule(
+        re.compile(r"\b(?i:all\s+year)\b(?!\s+(?i:round)\b|-)"),
+        _resolve_all_year,
+        ("all year",),
     ),
 )
 
