@@ -931,3 +931,250 @@ def test_american_holidays_and_years_in_campaign_copy(
 def test_holidays_and_years_that_name_no_date(text: str) -> None:
     dates, _ = find_dates([text], D(2016, 10, 12))
     assert dates == []
+
+
+# --- business calendars: quarters, fiscal years, a year back -------------------
+
+OCT_26_1989 = D(1989, 10, 26)  # a Thursday
+
+
+def _periods(
+    paragraphs: Sequence[str], published: dt.date
+) -> list[tuple[str, dt.date, dt.date, str]]:
+    dates, _ = find_dates(paragraphs, published)
+    return [(d.text, d.start, d.end, d.granularity) for d in dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An adjective names the quarter the article reports on: the last to end.
+        (
+            "The company said third-quarter profit rose.",
+            OCT_26_1989,
+            ("third-quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        (
+            "Calloway said fourth-quarter earnings rose 16%.",
+            D(1996, 1, 18),
+            ("fourth-quarter", D(1995, 10, 1), D(1995, 12, 31), "quarter"),
+        ),
+        # Results still to come are those of the quarter just gone ...
+        (
+            "It will report third-quarter results soon.",
+            OCT_26_1989,
+            ("third-quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        # ... while a forecast for the quarter under way is that quarter.
+        (
+            "The company expects fourth-quarter earnings to be flat.",
+            OCT_26_1989,
+            ("fourth-quarter", D(1989, 10, 1), D(1989, 12, 31), "quarter"),
+        ),
+        (
+            "It posted its fiscal third quarter loss.",
+            OCT_26_1989,
+            ("fiscal third quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        # "the quarter", "the latest quarter": the one reported on.
+        (
+            "Revenue in the quarter climbed 7.5%.",
+            OCT_26_1989,
+            ("the quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        (
+            "Profit jumped in the latest quarter.",
+            D(1989, 7, 20),
+            ("the latest quarter", D(1989, 4, 1), D(1989, 6, 30), "quarter"),
+        ),
+        (
+            "It will rise in the current quarter.",
+            OCT_26_1989,
+            ("the current quarter", D(1989, 10, 1), D(1989, 12, 31), "quarter"),
+        ),
+        (
+            "Sales rose 3% from the previous quarter.",
+            OCT_26_1989,
+            ("the previous quarter", D(1989, 4, 1), D(1989, 6, 30), "quarter"),
+        ),
+        # A game's quarter is no period of the calendar.
+        ("It scored on a third-quarter run.", OCT_26_1989, None),
+        ("It held a 10-point third-quarter lead.", OCT_26_1989, None),
+        # Neither are parts of things.
+        ("About a quarter of the staff left; the quarter of a century passed.", OCT_26_1989, None),
+        ("They reached the quarter-finals.", OCT_26_1989, None),
+    ],
+)
+def test_quarters_named_without_their_year(
+    text: str, published: dt.date, expected: tuple[str, dt.date, dt.date, str] | None
+) -> None:
+    assert _periods([text], published) == ([expected] if expected else [])
+
+
+def test_the_quarter_is_the_first_quarter_the_article_names() -> None:
+    paragraphs = [
+        "Dorrance said third-quarter net income rose 18% from a year earlier.",
+        "Revenue in the quarter climbed 7.5% from the year-earlier period.",
+        "It expects continued improvement in the fourth quarter, and in the quarter after.",
+    ]
+    third, year_before = (D(1993, 7, 1), D(1993, 9, 30)), (D(1992, 7, 1), D(1992, 9, 30))
+    assert _periods(paragraphs, D(1993, 10, 21)) == [
+        ("third-quarter", *third, "quarter"),
+        ("a year earlier", *year_before, "quarter"),
+        ("the quarter", *third, "quarter"),
+        ("the year-earlier period", *year_before, "quarter"),
+        ("fourth quarter", D(1993, 10, 1), D(1993, 12, 31), "quarter"),
+        ("the quarter", *third, "quarter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "published", "expected"),
+    [
+        # A quarter in the sentence is the period compared.
+        (
+            ["Load factor rose to 68.4% in the latest quarter from 63.9% a year ago."],
+            D(1989, 7, 20),
+            ("a year ago", D(1988, 4, 1), D(1988, 6, 30), "quarter"),
+        ),
+        (
+            ["Profit was $3 million, up from $2 million in the year-ago quarter."],
+            OCT_26_1989,
+            ("the year-ago quarter", D(1988, 7, 1), D(1988, 9, 30), "quarter"),
+        ),
+        (
+            ["It posted a third-quarter loss, compared with year-earlier net of $1 million."],
+            OCT_26_1989,
+            ("year-earlier", D(1988, 7, 1), D(1988, 9, 30), "quarter"),
+        ),
+        # "the three months ended June 30" is the quarter compared.
+        (
+            ["Revenue for the three months ended June 30 rose 14% from the year-earlier period."],
+            D(1989, 7, 20),
+            ("the year-earlier period", D(1988, 4, 1), D(1988, 6, 30), "quarter"),
+        ),
+        # A month or a year compared is that month or year a year back.
+        (
+            ["Sales in March rose 5% from a year ago."],
+            D(1990, 4, 12),
+            ("a year ago", D(1989, 3, 1), D(1989, 3, 31), "month"),
+        ),
+        # Nothing to compare: the day a year (or two) before publication.
+        (
+            ["A year ago, the plant was closed."],
+            OCT_26_1989,
+            ("A year ago", D(1988, 10, 26), D(1988, 10, 26), "day"),
+        ),
+        (
+            ["Chrysler asked us two years ago."],
+            D(1995, 10, 26),
+            ("two years ago", D(1993, 10, 26), D(1993, 10, 26), "day"),
+        ),
+        # "a year earlier" in a story counts from the date before it.
+        (
+            ["The company was sold in 1987. A year earlier, it had been listed."],
+            OCT_26_1989,
+            ("A year earlier", D(1986, 1, 1), D(1986, 12, 31), "year"),
+        ),
+        # A nine-month span has no date, and neither has the span a year back.
+        (
+            [
+                "For the nine months ended Sept. 30, profit rose to $5 million "
+                "from $4 million a year earlier."
+            ],
+            OCT_26_1989,
+            None,
+        ),
+    ],
+)
+def test_a_year_back_names_the_period_compared(
+    paragraphs: list[str], published: dt.date, expected: tuple | None
+) -> None:
+    found = [p for p in _periods(paragraphs, published) if "year" in p[0].lower()]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_year_earlier_in_the_next_sentence_compares_the_paragraphs_quarter() -> None:
+    text = (
+        "Net interest income in the quarter grew 8.6%. The bank set aside $21 million, "
+        "almost double the $11.2 million it provided a year earlier."
+    )
+    assert _periods([text], D(1996, 1, 18))[1] == (
+        "a year earlier",
+        D(1994, 10, 1),
+        D(1994, 12, 31),
+        "quarter",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The law took effect a year before the election.", []),
+        ("The project finished a year earlier than planned.", []),
+        ("It was a year-ago level nobody wanted.", []),
+    ],
+)
+def test_years_back_that_count_from_no_date(text: str, expected: list) -> None:
+    assert _periods([text], OCT_26_1989) == expected
+
+
+HARWELL = [
+    "Harwell said net income for the fourth quarter, which ended Jan. 31, fell 22% to "
+    "$41.7 million from $53.5 million a year earlier.",
+    "Sales in the quarter rose 4.1%.",
+    "For fiscal 1997, which ended Jan. 31, Harwell earned $96.2 million, down from "
+    "$118 million in fiscal 1996.",
+    "Harwell would open about 35 stores in fiscal 1998, which ends Jan. 30, 1999.",
+    "She cut her estimate for the current year. The company will take a charge in the "
+    "first quarter.",
+]
+
+
+def test_a_retailers_fiscal_calendar_as_the_article_states_it() -> None:
+    fourth, fourth_before = (D(1997, 11, 1), D(1998, 1, 31)), (D(1996, 11, 1), D(1997, 1, 31))
+    fiscal_1998 = (D(1998, 2, 1), D(1999, 1, 30))
+    assert [p for p in _periods(HARWELL, D(1998, 3, 5)) if p[3] != "day"] == [
+        ("fourth quarter", *fourth, "quarter"),
+        ("a year earlier", *fourth_before, "quarter"),
+        ("the quarter", *fourth, "quarter"),
+        ("fiscal 1997", D(1997, 2, 1), D(1998, 1, 31), "fiscal_year"),
+        ("fiscal 1996", D(1996, 2, 1), D(1997, 1, 31), "fiscal_year"),
+        ("fiscal 1998", *fiscal_1998, "fiscal_year"),
+        ("the current year", *fiscal_1998, "fiscal_year"),
+        ("first quarter", D(1998, 2, 1), D(1998, 4, 30), "quarter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A fiscal year ending in June, as the article says.
+        (
+            ["For fiscal 1989, which ended June 30, it earned $5 million."],
+            ("fiscal 1989", D(1988, 7, 1), D(1989, 6, 30)),
+        ),
+        # A quarter with its number and end places the year's end: the first
+        # quarter ended Dec. 31, so the year ends in September.
+        (
+            ["Its fiscal first quarter ended Dec. 31.", "It expects a loss in fiscal 1990."],
+            ("fiscal 1990", D(1989, 10, 1), D(1990, 9, 30)),
+        ),
+        # The American government's year, in a story of its budget.
+        (
+            ["Congress cut the fiscal 1990 budget deficit."],
+            ("fiscal 1990", D(1989, 10, 1), D(1990, 9, 30)),
+        ),
+        # Nothing said: the calendar year.
+        (["Orders for fiscal 1990 rose."], ("fiscal 1990", D(1990, 1, 1), D(1990, 12, 31))),
+        (["FY1990 spending rose."], ("FY1990", D(1990, 1, 1), D(1990, 12, 31))),
+        (["Spending in fiscal '90 rose."], ("fiscal '90", D(1990, 1, 1), D(1990, 12, 31))),
+    ],
+)
+def test_fiscal_years(paragraphs: list[str], expected: tuple[str, dt.date, dt.date]) -> None:
+    found = [p[:3] for p in _periods(paragraphs, OCT_26_1989) if p[3] == "fiscal_year"]
+    assert found == [expected]
+
+
+def test_fiscal_words_that_name_no_year() -> None:
+    assert _periods(["Fiscal policy will tighten in the fiscal year."], OCT_26_1989) == []

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from dateline.facts.base import DateFact, Duration, Granularity
+from dateline.facts.fiscal import FiscalCalendar, Quarter, learn_calendar, years_before
 from dateline.facts.numbers import NUMBER_WORDS, word_value
 from dateline.facts.tense import Tense, TenseIndex
 from dateline.facts.text import ArticleText, ParagraphText
@@ -190,7 +191,15 @@ class _Scene:
     month in the article's numeric dates, if it is clear. The paragraph's
     tense cues are classified the first time a date asks for them."""
 
-    __slots__ = ("_parsed", "_tenses", "numeric_order", "paragraph", "published", "text")
+    __slots__ = (
+        "_parsed",
+        "_tenses",
+        "calendar",
+        "numeric_order",
+        "paragraph",
+        "published",
+        "text",
+    )
 
     def __init__(
         self,
@@ -198,7 +207,9 @@ class _Scene:
         published: dt.date | None,
         numeric_order: NumericOrder | None = None,
         parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
+        calendar: FiscalCalendar | None = None,
     ) -> None:
+        self.calendar = calendar or FiscalCalendar()
         self.text = text
         self.paragraph = text.text
         self.published = published
@@ -227,7 +238,28 @@ class _Scene:
         return self._tenses
 
 
-Resolver = Callable[[re.Match[str], _Scene], "_Period | _Anaphor | None"]
+@dataclass(slots=True, frozen=True)
+class _QuarterRef:
+    """ "the quarter", "the latest quarter" (shift 0): the quarter the article
+    reports on; "the previous quarter" (-1): the one before the quarter
+    named last. Resolved in reading order, once those are known."""
+
+    shift: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class _YearBack:
+    """ "a year ago", "a year earlier", "the year-earlier period", "the
+    year-ago quarter": the period compared, `years` back (see _Ledger).
+    `noun` is what the phrase names ("quarter", "period"), if anything;
+    `ago` counts from now rather than from a date before it."""
+
+    years: int
+    noun: Literal["quarter", "period"] | None = None
+    ago: bool = False
+
+
+Resolver = Callable[[re.Match[str], _Scene], "_Period | _Anaphor | _QuarterRef | _YearBack | None"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -243,7 +275,7 @@ class _Rule:
 class _Candidate:
     start: int
     end: int
-    period: _Period | _Anaphor
+    period: _Period | _Anaphor | _QuarterRef | _YearBack
     rank: int
 
 
@@ -757,7 +789,9 @@ def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> _Period | N
     if unit == "month":
         return _month(published.year, published.month + shift)
     if unit == "quarter":
-        return _quarter(published.year, (published.month - 1) // 3 + 1 + shift)
+        calendar = scene.calendar
+        quarter = calendar.quarter_holding(published)
+        return _quarter_period(calendar, calendar.quarter(quarter.first_month + 3 * shift))
     if unit == "year":
         return _year(published.year + shift)
     if unit == "decade":
@@ -788,7 +822,43 @@ def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
         return _week_of(published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1)))
     if unit == "month":
         return _month(published.year, published.month - count)
-    return _year(published.year - count * (10 if unit == "decade" else 1))
+    if unit == "decade":
+        return _year(published.year - count * 10)
+    if count == 1:
+        return _YearBack(1, ago=True)  # "a year ago": the period compared, a year back
+    # "two years ago" compares nothing: the day, as many years before.
+    day = years_before(published, count)
+    return _day(day) if day else None
+
+
+def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> _YearBack | None:
+    """ "a year earlier", "two years before": counted from the date compared."""
+    if match.group("dir").lower() == "before" and not _ENDS_PHRASE.match(
+        scene.paragraph, match.end()
+    ):
+        return None  # "a year before the election" counts from an event
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
+    return _YearBack(count) if 1 <= count <= 99 else None
+
+
+def _resolve_year_back_period(match: re.Match[str], scene: _Scene) -> _YearBack | None:
+    """ "the year-earlier period", "the year-ago quarter", "year-earlier
+    profit", "the same quarter a year earlier"."""
+    noun = (match.group("noun") or match.group("noun2") or "").lower()
+    if noun == "quarter":
+        return _YearBack(1, "quarter")
+    if (
+        noun == ""
+        and match.group("adj")
+        and _word_before(scene.paragraph, match.start())
+        in (
+            "a",
+            "an",
+        )
+    ):
+        return None  # "a year-ago level" is no date of its own
+    return _YearBack(1, "period")
 
 
 def _resolve_year(match: re.Match[str], scene: _Scene) -> _Period | None:
@@ -927,37 +997,137 @@ _QUARTER_LEADS = _word_set(
 )
 
 
+# After an adjective "third-quarter" these make it a period of a game.
+_GAME_NOUNS = _word_set(
+    "run runs goal goals touchdown touchdowns basket baskets spurt burst try tries lead"
+)
+_ADJECTIVE_AFTER = re.compile(r" ([a-z][a-z'’-]*)")
+
+
+def _quarter_period(calendar: FiscalCalendar, quarter: Quarter) -> _Period:
+    return _Period("quarter", quarter.start, quarter.end, calendar.quarter_value(quarter))
+
+
 def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
-    """A quarter without its year ("the third quarter", "Q2", "the final
-    quarter of last year"): the publication date supplies the year, the tense
-    which side of it."""
+    """A quarter without its year ("the third quarter", "Q2", "third-quarter
+    profit", "the final quarter of last year"): the publication date
+    supplies the year, the tense which side of it, and the article's fiscal
+    calendar which months (see fiscal.py)."""
     published = scene.published
     if published is None:
         return None
+    text = scene.paragraph
     ordinal = (match.group("ord") or "").lower()
-    before = _word_before(scene.paragraph, match.start())
-    if ordinal and before not in _QUARTER_DETERMINERS:
+    before = _word_before(text, match.start())
+    # "third-quarter profit": an adjective names the quarter wherever it stands.
+    noun_after = _ADJECTIVE_AFTER.match(text, match.end())
+    adjective = bool(ordinal) and "-" in match.group("sep") and noun_after is not None
+    if adjective and noun_after.group(1) in _GAME_NOUNS:  # type: ignore[union-attr]
+        return None  # "a 12-2 third-quarter run"
+    if ordinal and before not in _QUARTER_DETERMINERS and not adjective:
         return None  # "a third quarter", "every second quarter"
     if not ordinal and before not in _QUARTER_LEADS:
         return None  # "the Audi Q4"
-    current = (published.month - 1) // 3 + 1
+    calendar = scene.calendar if ordinal else FiscalCalendar()  # "Q2" is the calendar's
+    current = calendar.quarter_holding(published)
+    last = calendar.quarter(current.first_month - 3)
     if ordinal == "last" and not match.group("yrel"):
-        return _quarter(published.year, current - 1)  # "the last quarter": the one just gone
+        return _quarter_period(calendar, last)  # "the last quarter": the one just gone
     if match.group("q"):
-        quarter = int(match.group("q"))
+        number = int(match.group("q"))
     else:
-        quarter = 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal]
+        number = 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal]
     yrel = (match.group("yrel") or "").lower()
     if yrel:
         shift = {"last": -1, "next": 1}.get(yrel, 0)  # "of this year", "of the year"
-        return _quarter(published.year + shift, quarter)
+        return _quarter(published.year + shift, number)
     # Results are reported once a quarter is over: in the past tense it is the
-    # latest one that has ended, in the future the first that has not.
+    # latest one that has ended, in the future the first that has not (and
+    # "third-quarter results" to come are still those of the quarter just gone).
     if _tense(scene, match.start(), match.end()) == "future":
-        year = published.year if quarter >= current else published.year + 1
-    else:
-        year = published.year if quarter < current else published.year - 1
-    return _quarter(year, quarter)
+        if current.number == number:
+            return _quarter_period(calendar, current)
+        if adjective and last.number == number:
+            return _quarter_period(calendar, last)
+        ahead = (number - current.number) % 4
+        return _quarter_period(calendar, calendar.quarter(current.first_month + 3 * ahead))
+    back = (last.number - number) % 4
+    return _quarter_period(calendar, calendar.quarter(last.first_month - 3 * back))
+
+
+def _resolve_fiscal_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
+    """ "the first quarter of fiscal 1998", "fiscal 1998's first quarter"."""
+    name = _fiscal_name(match.group("fy") or match.group("fy2"), scene.published)
+    if name is None or not 1 < name < 9999:
+        return None
+    calendar = scene.calendar
+    number = _ORDINAL_WORDS[(match.group("ord") or match.group("ord2")).lower()]
+    return _quarter_period(calendar, calendar.quarter_of_year(name, number))
+
+
+def _fiscal_name(text: str, published: dt.date | None) -> int | None:
+    """A fiscal year's name: "1997", or "'97" in the century nearest the
+    publication date."""
+    digits = text.lstrip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    if published is None:
+        return None
+    year = published.year // 100 * 100 + int(digits)
+    return min((year - 100, year, year + 100), key=lambda y: abs(y - published.year))
+
+
+def _fiscal_period(calendar: FiscalCalendar, name: int) -> _Period:
+    start, end = calendar.year(name)
+    return _Period("fiscal_year", start, end, None)
+
+
+def _resolve_fiscal_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+    """ "fiscal 1997", "fiscal year 1997", "the 1997 fiscal year", "FY1997",
+    "fiscal '97": the company's year of that name, as the article bounds it,
+    or the calendar year when it says nothing."""
+    name = _fiscal_name(match.group("y") or match.group("y2") or match.group("y3"), scene.published)
+    if name is None or not 1 < name < 9999:
+        return None
+    return _fiscal_period(scene.calendar, name)
+
+
+def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+    """ "the current fiscal year", "last fiscal year", "the next fiscal year"."""
+    published = scene.published
+    if published is None:
+        return None
+    rel = match.group("rel").lower().split()[-1]
+    shift = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(rel, 0)
+    calendar = scene.calendar
+    return _fiscal_period(calendar, calendar.year_holding(published) + shift)
+
+
+def _resolve_current_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+    """ "the current year": the company's fiscal year when the article keeps
+    one off the calendar's, else the calendar year."""
+    published = scene.published
+    if published is None:
+        return None
+    calendar = scene.calendar
+    if calendar.stated and not calendar.is_calendar:
+        return _fiscal_period(calendar, calendar.year_holding(published))
+    return _year(published.year)
+
+
+def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> _Period | _QuarterRef | None:
+    """ "the quarter", "the latest quarter", "the current quarter", "the
+    previous quarter"."""
+    published = scene.published
+    if published is None:
+        return None
+    which = " ".join((match.group("which") or "").lower().split())
+    if which == "current":
+        calendar = scene.calendar
+        return _quarter_period(calendar, calendar.quarter_holding(published))
+    if which in ("previous", "prior", "preceding"):
+        return _QuarterRef(-1)
+    return _QuarterRef(0)
 
 
 # Holidays by name: fixed days as (month, day), movable ones as days from Easter Sunday.
@@ -1300,8 +1470,9 @@ _DATE_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         re.compile(
-            r"\b(?:Q(?P<q>[1-4])|(?P<ord>(?i:first|second|third|fourth|final|last))[\s-]+"
-            r"(?i:quarter))\b(?:\s+(?i:of)\s+(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b)?"
+            r"\b(?:Q(?P<q>[1-4])|(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last))"
+            r"(?P<sep>[\s-]+)(?:(?i:fiscal)[\s-]+)?(?i:quarter))\b(?![-‐])"
+            r"(?:\s+(?i:of)\s+(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b)?"
             r"(?!\s+(?i:of)\b|\s*[0-9])"
         ),
         _resolve_yearless_quarter,
@@ -1355,6 +1526,72 @@ _DATE_RULES: tuple[_Rule, ...] = (
         re.compile(r"\b(?i:all\s+year)\b(?!\s+(?i:round)\b|-)"),
         _resolve_all_year,
         ("all year",),
+    ),
+    # Business calendars: fiscal years, quarters named without their number,
+    # and the periods a year back that figures are compared with.
+    _Rule(
+        re.compile(
+            r"(?<![\w-])(?:(?i:fiscal)[\s-]+(?:(?i:year)\s+)?(?P<y>(?:19|20)[0-9]{2}|['’][0-9]{2})"
+            r"|FY[\s-]?(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2})"
+            r"|(?P<y3>(?:19|20)[0-9]{2})\s+(?i:fiscal\s+year))(?![0-9]|['’]s\s+(?i:first|second|third|fourth))"
+        ),
+        _resolve_fiscal_year,
+        ("fiscal", "fy"),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<rel>(?i:(?:the\s+)?(?:current|previous|prior|coming)|this|last|next))"
+            r"\s+(?i:fiscal\s+year)\b"
+        ),
+        _resolve_relative_fiscal_year,
+        ("fiscal",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<ord>(?i:first|second|third|fourth))[\s-]+(?i:quarter\s+of\s+fiscal)"
+            r"(?:\s+(?i:year))?\s+(?P<fy>(?:19|20)[0-9]{2}|['’][0-9]{2})(?![0-9])"
+            r"|\b(?i:fiscal)\s+(?P<fy2>(?:19|20)[0-9]{2})(?:['’]s)?\s+"
+            r"(?P<ord2>(?i:first|second|third|fourth))[\s-]+(?i:quarter)\b"
+        ),
+        _resolve_fiscal_quarter,
+        ("fiscal",),
+    ),
+    _Rule(
+        re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),
+        _resolve_current_year,
+        ("current year",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?i:the)\s+(?:(?P<which>(?i:latest|most\s+recent|recent|current|just[\s-]ended"
+            r"|just[\s-]completed|previous|prior|preceding))\s+)?(?i:quarter)\b(?![-‐])"
+            r"(?!\s+(?i:of|century|mile|inch|hour|point)s?\b)"
+        ),
+        _resolve_the_quarter,
+        ("quarter",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})\s+years?\s+"
+            r"(?P<dir>earlier|before)\b(?!\s+than\b)",
+            _I,
+        ),
+        _resolve_years_earlier,
+        ("earlier", "before"),
+    ),
+    _Rule(
+        re.compile(
+            r"(?<![\w-])(?:(?i:the)\s+(?:(?i:year[-\s](?:earlier|ago|before)|prior[-\s]year"
+            r"|previous[-\s]year|comparable)\s+(?P<noun>(?i:period|quarter))"
+            r"|(?i:same)\s+(?P<noun2>(?i:period|quarter))\s+(?i:a|one)\s+(?i:year)\s+"
+            r"(?i:earlier|ago|before))"
+            r"|(?P<adj>(?i:year-earlier|year-ago|prior-year))(?=\s+[a-z]))\b"
+        ),
+        _resolve_year_back_period,
+        (
+            *("year-", "year earlier", "year ago", "year before", "prior", "previous"),
+            *("same", "comparable"),
+        ),
     ),
 )
 
@@ -1629,6 +1866,221 @@ def _can_follow(anaphor: _Anaphor, granularity: str, spans_years: bool) -> bool:
     return granularity in ("day", "time", "week")
 
 
+# A day on which something was said is no period a figure is compared with:
+# "said yesterday that profit rose from a year earlier".
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:said|says|reported|reports|announced|told\s+\w+|added|disclosed|posted)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_OCCASION_AFTER = re.compile(r",?\s+(?:said|reported|announced|disclosed|posted)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"[0-9]")
+# A day that closes the three months compared stands for that quarter: "revenue
+# for the three months ended June 30 rose ... from the year-earlier period";
+# one that closes any other span ("the nine months ended Sept. 30") for none.
+_QUARTER_ENDED = re.compile(
+    r"\b(?:three|3)[\s-]months?\s+(?:ended|ending|to)\s+(?:on\s+)?$|\bquarter\s+(?:ended|ending|to)"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_SPAN_ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+# Spans no single date names: a year back from one is no date either.
+_SPANS = re.compile(
+    r"\b(?:first|second)\s+half\b|\b(?:six|nine|6|9)[\s-]months?\b|\byear[\s-]to[\s-]date\b"
+    r"|\b(?:ended|ending)\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.IGNORECASE,
+)
+
+
+class _Ledger:
+    """What later dates refer back to, in reading order: the quarter the
+    article reports on (the first quarter it names that has ended by the
+    publication date), and the dates so far in the paragraph, by sentence,
+    for the periods a year back ("a year earlier").
+
+    A year-back phrase names the period its sentence compares, a year back:
+    a quarter in the sentence ("third-quarter net rose ... from a year
+    earlier"), else another date in it ("Sales in March rose from a year
+    ago"); else a quarter earlier in the paragraph; else, in a sentence
+    of figures, the quarter the article reports on; else, for "a year
+    earlier", the date the paragraph spoke of last ("In 1995 ... A year
+    earlier"); and with nothing to compare ("a year ago, the plant was
+    closed"), the day a year before publication. Only the latest date of
+    each kind is kept, so a reference costs the same after any number."""
+
+    __slots__ = (
+        "_calendar",
+        "_digits",
+        "_last_quarter",
+        "_paragraph",
+        "_paragraph_last",
+        "_paragraph_quarter",
+        "_previous_last",
+        "_published",
+        "_reported",
+        "_sentence_other",
+        "_sentence_quarter",
+        "_spans",
+    )
+
+    def __init__(self, published: dt.date | None, calendar: FiscalCalendar) -> None:
+        self._published = published
+        self._calendar = calendar
+        self._reported: _Period | None = None
+        self._last_quarter: _Period | None = None
+        self._paragraph: ParagraphText | None = None
+        self._digits: list[int] | None = None
+        self._spans: list[int] | None = None
+        self._sentence_quarter: dict[int, _Period] = {}
+        self._sentence_other: dict[int, _Period] = {}
+        self._paragraph_quarter: _Period | None = None
+        self._paragraph_last: _Period | None = None
+        self._previous_last: _Period | None = None
+
+    def start_paragraph(self, paragraph: ParagraphText) -> None:
+        self._previous_last = self._paragraph_last
+        self._paragraph = paragraph
+        self._digits = self._spans = None
+        self._sentence_quarter, self._sentence_other = {}, {}
+        self._paragraph_quarter = self._paragraph_last = None
+
+    def record(self, period: _Period, candidate: _Candidate, derived: bool) -> None:
+        """Note a resolved date; `derived` for one found a year back from another."""
+        if derived:
+            return
+        paragraph = self._paragraph
+        assert paragraph is not None
+        sentence = paragraph.sentence_index(candidate.start)
+        if period.granularity == "quarter":
+            published = self._published
+            if self._reported is None and published is not None and period.end < published:
+                self._reported = period
+            self._last_quarter = self._sentence_quarter[sentence] = period
+            self._paragraph_quarter = self._paragraph_last = period
+            return
+        if period.granularity in ("day", "time"):
+            text, start = paragraph.text, candidate.start
+            if _QUARTER_ENDED.search(text, max(0, start - 30), start):
+                calendar = self._calendar
+                closed = calendar.quarter(calendar.quarter_holding(period.start).first_month)
+                self._sentence_quarter[sentence] = _quarter_period(calendar, closed)
+                return
+            if _SPAN_ENDED.search(text, max(0, start - 16), start) or self._is_occasion(candidate):
+                return
+        self._sentence_other[sentence] = self._paragraph_last = period
+
+    def _is_occasion(self, candidate: _Candidate) -> bool:
+        text = self._paragraph.text  # type: ignore[union-attr]
+        start = candidate.start
+        return bool(
+            _OCCASION_BEFORE.search(text, max(0, start - 40), start)
+            or _OCCASION_AFTER.match(text, candidate.end)
+        )
+
+    def reported(self) -> _Period | None:
+        """The quarter the article reports on: the first it named that has
+        ended, or the last to end before publication."""
+        if self._reported is not None or self._published is None:
+            return self._reported
+        calendar = self._calendar
+        current = calendar.quarter_holding(self._published)
+        return _quarter_period(calendar, calendar.quarter(current.first_month - 3))
+
+    def quarter(self, reference: _QuarterRef) -> _Period | None:
+        if reference.shift == 0:
+            return self.reported()
+        base = self._last_quarter or self.reported()
+        if base is None:
+            return None
+        return _months_on(base, 3 * reference.shift)
+
+    def year_back(self, phrase: _YearBack, candidate: _Candidate) -> _Period | None:
+        paragraph = self._paragraph
+        assert paragraph is not None
+        sentence = paragraph.sentence_index(candidate.start)
+        years = phrase.years
+        quarter = self._sentence_quarter.get(sentence)
+        if quarter is not None:
+            return _months_on(quarter, -12 * years)
+        other = self._sentence_other.get(sentence)
+        if other is not None and phrase.noun != "quarter":
+            found = _years_on(other, -years)
+            if found is not None:
+                return found
+        if self._in_sentence(_SPANS, sentence):
+            return None  # "the nine months ended Sept. 30 ... a year earlier"
+        compares = self._in_sentence(_DIGIT, sentence)
+        if self._paragraph_quarter is not None and (phrase.noun or compares):
+            return _months_on(self._paragraph_quarter, -12 * years)
+        if phrase.noun == "period":
+            return None  # "the year-earlier period" of a span no date names
+        if (compares and self._reported is not None) or phrase.noun == "quarter":
+            reported = self.reported()
+            return _months_on(reported, -12 * years) if reported else None
+        if not phrase.ago:
+            last = self._paragraph_last or self._previous_last
+            if last is not None:
+                found = _years_on(last, -years)
+                if found is not None:
+                    return found
+        if self._published is None:
+            return None
+        day = years_before(self._published, years)
+        return _day(day) if day else None
+
+    def _in_sentence(self, pattern: re.Pattern[str], sentence: int) -> bool:
+        """Whether the sentence holds a match of `pattern` (a digit: a sentence
+        of figures compares; a span no date names). Each paragraph is
+        scanned once for each pattern, and each question is a bisection."""
+        paragraph = self._paragraph
+        assert paragraph is not None
+        if pattern is _DIGIT:
+            if self._digits is None:
+                self._digits = [m.start() for m in _DIGIT.finditer(paragraph.text)]
+            found = self._digits
+        else:
+            if self._spans is None:
+                self._spans = [m.start() for m in pattern.finditer(paragraph.text)]
+            found = self._spans
+        sentences = paragraph.ends
+        start = sentences[sentence - 1] if sentence else 0
+        end = sentences[sentence] if sentence < len(sentences) else len(paragraph.text)
+        index = bisect.bisect_left(found, start)
+        return index < len(found) and found[index] < end
+
+
+def _months_on(period: _Period, months: int) -> _Period:
+    """A quarter moved by whole months: a year back is -12."""
+    start = _month(period.start.year, period.start.month + months).start
+    end = _month(period.end.year, period.end.month + months).end
+    value = None
+    if period.value is not None:
+        value = f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+    return _Period(period.granularity, start, end, value)
+
+
+def _years_on(period: _Period, years: int) -> _Period | None:
+    """The same period `years` on (back when negative), or None for one a
+    year back makes no sense of (a decade)."""
+    granularity, start = period.granularity, period.start
+    if granularity == "quarter":
+        return _months_on(period, 12 * years)
+    if granularity == "month":
+        return _month(start.year + years, start.month)
+    if granularity in ("day", "time", "week"):
+        day = years_before(start, -years)
+        if day is None:
+            return None
+        return _day(day) if granularity != "week" else _week_of(day)
+    if granularity == "year":
+        return _year(start.year + years)
+    if granularity == "fiscal_year":
+        first, last = years_before(start, -years), years_before(period.end, -years)
+        if first is None or last is None:
+            return None
+        return _Period("fiscal_year", first, last, None)
+    return None
+
+
 def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
     return any(
         int(match.group("d")) <= 12 and int(match.group("m")) <= 12
@@ -1649,22 +2101,35 @@ def find_dates(
     order = _numeric_order(texts) if _has_ambiguous_numeric_date(texts) else None
     dates: list[DateFact] = []
     durations: list[Duration] = []
-    # The dates resolved so far, for "the following year".
+    # The dates resolved so far, for "the following year" and "a year earlier".
     history = _History()
+    calendar = learn_calendar(texts, published)
+    ledger = _Ledger(published, calendar)
     parsed: set[tuple[str, dt.date, _Prefer]] = set()
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
         if not paragraph:
             continue
-        chosen = _choose(_date_candidates(_Scene(text, published, order, parsed)), len(paragraph))
+        scene = _Scene(text, published, order, parsed, calendar)
+        chosen = _choose(_date_candidates(scene), len(paragraph))
+        ledger.start_paragraph(text)
         for candidate in chosen:
-            period = candidate.period
-            if isinstance(period, _Anaphor):
-                followed = history.antecedent(period, index)
-                if followed is None:
-                    continue
-                period = followed
+            found = candidate.period
+            try:
+                if isinstance(found, _Anaphor):
+                    period = history.antecedent(found, index)
+                elif isinstance(found, _QuarterRef):
+                    period = ledger.quarter(found)
+                elif isinstance(found, _YearBack):
+                    period = ledger.year_back(found, candidate)
+                else:
+                    period = found
+            except (ValueError, OverflowError):
+                continue  # counted past year 1 or 9999
+            if period is None:
+                continue
             history.add(index, period)
+            ledger.record(period, candidate, derived=isinstance(found, _YearBack))
             dates.append(
                 DateFact(
                     text=paragraph[candidate.start : candidate.end],
