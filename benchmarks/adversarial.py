@@ -20,6 +20,7 @@ repeated the same way. The target (issue 16): every kind at most 0.5 s per
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import subprocess
 import sys
@@ -70,6 +71,22 @@ KINDS: dict[str, str] = {
     "quarters and year-ago": (
         "third-quarter net income rose from a year earlier, in the quarter, "
         "the year-earlier period, a year ago, fiscal 1997, "
+    ),
+    # Dates and quantities: the kinds that were worst for their extractors.
+    "number words, one long run": "one hundred and ",
+    "dates, all different": ", ".join(
+        f"{day} {month} {year}"
+        for year in range(1901, 2100)
+        for month in calendar.month_name[1:]
+        for day in range(1, 29, 3)
+    )
+    + ", ",
+    "dates, one sentence of weekdays and cues": (
+        "and on Monday, said Smith, it will close on Friday "
+    ),
+    "fiscal calendars stated": (
+        "the fourth quarter, which ended Jan. 31, and fiscal 1997, which ends Jan. 30, 1999, "
+        "the current year, the previous quarter, the same quarter a year earlier, "
     ),
 }
 

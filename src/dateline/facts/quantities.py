@@ -216,6 +216,18 @@ _HEDGE_AFTER = re.compile(
     r"|-(?:odd|plus))\b",
     re.IGNORECASE,
 )
+# Hedges before an amount, as the words just before it read in lower case.
+_HEDGES = _word_set(
+    "about around approximately approx. approx roughly nearly almost over some under"
+    " estimated circa approaching"
+) | {
+    "more than", "up to", "fewer than", "less than", "at least", "at most", "close to",
+    "an estimated", "upwards of", "as many as", "as much as", "in excess of",
+    "getting on for", "the best part of", "nigh on", "north of",
+}  # fmt: skip
+_HEDGE_WORDS = 4
+_HEDGE_REACH = 40
+_OPENING_MARKS = "\"'“‘([{"
 _HEDGE = re.compile(
     r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|more\s+than|over|some"
     r"|up\s+to|fewer\s+than|less\s+than|under|at\s+least|at\s+most|close\s+to|an\s+estimated"
@@ -385,17 +397,46 @@ def _magnitude(word: str | None) -> int:
 
 
 def _is_hedged(text: str, start: int) -> bool:
-    return _HEDGE.search(text, max(0, start - 40), start) is not None
+    """Whether a hedge ("about", "more than") stands just before `start`.
+
+    Only the words just before are looked at: searching a window for a
+    pattern that must end at its end tries every position in it, and this is
+    asked of every number."""
+    window = text[max(0, start - _HEDGE_REACH) : start]
+    if not window or not window[-1].isspace():
+        return False
+    words = window.lower().split()[-_HEDGE_WORDS:]
+    for count in range(1, len(words) + 1):
+        # "(about 20": the hedge starts after the bracket.
+        first = words[-count].lstrip(_OPENING_MARKS)
+        if " ".join([first, *words[len(words) - count + 1 :]]) in _HEDGES:
+            return True
+    return False
 
 
 def _token_before(text: str, start: int) -> str:
-    match = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-    return match.group(1) if match else ""
+    """The run of non-space characters before the space before `start`."""
+    return _token_span(text, start)[0]
 
 
 def _token_start(text: str, start: int) -> int:
-    match = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-    return match.start(1) if match else start
+    token, at = _token_span(text, start)
+    return at if token else start
+
+
+def _token_span(text: str, start: int) -> tuple[str, int]:
+    """What `(\\S+)\\s+$` finds in the 40 characters before `start`, and where,
+    found from the end rather than tried at each of them."""
+    floor = max(0, start - 40)
+    end = start
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end in (start, floor):
+        return "", start
+    begin = end
+    while begin > floor and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end], begin
 
 
 def _bare(token: str) -> str:
@@ -786,6 +827,9 @@ class _CountFinder:
             start, end = match.span()
             if self.taken.overlaps(start, end):
                 continue
+            following = _NEXT_WORD.match(paragraph, end)
+            if following and following.group(1).lower() in _CALENDAR_WORDS:
+                continue  # "27 January", "six months", "3 pm": never a count (see _unit)
             if match.group("digits") and _is_year(paragraph, match):
                 continue
             if _is_proportion(paragraph, start, end) or _is_label_or_name(self.text, match):

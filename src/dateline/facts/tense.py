@@ -114,6 +114,18 @@ _AUXILIARY_REACH = 40
 _COMMA = re.compile(",")
 _PHRASE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 
+# Every word _cue may classify, but those ending in "-ed" or "'ll".
+_CUE_WORDS = (
+    _FUTURE_WORDS
+    | _SCHEDULED
+    | _COPULAS
+    | _FUTURE_BEFORE_TO
+    | _FUTURE_BEFORE_OBJECT_TO
+    | frozenset(_FUTURE_PAIRS)
+    | _PAST_WORDS
+    | {"due"}
+)
+
 _NONE, _PAST, _FUTURE = 0, 1, 2
 _TENSES: tuple[Tense | None, ...] = (None, "past", "future")
 
@@ -170,20 +182,23 @@ class TenseIndex:
         tenses = [_NONE] * count
         reporting = [False] * count
         for index, word in enumerate(words):
+            if word not in _CUE_WORDS and not word.endswith(("ed", "'ll", "’ll")):
+                continue  # most words say nothing of the tense
             same = sentences[index]
-            after = [
-                words[k] for k in range(index + 1, min(count, index + 1 + _OBJECT_REACH))
-                if sentences[k] == same
-            ]  # fmt: skip
             # A capital inside a prose sentence makes a name ("the Australian
             # Open in January", "Theresa May"), never a verb.
-            named = (
+            if (
                 text[positions[index]].isupper()
                 and index
                 and sentences[index - 1] == same
                 and paragraph.style_at(positions[index]) == "prose"
-            )
-            tense = _NONE if named else _cue(word, after)
+            ):
+                continue
+            after = [
+                words[k] for k in range(index + 1, min(count, index + 1 + _OBJECT_REACH))
+                if sentences[k] == same
+            ]  # fmt: skip
+            tense = _cue(word, after)
             if tense and word in _SCHEDULED and index and words[index - 1] in _NOUN_LEADS:
                 tense = _NONE  # "the close on Wednesday", "before the start in May": nouns
             if tense == _PAST and index and sentences[index - 1] == same:
