@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dateline.facts import dates as dates_module
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
+from dateline.facts.text import ArticleText
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
@@ -1178,3 +1179,8 @@ def test_fiscal_years(paragraphs: list[str], expected: tuple[str, dt.date, dt.da
 
 def test_fiscal_words_that_name_no_year() -> None:
     assert _periods(["Fiscal policy will tighten in the fiscal year."], OCT_26_1989) == []
+
+
+def test_the_shared_text_layer_gives_the_same_dates() -> None:
+    for paragraphs, published in ((SEED_000, PUBLISHED_000), (SEED_001, PUBLISHED_001)):
+        assert find_dates(ArticleText(paragraphs), published) == find_dates(paragraphs, published)

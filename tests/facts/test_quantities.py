@@ -19,6 +19,7 @@ from dateline.facts.extract import extract_facts
 from dateline.facts.numbers import LARGE_NUMBER_WORDS, word_value
 from dateline.facts.quantities import find_quantities
 from dateline.facts.serialize import facts_to_dict
+from dateline.facts.text import ArticleText
 from dateline.model.article import Article
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
@@ -563,3 +564,8 @@ def test_a_number_in_words_has_a_bounded_length() -> None:
     assert match is not None
     assert match.group().split() == ["one", "hundred"] * 6 + ["one"]
     assert word_value("one " * 100) is None
+
+
+def test_the_shared_text_layer_gives_the_same_quantities() -> None:
+    for paragraphs in (SEED_000, SEED_001):
+        assert find_quantities(ArticleText(paragraphs)) == find_quantities(paragraphs)
