@@ -21,7 +21,23 @@ Holidays are dates when they name a day: "Christmas Day", "Christmas Eve",
 "Boxing Day", "New Year's Day", "Easter Sunday" always, a bare "Christmas" or
 "Easter" only after a word that makes it a time ("at Christmas", "this
 Christmas", "since Easter"), and never before a noun it qualifies ("Christmas
-shopping", "the Easter holidays"). Christmas is 25 December, Easter its Sunday.
+shopping", "the Easter holidays"). Christmas is 25 December, Easter its Sunday;
+the American holidays ("Election Day", "Labor Day") fall on their weekdays.
+
+Business copy names periods of a company's calendar ("third-quarter profit",
+"fiscal 1997", "the current year"), which fiscal.py learns from the article,
+and periods named from others ("the quarter", "a year earlier", "the
+following year"), which references.py resolves in reading order. The
+calendar arithmetic is in periods.py.
+
+Everything is linear in the text: each pattern scans a paragraph once, a
+match is checked against the spans kept before it with a Fenwick tree, the
+choice among overlapping candidates marks taken characters in a byte
+array, tense comes from an index of the paragraph's words (tense.py), and
+references keep only the latest date of each kind. dateparser parses the
+first 200 different expressions of an article; past that (a text of
+thousands of different dates), our own arithmetic, which checks every
+reading it gives, stands alone.
 """
 
 from __future__ import annotations
@@ -35,9 +51,24 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from dateline.facts.base import DateFact, Duration, Granularity
-from dateline.facts.fiscal import FiscalCalendar, Quarter, learn_calendar, years_before
+from dateline.facts.base import DateFact, Duration
+from dateline.facts.fiscal import FiscalCalendar, learn_calendar
 from dateline.facts.numbers import NUMBER_WORDS, word_value
+from dateline.facts.periods import (
+    Period,
+    century_period,
+    day_period,
+    decade_period,
+    month_period,
+    quarter_period,
+    uk_fiscal_year,
+    week_of,
+    weekend_of,
+    year_period,
+    years_before,
+    years_period,
+)
+from dateline.facts.references import Anaphor, History, Ledger, QuarterRef, YearBack
 from dateline.facts.tense import Tense, TenseIndex
 from dateline.facts.text import ArticleText, ParagraphText
 
@@ -167,24 +198,6 @@ NumericOrder = Literal["DMY", "MDY"]
 _Prefer = Literal["past", "future", "current_period"]
 
 
-@dataclass(slots=True, frozen=True)
-class _Period:
-    granularity: Granularity
-    start: dt.date
-    end: dt.date
-    value: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class _Anaphor:
-    """A date named from the one before it in the text ("the following year"):
-    resolved once that one is known, in reading order."""
-
-    unit: Literal["day", "week", "month", "year"]
-    shift: int
-    weekday: int | None = None  # "the following Monday"
-
-
 class _Scene:
     """Where a match sits: its paragraph (as text, and as the text layer's
     sentences), the article's publication date, and the order of day and
@@ -238,28 +251,7 @@ class _Scene:
         return self._tenses
 
 
-@dataclass(slots=True, frozen=True)
-class _QuarterRef:
-    """ "the quarter", "the latest quarter" (shift 0): the quarter the article
-    reports on; "the previous quarter" (-1): the one before the quarter
-    named last. Resolved in reading order, once those are known."""
-
-    shift: int = 0
-
-
-@dataclass(slots=True, frozen=True)
-class _YearBack:
-    """ "a year ago", "a year earlier", "the year-earlier period", "the
-    year-ago quarter": the period compared, `years` back (see _Ledger).
-    `noun` is what the phrase names ("quarter", "period"), if anything;
-    `ago` counts from now rather than from a date before it."""
-
-    years: int
-    noun: Literal["quarter", "period"] | None = None
-    ago: bool = False
-
-
-Resolver = Callable[[re.Match[str], _Scene], "_Period | _Anaphor | _QuarterRef | _YearBack | None"]
+Resolver = Callable[[re.Match[str], _Scene], "Period | Anaphor | QuarterRef | YearBack | None"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -275,68 +267,8 @@ class _Rule:
 class _Candidate:
     start: int
     end: int
-    period: _Period | _Anaphor | _QuarterRef | _YearBack
+    period: Period | Anaphor | QuarterRef | YearBack
     rank: int
-
-
-# --- periods ---------------------------------------------------------------
-
-
-def _day(day: dt.date) -> _Period:
-    return _Period("day", day, day, day.isoformat())
-
-
-def _week_of(day: dt.date) -> _Period:
-    monday = day - dt.timedelta(days=day.weekday())
-    iso = monday.isocalendar()
-    return _Period("week", monday, monday + dt.timedelta(days=6), f"{iso[0]:04d}-W{iso[1]:02d}")
-
-
-def _weekend_of(day: dt.date) -> _Period:
-    # A weekend has no ISO form, so it is a week-sized period known only by its days.
-    saturday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=5)
-    return _Period("week", saturday, saturday + dt.timedelta(days=1), None)
-
-
-def _month(year: int, month: int) -> _Period:
-    # Month arithmetic may overflow past December or before January.
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    first = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return _Period("month", first, following - dt.timedelta(days=1), f"{year:04d}-{month:02d}")
-
-
-def _quarter(year: int, quarter: int) -> _Period:
-    year, quarter = year + (quarter - 1) // 4, (quarter - 1) % 4 + 1
-    first = _month(year, 3 * quarter - 2).start
-    last = _month(year, 3 * quarter).end
-    return _Period("quarter", first, last, f"{year:04d}-Q{quarter}")
-
-
-def _year(year: int) -> _Period:
-    return _Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}")
-
-
-def _years(first: int, last: int) -> _Period:
-    # "2010-2012": a run of whole years, written as an ISO-8601 interval.
-    return _Period("year", dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first:04d}/{last:04d}")
-
-
-def _fiscal_year(first_year: int) -> _Period:
-    # UK financial year, 1 April to 31 March. ISO-8601 has no form for it.
-    return _Period("fiscal_year", dt.date(first_year, 4, 1), dt.date(first_year + 1, 3, 31), None)
-
-
-def _decade(first_year: int) -> _Period:
-    # ISO-8601 writes the 1990s as "199", which nobody would read: value stays null.
-    return _Period("decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), None)
-
-
-def _century(number: int) -> _Period | None:
-    if not 1 <= number <= 99:
-        return None
-    first = max(1, (number - 1) * 100)
-    return _Period("century", dt.date(first, 1, 1), dt.date((number - 1) * 100 + 99, 12, 31), None)
 
 
 def _easter(year: int) -> dt.date:
@@ -551,7 +483,7 @@ _NEAR_AHEAD = 31
 
 def _nearest_month(
     month: int, published: dt.date, tense: Tense | None, *, strict: bool = True
-) -> _Period:
+) -> Period:
     """The month nearest the publication date in the direction of the
     sentence's tense: "told a meeting in March" in January is last March. The
     publication month itself is that month, whatever the tense. Not
@@ -562,13 +494,13 @@ def _nearest_month(
         offsets = [o for o in offsets if o == 0 or (o > 0) == (tense == "future")] or offsets
     # Six months either way is a tie; the tense of the sentence breaks it.
     offset = min(offsets, key=lambda o: (abs(o), o < 0 if tense == "future" else o > 0))
-    return _month(published.year, published.month + offset)
+    return month_period(published.year, published.month + offset)
 
 
 # --- resolvers -------------------------------------------------------------
 
 
-def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_day_month(match: re.Match[str], scene: _Scene) -> Period | None:
     name = match.group("mon")
     if name in _AMBIGUOUS_MONTHS and _is_name_part(scene.paragraph, match.start("mon")):
         return None
@@ -582,14 +514,14 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         # pattern knows which words it took.
         if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
             parsed = dt.date(year, month, day)
-        return _day(parsed)
+        return day_period(parsed)
     published = scene.published
     if published is None:
         return None
     if _is_habit(scene, match.start()):
         return None
     if (month, day) == (published.month, published.day):
-        return _day(published)  # dateparser would move a future "15 March" a year on
+        return day_period(published)  # dateparser would move a future "15 March" a year on
     reading = _reading(scene, match.start(), match.end())
     tense = reading.tense
     if tense is None:
@@ -615,7 +547,7 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
             parsed = ahead
     if match.group("wd"):
         parsed = _matching_weekday(parsed, _WEEKDAY_INDEX[match.group("wd")], published)
-    return _day(parsed)
+    return day_period(parsed)
 
 
 def _matching_weekday(day: dt.date, weekday: int, published: dt.date) -> dt.date:
@@ -633,43 +565,43 @@ def _matching_weekday(day: dt.date, weekday: int, published: dt.date) -> dt.date
     return min(fitting, key=lambda c: abs((c - published).days), default=day)
 
 
-def _resolve_month_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_month_year(match: re.Match[str], scene: _Scene) -> Period | None:
     if _is_name_part(scene.paragraph, match.start("mon")):
         return None
     month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
     year = int(match.group("y"))
     parsed = scene.parse(_normalised(match.group()), _ANY_BASE, "current_period")
     if parsed is None or (parsed.year, parsed.month) != (year, month):
-        return _month(year, month)
-    return _month(parsed.year, parsed.month)
+        return month_period(year, month)
+    return month_period(parsed.year, parsed.month)
 
 
-def _resolve_month_relative_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_month_relative_year(match: re.Match[str], scene: _Scene) -> Period | None:
     # "November last year": dateparser reads it as a day in November of this year.
     if scene.published is None:
         return None
     shift = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
-    return _month(scene.published.year + shift, _MONTH_NUMBER[match.group("mon").lower()])
+    return month_period(scene.published.year + shift, _MONTH_NUMBER[match.group("mon").lower()])
 
 
-def _resolve_relative_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_month(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None or _word_before(scene.paragraph, match.start()) == "the":
         return None
     month = _MONTH_NUMBER[match.group("mon").lower()]
     rel = match.group("rel").lower()
     if rel == "this":
-        return _month(published.year, month)
+        return month_period(published.year, month)
     if rel == "last":
         # The latest such month before the publication month, passing over the
         # month just gone, which would be "last month": "last February" in
         # March 1998 is February 1997.
         back = (published.month - month) % 12
-        return _month(published.year, published.month - (back if back > 1 else back + 12))
-    return _month(published.year + (month <= published.month), month)
+        return month_period(published.year, published.month - (back if back > 1 else back + 12))
+    return month_period(published.year + (month <= published.month), month)
 
 
-def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> Period | None:
     name = match.group("mon")
     text = scene.paragraph
     before = _word_before(text, match.start())
@@ -703,19 +635,19 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
     ):
         # The month just ahead, not the one eleven months back, which a writer
         # would have called "last August": "bookings for August were running".
-        nearest = _month(published.year, published.month + 1)
+        nearest = month_period(published.year, published.month + 1)
     prefer: Tense = "future" if nearest.start > published else "past"
     parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
-    return _month(parsed.year, parsed.month)
+    return month_period(parsed.year, parsed.month)
 
 
 def _months_between(first: dt.date, second: dt.date) -> int:
     return (second.year - first.year) * 12 + second.month - first.month
 
 
-def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_weekday(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -728,13 +660,13 @@ def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
     # dateparser reads "next Friday" and "this Friday" as the nearest Friday
     # ahead, whichever week it falls in; news means the week.
     if rel == "next":
-        return _day(monday + dt.timedelta(days=7 + target))
+        return day_period(monday + dt.timedelta(days=7 + target))
     if rel in {"this", "coming", "this coming"}:
         day = monday + dt.timedelta(days=target)
-        return _day(day if day >= published else day + dt.timedelta(days=7))
+        return day_period(day if day >= published else day + dt.timedelta(days=7))
     if rel == "last":
         back = (published.weekday() - target) % 7 or 7
-        return _day(published - dt.timedelta(days=back))
+        return day_period(published - dt.timedelta(days=back))
     if before in _FEAST_DAYS or _is_name_part(scene.paragraph, match.start()):
         return None  # Good Friday is a feast, Black Friday a name: neither is "on Friday"
     if _is_habit(scene, match.start()):
@@ -753,11 +685,11 @@ def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
         # names an event rather than the time of the verb, and is the nearest.
         tense = "future" if ahead < behind else "past"
     if tense == "future":
-        return _day(published + dt.timedelta(days=ahead))
-    return _day(published - dt.timedelta(days=behind))
+        return day_period(published + dt.timedelta(days=ahead))
+    return day_period(published - dt.timedelta(days=behind))
 
 
-def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> Period | None:
     if scene.published is None:
         return None
     word = match.group("w").lower()
@@ -767,10 +699,10 @@ def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> _Period | None
     # "the day before yesterday", "the day after tomorrow"
     offset = match.group("off")
     shift += -1 if offset == "before" else 1 if offset == "after" else 0
-    return _day(scene.published + dt.timedelta(days=shift))
+    return day_period(scene.published + dt.timedelta(days=shift))
 
 
-def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -783,33 +715,33 @@ def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> _Period | N
         shift = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
         unit = match.group("unit").lower()
     if unit == "week":
-        return _week_of(published + dt.timedelta(weeks=shift))
+        return week_of(published + dt.timedelta(weeks=shift))
     if unit == "weekend":
-        return _weekend_of(published + dt.timedelta(weeks=shift))
+        return weekend_of(published + dt.timedelta(weeks=shift))
     if unit == "month":
-        return _month(published.year, published.month + shift)
+        return month_period(published.year, published.month + shift)
     if unit == "quarter":
         calendar = scene.calendar
         quarter = calendar.quarter_holding(published)
-        return _quarter_period(calendar, calendar.quarter(quarter.first_month + 3 * shift))
+        return calendar.period(calendar.quarter(quarter.first_month + 3 * shift))
     if unit == "year":
-        return _year(published.year + shift)
+        return year_period(published.year + shift)
     if unit == "decade":
-        return _decade(published.year // 10 * 10 + 10 * shift)
-    return _century(published.year // 100 + 1 + shift)
+        return decade_period(published.year // 10 * 10 + 10 * shift)
+    return century_period(published.year // 100 + 1 + shift)
 
 
-def _resolve_the_weekend(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_the_weekend(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
-    weekend = _weekend_of(published)
+    weekend = weekend_of(published)
     if _tense(scene, match.start("expr"), match.end("expr")) == "future":
-        return weekend if weekend.end >= published else _weekend_of(published + dt.timedelta(7))
-    return weekend if weekend.start <= published else _weekend_of(published - dt.timedelta(7))
+        return weekend if weekend.end >= published else weekend_of(published + dt.timedelta(7))
+    return weekend if weekend.start <= published else weekend_of(published - dt.timedelta(7))
 
 
-def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_ago(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -817,21 +749,21 @@ def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
     count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
     unit = match.group("unit").lower().rstrip("s")
     if unit == "day":
-        return _day(published - dt.timedelta(days=count))
+        return day_period(published - dt.timedelta(days=count))
     if unit in {"week", "fortnight"}:
-        return _week_of(published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1)))
+        return week_of(published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1)))
     if unit == "month":
-        return _month(published.year, published.month - count)
+        return month_period(published.year, published.month - count)
     if unit == "decade":
-        return _year(published.year - count * 10)
+        return year_period(published.year - count * 10)
     if count == 1:
-        return _YearBack(1, ago=True)  # "a year ago": the period compared, a year back
+        return YearBack(1, ago=True)  # "a year ago": the period compared, a year back
     # "two years ago" compares nothing: the day, as many years before.
     day = years_before(published, count)
-    return _day(day) if day else None
+    return day_period(day) if day else None
 
 
-def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> _YearBack | None:
+def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> YearBack | None:
     """ "a year earlier", "two years before": counted from the date compared."""
     if match.group("dir").lower() == "before" and not _ENDS_PHRASE.match(
         scene.paragraph, match.end()
@@ -839,15 +771,15 @@ def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> _YearBack | N
         return None  # "a year before the election" counts from an event
     count_text = match.group("n").lower()
     count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
-    return _YearBack(count) if 1 <= count <= 99 else None
+    return YearBack(count) if 1 <= count <= 99 else None
 
 
-def _resolve_year_back_period(match: re.Match[str], scene: _Scene) -> _YearBack | None:
+def _resolve_year_back_period(match: re.Match[str], scene: _Scene) -> YearBack | None:
     """ "the year-earlier period", "the year-ago quarter", "year-earlier
     profit", "the same quarter a year earlier"."""
     noun = (match.group("noun") or match.group("noun2") or "").lower()
     if noun == "quarter":
-        return _YearBack(1, "quarter")
+        return YearBack(1, "quarter")
     if (
         noun == ""
         and match.group("adj")
@@ -858,10 +790,10 @@ def _resolve_year_back_period(match: re.Match[str], scene: _Scene) -> _YearBack 
         )
     ):
         return None  # "a year-ago level" is no date of its own
-    return _YearBack(1, "period")
+    return YearBack(1, "period")
 
 
-def _resolve_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_year(match: re.Match[str], scene: _Scene) -> Period | None:
     text = scene.paragraph
     year = int(match.group("expr"))
     lead = _YEAR_LEAD.search(text, max(0, match.start() - 20), match.start())
@@ -886,34 +818,34 @@ def _resolve_year(match: re.Match[str], scene: _Scene) -> _Period | None:
             return None  # "the 2015 election"; "the 2000 homes" is a count
     else:
         return None
-    return _year(year)
+    return year_period(year)
 
 
-def _resolve_year_pair(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_year_pair(match: re.Match[str], scene: _Scene) -> Period | None:
     """A pair of years: "2013/14" and "2016-17" are UK fiscal years, "2010-2012" a run."""
     first = int(match.group("a"))
     if match.group("e"):
         last = int(match.group("e"))
-        return _years(first, last) if first < last <= first + 100 else None
+        return years_period(first, last) if first < last <= first + 100 else None
     if not 1900 <= first <= 2099:
         return None
     second_text = match.group("b") or match.group("c")
     second = int(second_text)
     follows = second == first + 1 if len(second_text) == 4 else second == (first + 1) % 100
-    return _fiscal_year(first) if follows else None
+    return uk_fiscal_year(first) if follows else None
 
 
-def _resolve_iso(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_iso(match: re.Match[str], scene: _Scene) -> Period | None:
     day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     if match.group("hh") is None:
-        return _day(day)
+        return day_period(day)
     hour, minute = int(match.group("hh")), int(match.group("mm"))
     if hour > 23 or minute > 59:
-        return _day(day)
-    return _Period("time", day, day, f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+        return day_period(day)
+    return Period("time", day, day, f"{day.isoformat()}T{hour:02d}:{minute:02d}")
 
 
-def _resolve_numeric(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_numeric(match: re.Match[str], scene: _Scene) -> Period | None:
     """A numeric date: "25/12/2016" is day first and "12/25/2016" month first;
     "3/4/2016" is either, and taken only when the article settles the order."""
     first, second, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
@@ -926,23 +858,23 @@ def _resolve_numeric(match: re.Match[str], scene: _Scene) -> _Period | None:
     if order is None:
         return None
     day, month = (first, second) if order == "DMY" else (second, first)
-    return _day(dt.date(year, month, day))
+    return day_period(dt.date(year, month, day))
 
 
-def _resolve_decade(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_decade(match: re.Match[str], scene: _Scene) -> Period | None:
     if match.group("cc"):
         first = int(match.group("cc") + match.group("dd") + "0")
         # "the 1800s" is read as the century; "the 2000s" as the decade.
         if first % 100 == 0 and first < 2000:
-            return _Period("century", dt.date(first, 1, 1), dt.date(first + 99, 12, 31), None)
-        return _decade(first)
+            return Period("century", dt.date(first, 1, 1), dt.date(first + 99, 12, 31), None)
+        return decade_period(first)
     if match.group("d3") and not _THE_BEFORE_DECADE.search(
         scene.paragraph, max(0, match.start() - 16), match.start()
     ):
         return None  # "in her 40s" is an age; "the 90s" a decade
     first = 2000 + int(match.group("d2") or match.group("d3")) * 10
     latest = scene.published.year if scene.published else 2029
-    return _decade(first if first <= latest else first - 100)
+    return decade_period(first if first <= latest else first - 100)
 
 
 _THE_BEFORE_DECADE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
@@ -958,8 +890,8 @@ _DECADE_WORDS = {
 }
 
 
-def _resolve_decade_word(match: re.Match[str], scene: _Scene) -> _Period | None:
-    return _decade(_DECADE_WORDS[match.group("w").lower()])
+def _resolve_decade_word(match: re.Match[str], scene: _Scene) -> Period | None:
+    return decade_period(_DECADE_WORDS[match.group("w").lower()])
 
 
 _ORDINAL_WORDS = {
@@ -975,19 +907,19 @@ _ORDINAL_WORDS = {
 }
 
 
-def _resolve_century(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_century(match: re.Match[str], scene: _Scene) -> Period | None:
     if match.group("n"):
-        return _century(int(match.group("n")))
-    return _century(_ORDINAL_WORDS[match.group("w").lower()])
+        return century_period(int(match.group("n")))
+    return century_period(_ORDINAL_WORDS[match.group("w").lower()])
 
 
-def _resolve_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
     year = int(match.group("y") or match.group("y2") or match.group("y3"))
     quarter_text = match.group("q") or match.group("q2")
     if quarter_text:
-        return _quarter(year, int(quarter_text))
+        return quarter_period(year, int(quarter_text))
     ordinal = match.group("ord").lower()
-    return _quarter(year, 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal])
+    return quarter_period(year, 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal])
 
 
 _QUARTER_DETERMINERS = _word_set("the its their our his her")
@@ -1004,11 +936,7 @@ _GAME_NOUNS = _word_set(
 _ADJECTIVE_AFTER = re.compile(r" ([a-z][a-z'’-]*)")
 
 
-def _quarter_period(calendar: FiscalCalendar, quarter: Quarter) -> _Period:
-    return _Period("quarter", quarter.start, quarter.end, calendar.quarter_value(quarter))
-
-
-def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
     """A quarter without its year ("the third quarter", "Q2", "third-quarter
     profit", "the final quarter of last year"): the publication date
     supplies the year, the tense which side of it, and the article's fiscal
@@ -1032,7 +960,7 @@ def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> _Period | 
     current = calendar.quarter_holding(published)
     last = calendar.quarter(current.first_month - 3)
     if ordinal == "last" and not match.group("yrel"):
-        return _quarter_period(calendar, last)  # "the last quarter": the one just gone
+        return calendar.period(last)  # "the last quarter": the one just gone
     if match.group("q"):
         number = int(match.group("q"))
     else:
@@ -1040,29 +968,29 @@ def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> _Period | 
     yrel = (match.group("yrel") or "").lower()
     if yrel:
         shift = {"last": -1, "next": 1}.get(yrel, 0)  # "of this year", "of the year"
-        return _quarter(published.year + shift, number)
+        return quarter_period(published.year + shift, number)
     # Results are reported once a quarter is over: in the past tense it is the
     # latest one that has ended, in the future the first that has not (and
     # "third-quarter results" to come are still those of the quarter just gone).
     if _tense(scene, match.start(), match.end()) == "future":
         if current.number == number:
-            return _quarter_period(calendar, current)
+            return calendar.period(current)
         if adjective and last.number == number:
-            return _quarter_period(calendar, last)
+            return calendar.period(last)
         ahead = (number - current.number) % 4
-        return _quarter_period(calendar, calendar.quarter(current.first_month + 3 * ahead))
+        return calendar.period(calendar.quarter(current.first_month + 3 * ahead))
     back = (last.number - number) % 4
-    return _quarter_period(calendar, calendar.quarter(last.first_month - 3 * back))
+    return calendar.period(calendar.quarter(last.first_month - 3 * back))
 
 
-def _resolve_fiscal_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_fiscal_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
     """ "the first quarter of fiscal 1998", "fiscal 1998's first quarter"."""
     name = _fiscal_name(match.group("fy") or match.group("fy2"), scene.published)
     if name is None or not 1 < name < 9999:
         return None
     calendar = scene.calendar
     number = _ORDINAL_WORDS[(match.group("ord") or match.group("ord2")).lower()]
-    return _quarter_period(calendar, calendar.quarter_of_year(name, number))
+    return calendar.period(calendar.quarter_of_year(name, number))
 
 
 def _fiscal_name(text: str, published: dt.date | None) -> int | None:
@@ -1077,12 +1005,12 @@ def _fiscal_name(text: str, published: dt.date | None) -> int | None:
     return min((year - 100, year, year + 100), key=lambda y: abs(y - published.year))
 
 
-def _fiscal_period(calendar: FiscalCalendar, name: int) -> _Period:
+def _fiscal_period(calendar: FiscalCalendar, name: int) -> Period:
     start, end = calendar.year(name)
-    return _Period("fiscal_year", start, end, None)
+    return Period("fiscal_year", start, end, None)
 
 
-def _resolve_fiscal_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_fiscal_year(match: re.Match[str], scene: _Scene) -> Period | None:
     """ "fiscal 1997", "fiscal year 1997", "the 1997 fiscal year", "FY1997",
     "fiscal '97": the company's year of that name, as the article bounds it,
     or the calendar year when it says nothing."""
@@ -1092,7 +1020,7 @@ def _resolve_fiscal_year(match: re.Match[str], scene: _Scene) -> _Period | None:
     return _fiscal_period(scene.calendar, name)
 
 
-def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> Period | None:
     """ "the current fiscal year", "last fiscal year", "the next fiscal year"."""
     published = scene.published
     if published is None:
@@ -1103,7 +1031,7 @@ def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> _Perio
     return _fiscal_period(calendar, calendar.year_holding(published) + shift)
 
 
-def _resolve_current_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_current_year(match: re.Match[str], scene: _Scene) -> Period | None:
     """ "the current year": the company's fiscal year when the article keeps
     one off the calendar's, else the calendar year."""
     published = scene.published
@@ -1112,10 +1040,10 @@ def _resolve_current_year(match: re.Match[str], scene: _Scene) -> _Period | None
     calendar = scene.calendar
     if calendar.stated and not calendar.is_calendar:
         return _fiscal_period(calendar, calendar.year_holding(published))
-    return _year(published.year)
+    return year_period(published.year)
 
 
-def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> _Period | _QuarterRef | None:
+def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> Period | QuarterRef | None:
     """ "the quarter", "the latest quarter", "the current quarter", "the
     previous quarter"."""
     published = scene.published
@@ -1124,10 +1052,10 @@ def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> _Period | _Quar
     which = " ".join((match.group("which") or "").lower().split())
     if which == "current":
         calendar = scene.calendar
-        return _quarter_period(calendar, calendar.quarter_holding(published))
+        return calendar.period(calendar.quarter_holding(published))
     if which in ("previous", "prior", "preceding"):
-        return _QuarterRef(-1)
-    return _QuarterRef(0)
+        return QuarterRef(-1)
+    return QuarterRef(0)
 
 
 # Holidays by name: fixed days as (month, day), movable ones as days from Easter Sunday.
@@ -1197,13 +1125,13 @@ def _holiday_in(name: str, year: int) -> dt.date:
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     """The `nth` such weekday of a month (the last for -1)."""
     if nth < 0:
-        last = _month(year, month).end
+        last = month_period(year, month).end
         return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
-def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_holiday(match: re.Match[str], scene: _Scene) -> Period | None:
     text = scene.paragraph
     name = " ".join(match.group("name").lower().replace("’", "'").replace(".", "").split())
     name = name.replace("saint ", "st ").replace("hallowe'en", "halloween").replace(",", "")
@@ -1215,12 +1143,12 @@ def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
     if not match.group("y") and _modifies_a_noun(text, match.end()):
         return None  # "Christmas shopping", "the Good Friday Agreement"
     if match.group("y"):
-        return _day(_holiday_in(name, int(match.group("y"))))
+        return day_period(_holiday_in(name, int(match.group("y"))))
     published = scene.published
     if published is None:
         return None
     if rel == "this":
-        return _day(_holiday_in(name, published.year))
+        return day_period(_holiday_in(name, published.year))
     if not rel and _is_habit(scene, match.start()):
         return None
     around = [_holiday_in(name, year) for year in range(published.year - 1, published.year + 2)]
@@ -1233,11 +1161,11 @@ def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
             # As for days: "began ..., four weeks before Election Day" is this one.
             ahead, behind = min(future), max(past)
             if (published - behind).days >= _FAR_BACK and (ahead - published).days <= _NEAR_AHEAD:
-                return _day(ahead)
-        return _day(max(past))
+                return day_period(ahead)
+        return day_period(max(past))
     if tense == "future":
-        return _day(min(future))
-    return _day(min(around, key=lambda day: (abs((day - published).days), day > published)))
+        return day_period(min(future))
+    return day_period(min(around, key=lambda day: (abs((day - published).days), day > published)))
 
 
 _ANAPHOR_SHIFTS = {
@@ -1261,7 +1189,7 @@ _ENDS_PHRASE = re.compile(r"\s*(?:[,.;:!?)”’\"'—–-]|$)")
 _STRETCH_LEADS = _word_set("over within for during throughout in")
 
 
-def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> _Anaphor | None:
+def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> Anaphor | None:
     relation = (match.group("rel") or match.group("that") or match.group("dir")).lower()
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
     if relation == "next" and _word_before(scene.paragraph, match.start()) in _STRETCH_LEADS:
@@ -1273,42 +1201,13 @@ def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> _Anaphor | None:
     shift = _ANAPHOR_SHIFTS[relation]
     weekday = _WEEKDAY_INDEX.get(unit.capitalize())
     if weekday is not None:
-        return _Anaphor("day", shift, weekday) if shift else None
-    return _Anaphor(_ANAPHOR_UNITS[unit], shift)
+        return Anaphor("day", shift, weekday) if shift else None
+    return Anaphor(_ANAPHOR_UNITS[unit], shift)
 
 
-def _follow_anaphor(anaphor: _Anaphor, previous: _Period) -> _Period | None:
-    """The date an anaphor names, counted from the date before it; None when
-    that date is too coarse to count from ("the following month" after "2016")."""
-    kind, start, shift = previous.granularity, previous.start, anaphor.shift
-    if anaphor.weekday is not None:
-        if kind not in ("day", "time"):
-            return None
-        if shift > 0:
-            return _day(start + dt.timedelta(days=(anaphor.weekday - start.weekday()) % 7 or 7))
-        return _day(start - dt.timedelta(days=(start.weekday() - anaphor.weekday) % 7 or 7))
-    if anaphor.unit == "year":
-        if kind == "fiscal_year":
-            return _fiscal_year(start.year + shift)
-        if kind in ("decade", "century") or (shift == 0 and start.year != previous.end.year):
-            return None
-        return _year((previous.end.year if shift > 0 else start.year) + shift)
-    if anaphor.unit == "month":
-        if kind not in ("day", "time", "week", "month"):
-            return None
-        return _month(start.year, start.month + shift)
-    if anaphor.unit == "week":
-        if kind not in ("day", "time", "week"):
-            return None
-        return _week_of(start + dt.timedelta(weeks=shift))
-    if kind not in ("day", "time"):
-        return None
-    return _day(start + dt.timedelta(days=shift))
-
-
-def _resolve_all_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_all_year(match: re.Match[str], scene: _Scene) -> Period | None:
     # "what I've done all year": the year so far, the publication's.
-    return _year(scene.published.year) if scene.published else None
+    return year_period(scene.published.year) if scene.published else None
 
 
 # --- rules -----------------------------------------------------------------
@@ -1650,7 +1549,7 @@ def _is_duration(match: re.Match[str], paragraph: str) -> bool:
 def _with_time(candidate: _Candidate, paragraph: str) -> _Candidate:
     """Widen a day to a time when a clock time is attached to it."""
     period = candidate.period
-    if not isinstance(period, _Period) or period.granularity != "day":
+    if not isinstance(period, Period) or period.granularity != "day":
         return candidate
     before = _TIME_BEFORE.search(paragraph, max(0, candidate.start - 24), candidate.start)
     after = None if before else _TIME_AFTER.match(paragraph, candidate.end)
@@ -1669,7 +1568,7 @@ def _with_time(candidate: _Candidate, paragraph: str) -> _Candidate:
     value = f"{period.start.isoformat()}T{hour:02d}:{minute:02d}"
     start = before.start() if before else candidate.start
     end = after.end() if after else candidate.end
-    return _Candidate(start, end, _Period("time", period.start, period.end, value), candidate.rank)
+    return _Candidate(start, end, Period("time", period.start, period.end, value), candidate.rank)
 
 
 def _choose(candidates: Iterable[_Candidate], size: int) -> list[_Candidate]:
@@ -1815,272 +1714,6 @@ def _numeric_order(paragraphs: Sequence[str]) -> NumericOrder | None:
     return None
 
 
-class _History:
-    """The dates resolved so far, for the anaphors after them ("the
-    following year"). Only the latest of each kind matters, so that is all
-    that is kept: finding an antecedent costs the same after ten dates as
-    after ten thousand."""
-
-    __slots__ = ("_count", "_latest")
-
-    def __init__(self) -> None:
-        # (granularity, whether it spans calendar years) -> (order, paragraph, period)
-        self._latest: dict[tuple[str, bool], tuple[int, int, _Period]] = {}
-        self._count = 0
-
-    def add(self, paragraph: int, period: _Period) -> None:
-        key = (period.granularity, period.start.year != period.end.year)
-        self._latest[key] = (self._count, paragraph, period)
-        self._count += 1
-
-    def antecedent(self, anaphor: _Anaphor, paragraph: int) -> _Period | None:
-        """The date an anaphor names, counted from the latest date before it
-        that is fine enough ("that month" skips a year to reach "November").
-        Only dates in the same paragraph or the one before make the
-        reference clear."""
-        best: tuple[int, int, _Period] | None = None
-        for (granularity, spans_years), entry in self._latest.items():
-            if entry[1] < paragraph - 1 or (best is not None and entry[0] < best[0]):
-                continue
-            if _can_follow(anaphor, granularity, spans_years):
-                best = entry
-        if best is None:
-            return None
-        try:
-            return _follow_anaphor(anaphor, best[2])
-        except (ValueError, OverflowError):
-            return None
-
-
-def _can_follow(anaphor: _Anaphor, granularity: str, spans_years: bool) -> bool:
-    """Whether `_follow_anaphor` can count `anaphor` from a period of this
-    kind (it returns None for the others)."""
-    if anaphor.weekday is not None or anaphor.unit == "day":
-        return granularity in ("day", "time")
-    if anaphor.unit == "year":
-        if granularity == "fiscal_year":
-            return True
-        return granularity not in ("decade", "century") and not (anaphor.shift == 0 and spans_years)
-    if anaphor.unit == "month":
-        return granularity in ("day", "time", "week", "month")
-    return granularity in ("day", "time", "week")
-
-
-# A day on which something was said is no period a figure is compared with:
-# "said yesterday that profit rose from a year earlier".
-_OCCASION_BEFORE = re.compile(
-    r"\b(?:said|says|reported|reports|announced|told\s+\w+|added|disclosed|posted)\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-_OCCASION_AFTER = re.compile(r",?\s+(?:said|reported|announced|disclosed|posted)\b", re.IGNORECASE)
-_DIGIT = re.compile(r"[0-9]")
-# A day that closes the three months compared stands for that quarter: "revenue
-# for the three months ended June 30 rose ... from the year-earlier period";
-# one that closes any other span ("the nine months ended Sept. 30") for none.
-_QUARTER_ENDED = re.compile(
-    r"\b(?:three|3)[\s-]months?\s+(?:ended|ending|to)\s+(?:on\s+)?$|\bquarter\s+(?:ended|ending|to)"
-    r"\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-_SPAN_ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
-# Spans no single date names: a year back from one is no date either.
-_SPANS = re.compile(
-    r"\b(?:first|second)\s+half\b|\b(?:six|nine|6|9)[\s-]months?\b|\byear[\s-]to[\s-]date\b"
-    r"|\b(?:ended|ending)\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-    re.IGNORECASE,
-)
-
-
-class _Ledger:
-    """What later dates refer back to, in reading order: the quarter the
-    article reports on (the first quarter it names that has ended by the
-    publication date), and the dates so far in the paragraph, by sentence,
-    for the periods a year back ("a year earlier").
-
-    A year-back phrase names the period its sentence compares, a year back:
-    a quarter in the sentence ("third-quarter net rose ... from a year
-    earlier"), else another date in it ("Sales in March rose from a year
-    ago"); else a quarter earlier in the paragraph; else, in a sentence
-    of figures, the quarter the article reports on; else, for "a year
-    earlier", the date the paragraph spoke of last ("In 1995 ... A year
-    earlier"); and with nothing to compare ("a year ago, the plant was
-    closed"), the day a year before publication. Only the latest date of
-    each kind is kept, so a reference costs the same after any number."""
-
-    __slots__ = (
-        "_calendar",
-        "_digits",
-        "_last_quarter",
-        "_paragraph",
-        "_paragraph_last",
-        "_paragraph_quarter",
-        "_previous_last",
-        "_published",
-        "_reported",
-        "_sentence_other",
-        "_sentence_quarter",
-        "_spans",
-    )
-
-    def __init__(self, published: dt.date | None, calendar: FiscalCalendar) -> None:
-        self._published = published
-        self._calendar = calendar
-        self._reported: _Period | None = None
-        self._last_quarter: _Period | None = None
-        self._paragraph: ParagraphText | None = None
-        self._digits: list[int] | None = None
-        self._spans: list[int] | None = None
-        self._sentence_quarter: dict[int, _Period] = {}
-        self._sentence_other: dict[int, _Period] = {}
-        self._paragraph_quarter: _Period | None = None
-        self._paragraph_last: _Period | None = None
-        self._previous_last: _Period | None = None
-
-    def start_paragraph(self, paragraph: ParagraphText) -> None:
-        self._previous_last = self._paragraph_last
-        self._paragraph = paragraph
-        self._digits = self._spans = None
-        self._sentence_quarter, self._sentence_other = {}, {}
-        self._paragraph_quarter = self._paragraph_last = None
-
-    def record(self, period: _Period, candidate: _Candidate, derived: bool) -> None:
-        """Note a resolved date; `derived` for one found a year back from another."""
-        if derived:
-            return
-        paragraph = self._paragraph
-        assert paragraph is not None
-        sentence = paragraph.sentence_index(candidate.start)
-        if period.granularity == "quarter":
-            published = self._published
-            if self._reported is None and published is not None and period.end < published:
-                self._reported = period
-            self._last_quarter = self._sentence_quarter[sentence] = period
-            self._paragraph_quarter = self._paragraph_last = period
-            return
-        if period.granularity in ("day", "time"):
-            text, start = paragraph.text, candidate.start
-            if _QUARTER_ENDED.search(text, max(0, start - 30), start):
-                calendar = self._calendar
-                closed = calendar.quarter(calendar.quarter_holding(period.start).first_month)
-                self._sentence_quarter[sentence] = _quarter_period(calendar, closed)
-                return
-            if _SPAN_ENDED.search(text, max(0, start - 16), start) or self._is_occasion(candidate):
-                return
-        self._sentence_other[sentence] = self._paragraph_last = period
-
-    def _is_occasion(self, candidate: _Candidate) -> bool:
-        text = self._paragraph.text  # type: ignore[union-attr]
-        start = candidate.start
-        return bool(
-            _OCCASION_BEFORE.search(text, max(0, start - 40), start)
-            or _OCCASION_AFTER.match(text, candidate.end)
-        )
-
-    def reported(self) -> _Period | None:
-        """The quarter the article reports on: the first it named that has
-        ended, or the last to end before publication."""
-        if self._reported is not None or self._published is None:
-            return self._reported
-        calendar = self._calendar
-        current = calendar.quarter_holding(self._published)
-        return _quarter_period(calendar, calendar.quarter(current.first_month - 3))
-
-    def quarter(self, reference: _QuarterRef) -> _Period | None:
-        if reference.shift == 0:
-            return self.reported()
-        base = self._last_quarter or self.reported()
-        if base is None:
-            return None
-        return _months_on(base, 3 * reference.shift)
-
-    def year_back(self, phrase: _YearBack, candidate: _Candidate) -> _Period | None:
-        paragraph = self._paragraph
-        assert paragraph is not None
-        sentence = paragraph.sentence_index(candidate.start)
-        years = phrase.years
-        quarter = self._sentence_quarter.get(sentence)
-        if quarter is not None:
-            return _months_on(quarter, -12 * years)
-        other = self._sentence_other.get(sentence)
-        if other is not None and phrase.noun != "quarter":
-            found = _years_on(other, -years)
-            if found is not None:
-                return found
-        if self._in_sentence(_SPANS, sentence):
-            return None  # "the nine months ended Sept. 30 ... a year earlier"
-        compares = self._in_sentence(_DIGIT, sentence)
-        if self._paragraph_quarter is not None and (phrase.noun or compares):
-            return _months_on(self._paragraph_quarter, -12 * years)
-        if phrase.noun == "period":
-            return None  # "the year-earlier period" of a span no date names
-        if (compares and self._reported is not None) or phrase.noun == "quarter":
-            reported = self.reported()
-            return _months_on(reported, -12 * years) if reported else None
-        if not phrase.ago:
-            last = self._paragraph_last or self._previous_last
-            if last is not None:
-                found = _years_on(last, -years)
-                if found is not None:
-                    return found
-        if self._published is None:
-            return None
-        day = years_before(self._published, years)
-        return _day(day) if day else None
-
-    def _in_sentence(self, pattern: re.Pattern[str], sentence: int) -> bool:
-        """Whether the sentence holds a match of `pattern` (a digit: a sentence
-        of figures compares; a span no date names). Each paragraph is
-        scanned once for each pattern, and each question is a bisection."""
-        paragraph = self._paragraph
-        assert paragraph is not None
-        if pattern is _DIGIT:
-            if self._digits is None:
-                self._digits = [m.start() for m in _DIGIT.finditer(paragraph.text)]
-            found = self._digits
-        else:
-            if self._spans is None:
-                self._spans = [m.start() for m in pattern.finditer(paragraph.text)]
-            found = self._spans
-        sentences = paragraph.ends
-        start = sentences[sentence - 1] if sentence else 0
-        end = sentences[sentence] if sentence < len(sentences) else len(paragraph.text)
-        index = bisect.bisect_left(found, start)
-        return index < len(found) and found[index] < end
-
-
-def _months_on(period: _Period, months: int) -> _Period:
-    """A quarter moved by whole months: a year back is -12."""
-    start = _month(period.start.year, period.start.month + months).start
-    end = _month(period.end.year, period.end.month + months).end
-    value = None
-    if period.value is not None:
-        value = f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
-    return _Period(period.granularity, start, end, value)
-
-
-def _years_on(period: _Period, years: int) -> _Period | None:
-    """The same period `years` on (back when negative), or None for one a
-    year back makes no sense of (a decade)."""
-    granularity, start = period.granularity, period.start
-    if granularity == "quarter":
-        return _months_on(period, 12 * years)
-    if granularity == "month":
-        return _month(start.year + years, start.month)
-    if granularity in ("day", "time", "week"):
-        day = years_before(start, -years)
-        if day is None:
-            return None
-        return _day(day) if granularity != "week" else _week_of(day)
-    if granularity == "year":
-        return _year(start.year + years)
-    if granularity == "fiscal_year":
-        first, last = years_before(start, -years), years_before(period.end, -years)
-        if first is None or last is None:
-            return None
-        return _Period("fiscal_year", first, last, None)
-    return None
-
-
 def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
     return any(
         int(match.group("d")) <= 12 and int(match.group("m")) <= 12
@@ -2102,9 +1735,9 @@ def find_dates(
     dates: list[DateFact] = []
     durations: list[Duration] = []
     # The dates resolved so far, for "the following year" and "a year earlier".
-    history = _History()
+    history = History()
     calendar = learn_calendar(texts, published)
-    ledger = _Ledger(published, calendar)
+    ledger = Ledger(published, calendar)
     parsed: set[tuple[str, dt.date, _Prefer]] = set()
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
@@ -2116,12 +1749,12 @@ def find_dates(
         for candidate in chosen:
             found = candidate.period
             try:
-                if isinstance(found, _Anaphor):
+                if isinstance(found, Anaphor):
                     period = history.antecedent(found, index)
-                elif isinstance(found, _QuarterRef):
+                elif isinstance(found, QuarterRef):
                     period = ledger.quarter(found)
-                elif isinstance(found, _YearBack):
-                    period = ledger.year_back(found, candidate)
+                elif isinstance(found, YearBack):
+                    period = ledger.year_back(found, candidate.start)
                 else:
                     period = found
             except (ValueError, OverflowError):
@@ -2129,7 +1762,8 @@ def find_dates(
             if period is None:
                 continue
             history.add(index, period)
-            ledger.record(period, candidate, derived=isinstance(found, _YearBack))
+            derived = isinstance(found, YearBack)
+            ledger.record(period, candidate.start, candidate.end, derived=derived)
             dates.append(
                 DateFact(
                     text=paragraph[candidate.start : candidate.end],

@@ -32,6 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dateline.facts.periods import Period, years_before
+
 _MONTH_NUMBER = {
     name.lower(): number for number, name in enumerate(calendar.month_name) if name
 } | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
@@ -136,12 +138,11 @@ class FiscalCalendar:
         last_month = (name + self.offset) * 12 + self.end_month - 1
         return self.quarter(last_month - 11 + 3 * (number - 1))
 
-    def quarter_value(self, quarter: Quarter) -> str | None:
-        """The ISO-like name ("1995-Q4") of a calendar quarter; none for a
-        fiscal one, which has no standard name."""
-        if not self.is_calendar:
-            return None
-        return f"{quarter.first_month // 12:04d}-Q{quarter.number}"
+    def period(self, quarter: Quarter) -> Period:
+        """A quarter as a date's period, named ("1995-Q4") when it is a
+        calendar quarter; a fiscal one has no standard name."""
+        value = f"{quarter.first_month // 12:04d}-Q{quarter.number}" if self.is_calendar else None
+        return Period("quarter", quarter.start, quarter.end, value)
 
 
 def learn_calendar(paragraphs: Sequence[str], published: dt.date | None) -> FiscalCalendar:
@@ -228,13 +229,3 @@ def _stated_end(
     if match.group("verb").lower() in ("ended", "closed"):
         return this_year if this_year <= published else years_before(this_year, 1)
     return this_year if this_year >= published else years_before(this_year, -1)
-
-
-def years_before(day: dt.date, years: int) -> dt.date | None:
-    """The same day `years` years earlier (28 February for 29 February in a
-    common year); None past the calendar's ends."""
-    year = day.year - years
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        return None
-    last = calendar.monthrange(year, day.month)[1]
-    return dt.date(year, day.month, min(day.day, last))
