@@ -3,12 +3,17 @@ one kind of fact, doubled from 6 KB to 384 KB.
 
     python benchmarks/adversarial.py [--kinds quotes,dates] [--max-kb 384]
                                      [--timeout 60] [--repeat 1]
+                                     [--only dates,quantities]
 
 Each kind is a short unit of text repeated, with no paragraph break, to the
 size asked for; `extract_facts` runs on it as on an article of that one
 paragraph. Every measurement runs in a fresh process, so that a kind that
 grows with the square of the length can be stopped (`--timeout`) without
 stopping the run, and no cache carries over from a smaller size.
+
+With --only, the child times those extractors alone (dates, quantities,
+entities, quotes) on the shared text layer, so each can be measured apart
+from the others; the layer itself is built before the clock starts.
 
 Printed per kind: the seconds at each size, the growth from one size to the
 next (2.0 is linear, 4.0 quadratic) and the seconds per 100 KB at the largest
@@ -25,6 +30,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -97,8 +103,27 @@ from dateline.model.article import Article
 from pathlib import Path
 import datetime as dt
 text = sys.stdin.read()
+only = sys.argv[1:]
 article = Article("hostile", Path("hostile.txt"), dt.date(2017, 1, 24), "t", (text,))
 extract_facts(Article("warm", Path("w.txt"), dt.date(2017, 1, 24), "t", ("Warm up on 3 March.",)))
+if only:
+    from dateline.facts.dates import find_dates
+    from dateline.facts.entities import find_entities
+    from dateline.facts.quantities import find_quantities
+    from dateline.facts.quotes import find_quotes
+    from dateline.facts.text import ArticleText
+    layer = ArticleText(article.paragraphs)
+    runs = {
+        "dates": lambda: find_dates(layer, article.date)[0],
+        "quantities": lambda: find_quantities(layer),
+        "entities": lambda: find_entities(layer)[0],
+        "quotes": lambda: find_quotes(article.paragraphs, [], []),
+    }
+    started = time.perf_counter()
+    count = sum(len(runs[name]()) for name in only)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"seconds": elapsed, "facts": count, "problems": []}))
+    raise SystemExit
 started = time.perf_counter()
 facts = extract_facts(article)
 elapsed = time.perf_counter() - started
@@ -108,11 +133,12 @@ print(json.dumps({"seconds": elapsed, "facts": count, "problems": list(facts.pro
 """
 
 
-def measure(text: str, timeout: float) -> dict[str, object] | None:
-    """One whole facts pass over `text` in a fresh process; None if it ran out of time."""
+def measure(text: str, timeout: float, only: Sequence[str] = ()) -> dict[str, object] | None:
+    """One whole facts pass over `text` (or the extractors in `only`) in a
+    fresh process; None if it ran out of time."""
     try:
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD],
+            [sys.executable, "-c", _CHILD, *only],
             input=text,
             capture_output=True,
             text=True,
@@ -135,6 +161,9 @@ def main() -> int:
     parser.add_argument("--max-kb", type=int, default=SIZES_KB[-1])
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per measurement")
     parser.add_argument("--repeat", type=int, default=1, help="best of N at each size")
+    parser.add_argument(
+        "--only", help="comma-separated extractors to time alone: dates, quantities, ..."
+    )
     options = parser.parse_args()
 
     kinds = dict(KINDS)
@@ -154,7 +183,10 @@ def main() -> int:
             if times and times[-1] is None:
                 times.append(None)  # stopped at a smaller size: no point going on
                 continue
-            runs = [measure(build(unit, size), options.timeout) for _ in range(options.repeat)]
+            only = options.only.split(",") if options.only else ()
+            runs = [
+                measure(build(unit, size), options.timeout, only) for _ in range(options.repeat)
+            ]
             seconds = [float(run["seconds"]) for run in runs if run is not None]  # type: ignore[arg-type]
             times.append(min(seconds) if len(seconds) == len(runs) else None)
             print(f"  {name} {size} KB: {times[-1]}", file=sys.stderr, flush=True)
