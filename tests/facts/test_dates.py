@@ -1184,3 +1184,55 @@ def test_fiscal_words_that_name_no_year() -> None:
 def test_the_shared_text_layer_gives_the_same_dates() -> None:
     for paragraphs, published in ((SEED_000, PUBLISHED_000), (SEED_001, PUBLISHED_001)):
         assert find_dates(ArticleText(paragraphs), published) == find_dates(paragraphs, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Quarters named by the month they end in, as Asian and Australian wire copy does.
+        (
+            "Profit in the March quarter rose.",
+            D(1997, 5, 7),
+            ("March quarter", D(1997, 1, 1), D(1997, 3, 31)),
+        ),
+        (
+            "Profit in the June quarter will rise.",
+            D(1997, 5, 7),
+            ("June quarter", D(1997, 4, 1), D(1997, 6, 30)),
+        ),
+        (
+            "The September quarter was weak.",
+            D(1997, 5, 7),
+            ("September quarter", D(1996, 7, 1), D(1996, 9, 30)),
+        ),
+        # A year's quarter by the possessive.
+        (
+            "Sales fell from 1996's fourth quarter.",
+            D(1997, 5, 7),
+            ("1996's fourth quarter", D(1996, 10, 1), D(1996, 12, 31)),
+        ),
+    ],
+)
+def test_quarters_of_wire_copy(text: str, published: dt.date, expected: tuple) -> None:
+    assert [p[:3] for p in _periods([text], published)] == [expected]
+
+
+def test_half_years_and_seasons_name_no_period() -> None:
+    text = (
+        "Profit for the six months to September 30 rose to 250 million pounds from 223 "
+        "million a year earlier. The 1996/97 season ended badly."
+    )
+    assert [p[0] for p in _periods([text], D(1996, 12, 7))] == ["September 30"]
+
+
+def test_the_year_after_a_companys_fiscal_year_is_its_next_fiscal_year() -> None:
+    paragraphs = [
+        "Its fiscal 1997 ended Jan. 31.",
+        "For fiscal 1997 it earned $96 million. The following year it lost money.",
+    ]
+    assert _periods(paragraphs, D(1998, 3, 5))[-1] == (
+        "The following year",
+        D(1998, 2, 1),
+        D(1999, 1, 31),
+        "fiscal_year",
+    )

@@ -821,8 +821,14 @@ def _resolve_year(match: re.Match[str], scene: _Scene) -> Period | None:
     return year_period(year)
 
 
+_SEASONS = re.compile(r"\s+(?:season|campaign|term)s?\b", re.IGNORECASE)
+
+
 def _resolve_year_pair(match: re.Match[str], scene: _Scene) -> Period | None:
-    """A pair of years: "2013/14" and "2016-17" are UK fiscal years, "2010-2012" a run."""
+    """A pair of years: "2013/14" and "2016-17" are UK fiscal years, "2010-2012"
+    a run; "the 1996/97 season" is a sporting season, no period of the calendar."""
+    if _SEASONS.match(scene.paragraph, match.end()):
+        return None
     first = int(match.group("a"))
     if match.group("e"):
         last = int(match.group("e"))
@@ -914,11 +920,13 @@ def _resolve_century(match: re.Match[str], scene: _Scene) -> Period | None:
 
 
 def _resolve_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
-    year = int(match.group("y") or match.group("y2") or match.group("y3"))
+    """A quarter with its year: "Q3 2016", "the third quarter of 1988",
+    "1988's third quarter"."""
+    year = int(match.group("y") or match.group("y2") or match.group("y3") or match.group("y4"))
     quarter_text = match.group("q") or match.group("q2")
     if quarter_text:
         return quarter_period(year, int(quarter_text))
-    ordinal = match.group("ord").lower()
+    ordinal = (match.group("ord") or match.group("ord2")).lower()
     return quarter_period(year, 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal])
 
 
@@ -1041,6 +1049,28 @@ def _resolve_current_year(match: re.Match[str], scene: _Scene) -> Period | None:
     if calendar.stated and not calendar.is_calendar:
         return _fiscal_period(calendar, calendar.year_holding(published))
     return year_period(published.year)
+
+
+def _resolve_month_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the March quarter", "the September quarter" (as Australian and Asian
+    wire copy names them): the three months ending with that month, the last
+    such to end in a report of results, the next in a forecast."""
+    published = scene.published
+    if published is None:
+        return None
+    month = _MONTH_NUMBER[match.group("mon").lower()]
+    # The calendar whose quarters end in that month, numbered as any.
+    calendar = FiscalCalendar(end_month=month)
+    current = calendar.quarter_holding(published)
+    if _tense(scene, match.start(), match.end()) == "future":
+        ahead = (month - current.end.month) % 12 // 3
+        found = calendar.quarter(current.first_month + 3 * ahead)
+    else:
+        last = calendar.quarter(current.first_month - 3)
+        found = calendar.quarter(last.first_month - 3 * ((last.end.month - month) % 12 // 3))
+    start = found.start
+    value = f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}" if month % 3 == 0 else None
+    return Period("quarter", start, found.end, value)
 
 
 def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> Period | QuarterRef | None:
@@ -1363,6 +1393,8 @@ _DATE_RULES: tuple[_Rule, ...] = (
             r"\b(?:Q(?P<q>[1-4])\s+(?P<y>[0-9]{4})|(?P<y2>[0-9]{4})\s+Q(?P<q2>[1-4]))\b"
             r"|\b(?P<ord>(?i:first|second|third|fourth|final|last))[\s-]+(?i:quarter\s+of)\s+"
             r"(?P<y3>[0-9]{4})\b"
+            r"|(?<![\w.,£$€-])(?P<y4>(?:1[0-9]|20)[0-9]{2})['’]s\s+"
+            r"(?P<ord2>(?i:first|second|third|fourth|final|last))[\s-]+(?i:quarter)\b"
         ),
         _resolve_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
@@ -1454,6 +1486,11 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_fiscal_quarter,
         ("fiscal",),
+    ),
+    _Rule(
+        re.compile(rf"(?<=\b(?i:the)\s)(?P<mon>{_MONTH})\s+(?i:quarter)\b(?![-‐])"),
+        _resolve_month_quarter,
+        ("quarter",),
     ),
     _Rule(
         re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),

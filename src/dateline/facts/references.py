@@ -158,10 +158,13 @@ _QUARTER_ENDED = re.compile(
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_SPAN_ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+_SPAN_ENDED = re.compile(
+    r"\b(?:ended|ending)\s+(?:on\s+)?$|\b(?:months|weeks|year|half)\s+to\s+$", re.IGNORECASE
+)
 # Spans no single date names: a year back from one is no date either.
 _SPANS = re.compile(
     r"\b(?:first|second)\s+half\b|\b(?:six|nine|6|9)[\s-]months?\b|\byear[\s-]to[\s-]date\b"
+    r"|\bhalf[\s-]year\b"
     r"|\b(?:ended|ending)\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
     re.IGNORECASE,
 )
@@ -278,13 +281,13 @@ class Ledger:
         quarter = self._sentence_quarter.get(sentence)
         if quarter is not None:
             return months_on(quarter, -12 * years)
+        if self._in_sentence(_SPANS, sentence):
+            return None  # "the nine months ended Sept. 30 ... a year earlier"
         other = self._sentence_other.get(sentence)
         if other is not None and phrase.noun != "quarter":
             found = years_on(other, -years)
             if found is not None:
                 return found
-        if self._in_sentence(_SPANS, sentence):
-            return None  # "the nine months ended Sept. 30 ... a year earlier"
         compares = self._in_sentence(_DIGIT, sentence)
         if self._paragraph_quarter is not None and (phrase.noun or compares):
             return months_on(self._paragraph_quarter, -12 * years)
