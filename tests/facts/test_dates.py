@@ -1236,3 +1236,36 @@ def test_the_year_after_a_companys_fiscal_year_is_its_next_fiscal_year() -> None
         D(1999, 1, 31),
         "fiscal_year",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the fiscal year ended Sept. 30": the twelve months to that day, the
+        # day a date of its own.
+        (
+            "Profit in the fiscal year ended Sept. 30 rose.",
+            [
+                ("the fiscal year", D(1988, 10, 1), D(1989, 9, 30), "fiscal_year"),
+                ("Sept. 30", D(1989, 9, 30), D(1989, 9, 30), "day"),
+            ],
+        ),
+        (
+            "It expects a loss for the year ending June 30, 1990.",
+            [
+                ("the year", D(1989, 7, 1), D(1990, 6, 30), "fiscal_year"),
+                ("June 30, 1990", D(1990, 6, 30), D(1990, 6, 30), "day"),
+            ],
+        ),
+        # A year ended Dec. 31 is the calendar year.
+        (
+            "For the year ended Dec. 31, 1988, it earned $5 million.",
+            [
+                ("the year", D(1988, 1, 1), D(1988, 12, 31), "year"),
+                ("Dec. 31, 1988", D(1988, 12, 31), D(1988, 12, 31), "day"),
+            ],
+        ),
+    ],
+)
+def test_years_ended_on_a_day(text: str, expected: list) -> None:
+    assert _periods([text], OCT_26_1989) == expected

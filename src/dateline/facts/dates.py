@@ -208,6 +208,7 @@ class _Scene:
         "_parsed",
         "_tenses",
         "calendar",
+        "needs",
         "numeric_order",
         "paragraph",
         "published",
@@ -221,8 +222,11 @@ class _Scene:
         numeric_order: NumericOrder | None = None,
         parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
         calendar: FiscalCalendar | None = None,
+        needs: Sequence[bool | None] | None = None,
     ) -> None:
         self.calendar = calendar or FiscalCalendar()
+        # Per list of needs (see _NEEDS): False when the whole article lacks it.
+        self.needs = needs if needs is not None else (None,) * len(_NEEDS)
         self.text = text
         self.paragraph = text.text
         self.published = published
@@ -1039,6 +1043,28 @@ def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> Period
     return _fiscal_period(calendar, calendar.year_holding(published) + shift)
 
 
+def _resolve_year_ended(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the fiscal year ended Sept. 30", "the year ending June 30, 1990": the
+    twelve months to that day (the day itself is a date of its own)."""
+    month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
+    day = int(match.group("d"))
+    if match.group("y"):
+        end: dt.date | None = dt.date(int(match.group("y")), month, day)
+    elif scene.published is None:
+        return None
+    elif match.group("verb").lower() in ("ended", "closed"):
+        end = _on_or_before(month, day, scene.published)
+    else:
+        end = _on_or_after(month, day, scene.published)
+    start = years_before(end, 1) if end else None
+    if end is None or start is None:
+        return None
+    start += dt.timedelta(days=1)
+    if (start.month, start.day) == (1, 1):
+        return year_period(end.year)
+    return Period("fiscal_year", start, end, None)
+
+
 def _resolve_current_year(match: re.Match[str], scene: _Scene) -> Period | None:
     """ "the current year": the company's fiscal year when the article keeps
     one off the calendar's, else the calendar year."""
@@ -1242,6 +1268,11 @@ def _resolve_all_year(match: re.Match[str], scene: _Scene) -> Period | None:
 
 # --- rules -----------------------------------------------------------------
 
+_YEAR_BACK_LEADS = (
+    *("year earlier", "year ago", "year before", "prior year", "previous year"),
+    *("comparable", "same"),
+)
+
 _I = re.IGNORECASE
 _MONTH_STEMS = tuple(name[:3].lower() for name in _MONTHS)
 _DIGITS = tuple("0123456789")
@@ -1433,8 +1464,9 @@ _DATE_RULES: tuple[_Rule, ...] = (
             "ash wednesday",
             "shrove",
             "pancake",
-            *("labor", "memorial", "thanksgiving", "election day", "independence", "fourth"),
-            *("veteran", "presidents", "luther", "columbus", "inauguration"),
+            *("labor day", "memorial day", "thanksgiving", "election day", "independence day"),
+            *("fourth of july", "july fourth", "veteran", "presidents", "luther king"),
+            *("columbus day", "inauguration day"),
         ),
     ),
     _Rule(
@@ -1467,7 +1499,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             r"|(?P<y3>(?:19|20)[0-9]{2})\s+(?i:fiscal\s+year))(?![0-9]|['’]s\s+(?i:first|second|third|fourth))"
         ),
         _resolve_fiscal_year,
-        ("fiscal", "fy"),
+        ("fiscal", *(f"fy{lead}" for lead in "0123456789 -")),
     ),
     _Rule(
         re.compile(
@@ -1493,6 +1525,24 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ("quarter",),
     ),
     _Rule(
+        re.compile(
+            r"\b(?P<expr>(?i:the|its|their)\s+(?i:(?:fiscal|financial)\s+)?(?i:year))[\s,]+"
+            r"(?:(?i:which|that)\s+)?(?P<verb>(?i:ended|ending|ends|closed|will\s+end))\s+"
+            rf"(?:(?i:on)\s+)?(?P<mon>{_ANY_MONTH})\s+(?P<d>[0-9]{{1,2}})(?![0-9])"
+            r"(?:,?\s+(?P<y>[12][0-9]{3})(?![0-9]))?"
+        ),
+        _resolve_year_ended,
+        (
+            "year end",
+            "year, end",
+            "year clos",
+            "year, clos",
+            "year which",
+            "year that",
+            "year will",
+        ),
+    ),
+    _Rule(
         re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),
         _resolve_current_year,
         ("current year",),
@@ -1513,7 +1563,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             _I,
         ),
         _resolve_years_earlier,
-        ("earlier", "before"),
+        ("year earlier", "years earlier", "year before", "years before"),
     ),
     _Rule(
         re.compile(
@@ -1525,11 +1575,24 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_year_back_period,
         (
-            *("year-", "year earlier", "year ago", "year before", "prior", "previous"),
-            *("same", "comparable"),
+            *("year-earlier", "year-ago", "year-before", "prior-year", "previous-year"),
+            *(f"{lead} {noun}" for lead in _YEAR_BACK_LEADS for noun in ("period", "quarter")),
         ),
     ),
 )
+
+
+def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
+    """Each different list of needs, and the list of each rule, by number."""
+    groups: dict[tuple[str, ...], int] = {}
+    for rule in _DATE_RULES:
+        groups.setdefault(rule.needs, len(groups))
+    return tuple(groups), tuple(groups[rule.needs] for rule in _DATE_RULES)
+
+
+# A substring test (`in`) is far faster than a regular expression search for
+# one of several literal strings, which tries every position in Python's engine.
+_NEEDS, _RULE_NEEDS = _needs_groups()
 
 
 # --- durations -------------------------------------------------------------
@@ -1666,18 +1729,19 @@ class _Covered:
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
     # Several rules share one list of needs (the month names); test it once.
-    present: dict[tuple[str, ...], bool] = {(): True}
+    present: list[bool | None] = list(scene.needs)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(scene.paragraph))
     for rank, rule in enumerate(_DATE_RULES):
-        if rule.needs not in present:
-            present[rule.needs] = any(needed in lowered for needed in rule.needs)
-        if not present[rule.needs]:
+        group = _RULE_NEEDS[rank]
+        if present[group] is None:
+            present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
+        if not present[group]:
             continue
-        group = "expr" if "expr" in rule.pattern.groupindex else 0
+        span = "expr" if "expr" in rule.pattern.groupindex else 0
         for match in rule.pattern.finditer(scene.paragraph):
-            start, end = match.span(group)
+            start, end = match.span(span)
             if covered.holds(start, end):
                 continue
             try:
@@ -1776,11 +1840,17 @@ def find_dates(
     calendar = learn_calendar(texts, published)
     ledger = Ledger(published, calendar)
     parsed: set[tuple[str, dt.date, _Prefer]] = set()
+    # The needs of the rules the article holds nowhere are tested once, not
+    # in each paragraph.
+    whole = "\n".join(texts).lower()
+    needs = tuple(
+        None if not group or any(needed in whole for needed in group) else False for group in _NEEDS
+    )
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
         if not paragraph:
             continue
-        scene = _Scene(text, published, order, parsed, calendar)
+        scene = _Scene(text, published, order, parsed, calendar, needs)
         chosen = _choose(_date_candidates(scene), len(paragraph))
         ledger.start_paragraph(text)
         for candidate in chosen:
