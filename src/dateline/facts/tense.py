@@ -126,6 +126,8 @@ _CUE_WORDS = (
     | {"due"}
 )
 
+_CUE_ENDINGS = ("ed", "'ll", "’ll")
+
 _NONE, _PAST, _FUTURE = 0, 1, 2
 _TENSES: tuple[Tense | None, ...] = (None, "past", "future")
 
@@ -146,173 +148,172 @@ class Cue:
     governed: bool = False
 
 
-class TenseIndex:
-    """The tense cues of one paragraph, classified once, for any number of
-    questions about the dates in it."""
+class _Cues:
+    """The words of one sentence (or run of sentences) and which of them are
+    tense cues, as sorted lists of word indices for binary search."""
 
-    __slots__ = (
-        "_breaks",
-        "_carried",
-        "_commas",
-        "_last_cue",
-        "_last_non_opener",
-        "_next_cue",
-        "_next_plain_cue",
-        "_paragraph",
-        "_positions",
-        "_reporting",
-        "_tenses",
-    )
+    __slots__ = ("cue_tenses", "cues", "non_openers", "plain_cues", "positions", "words")
 
-    def __init__(self, paragraph: ParagraphText) -> None:
-        self._paragraph = paragraph
+    def __init__(self, paragraph: ParagraphText, left: int, right: int) -> None:
         text = paragraph.text
-        matches = list(_WORD.finditer(text))
-        self._positions = positions = [m.start() for m in matches]
-        words = [m.group().lower() for m in matches]
-        ends = paragraph.ends
-        # The sentence of each word, walking the sentence ends alongside.
-        sentences: list[int] = []
-        sentence = 0
-        for position in positions:
-            while sentence < len(ends) and ends[sentence] <= position:
-                sentence += 1
-            sentences.append(sentence)
+        matches = list(_WORD.finditer(text, left, right))
+        self.positions = positions = [m.start() for m in matches]
+        self.words = words = [m.group().lower() for m in matches]
         count = len(words)
-        tenses = [_NONE] * count
-        reporting = [False] * count
-        for index, word in enumerate(words):
-            if word not in _CUE_WORDS and not word.endswith(("ed", "'ll", "’ll")):
-                continue  # most words say nothing of the tense
-            same = sentences[index]
+        cues: list[int] = []
+        tenses: dict[int, int] = {}
+        plain: list[int] = []
+        for index in [
+            i for i, w in enumerate(words) if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS)
+        ]:
+            word, position = words[index], positions[index]
             # A capital inside a prose sentence makes a name ("the Australian
             # Open in January", "Theresa May"), never a verb.
             if (
-                text[positions[index]].isupper()
-                and index
-                and sentences[index - 1] == same
-                and paragraph.style_at(positions[index]) == "prose"
+                index
+                and text[position].isupper()
+                and not paragraph.starts_sentence(position)
+                and paragraph.style_at(position) == "prose"
             ):
                 continue
-            after = [
-                words[k] for k in range(index + 1, min(count, index + 1 + _OBJECT_REACH))
-                if sentences[k] == same
-            ]  # fmt: skip
-            tense = _cue(word, after)
-            if tense and word in _SCHEDULED and index and words[index - 1] in _NOUN_LEADS:
-                tense = _NONE  # "the close on Wednesday", "before the start in May": nouns
-            if tense == _PAST and index and sentences[index - 1] == same:
-                previous = words[index - 1]
-                if previous == "to":
-                    continue  # "to quit": an infinitive takes its tense from the verb before it
-                if word.endswith("ed") and (
-                    previous in _DETERMINERS or (tenses[index - 1] and previous not in _AUXILIARIES)
-                ):
-                    continue  # "a planned strike", "expected continued improvement"
+            tense = _cue(word, words[index + 1 : min(count, index + 1 + _OBJECT_REACH)])
+            if not tense:
+                continue
+            previous = words[index - 1] if index else ""
+            if word in _SCHEDULED and previous in _NOUN_LEADS:
+                continue  # "the close on Wednesday", "before the start in May": nouns
+            if tense == _PAST and previous == "to":
+                continue  # "to quit": an infinitive takes its tense from the verb before it
+            if (
+                tense == _PAST
+                and word.endswith("ed")
+                and previous
+                and (
+                    previous in _DETERMINERS
+                    or (tenses.get(index - 1) and previous not in _AUXILIARIES)
+                )
+            ):
+                continue  # "a planned strike", "expected continued improvement"
             tenses[index] = tense
-            reporting[index] = word in _REPORTING_VERBS
-        self._tenses = tenses
-        self._reporting = reporting
-        # For each word: the nearest cue at or before it, the nearest at or
-        # after it, the nearest at or after it that is no verb of saying, and
-        # the nearest word at or before it that cannot open a sentence.
-        last_cue, last_non_opener = [-1] * count, [-1] * count
-        cue = non_opener = -1
-        for index in range(count):
-            if tenses[index]:
-                cue = index
-            if words[index] not in _OPENERS:
-                non_opener = index
-            last_cue[index], last_non_opener[index] = cue, non_opener
-        next_cue, next_plain = [count] * (count + 1), [count] * (count + 1)
-        cue = plain = count
-        for index in range(count - 1, -1, -1):
-            if tenses[index]:
-                cue = index
-                if not reporting[index]:
-                    plain = index
-            next_cue[index], next_plain[index] = cue, plain
-        self._last_cue, self._last_non_opener = last_cue, last_non_opener
-        self._next_cue, self._next_plain_cue = next_cue, next_plain
-        self._commas = [m.start() for m in _COMMA.finditer(text)]
-        self._breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
-        # For each sentence: the tense it carries into a sentence after it
-        # that opens with "And", "But", ... and has no cue of its own.
-        carried: list[int] = [_NONE] * (len(ends) + 1)
-        first_word = 0
-        for sentence in range(len(ends) + 1):
-            last_word = first_word
-            while last_word < count and sentences[last_word] == sentence:
-                last_word += 1
-            own = last_cue[last_word - 1] if last_word > first_word else -1
-            if own >= first_word:
-                carried[sentence] = tenses[own]
-            elif sentence and first_word < last_word and words[first_word] in _CONTINUATIONS:
-                carried[sentence] = carried[sentence - 1]
-            first_word = last_word
-        self._carried = carried
+            cues.append(index)
+            if word not in _REPORTING_VERBS:
+                plain.append(index)
+        self.cues = cues
+        self.cue_tenses = [tenses[index] for index in cues]
+        self.plain_cues = plain
+        self.non_openers = [i for i, w in enumerate(words) if w not in _OPENERS]
+
+
+class TenseIndex:
+    """The tense cues of one paragraph's sentences, each sentence classified
+    once, the first time a date in it asks, for any number of questions about
+    the dates in it. Only the few words that can be cues are classified; the
+    questions are binary searches in their sorted positions."""
+
+    __slots__ = ("_breaks", "_carried", "_commas", "_paragraph", "_sentences")
+
+    def __init__(self, paragraph: ParagraphText) -> None:
+        self._paragraph = paragraph
+        self._sentences: dict[tuple[int, int], _Cues] = {}
+        self._commas: list[int] | None = None
+        self._breaks: list[int] | None = None
+        self._carried: dict[int, int] = {}
+
+    def _cues(self, left: int, right: int) -> _Cues:
+        found = self._sentences.get((left, right))
+        if found is None:
+            found = self._sentences[left, right] = _Cues(self._paragraph, left, right)
+        return found
 
     def cue(self, start: int, end: int) -> Cue | None:
         """What the sentence holding `text[start:end]` says of its tense, or
         None when it gives no cue. Cues inside the date itself ("next Friday")
         are its own business and are skipped."""
-        paragraph = self._paragraph
-        left, right = paragraph.sentence_bounds(start, end)
-        positions = self._positions
-        first = bisect_left(positions, left)
+        left, right = self._paragraph.sentence_bounds(start, end)
+        sentence = self._cues(left, right)
+        positions, cues = sentence.positions, sentence.cues
         before_date = bisect_left(positions, start)
         after_date = bisect_left(positions, end)
-        limit = bisect_left(positions, right)
-        before = self._last_cue[before_date - 1] if before_date > first else -1
-        if before >= first:
+        k = bisect_left(cues, before_date) - 1
+        if k >= 0:
+            before = cues[k]
             governed = not self._break_between(positions[before], start)
-            cue = Cue(_TENSES[self._tenses[before]], True, governed)  # type: ignore[arg-type]
-            return self._with_auxiliary(cue, before, left)
-        after = self._next_cue[after_date] if after_date < limit else limit
-        if after >= limit:
-            return self._carried_into(first, limit)
+            cue = Cue(_TENSES[sentence.cue_tenses[k]], True, governed)  # type: ignore[arg-type]
+            return self._with_auxiliary(cue, positions[before], left)
+        k = bisect_left(cues, after_date)
+        if k >= len(cues):
+            return self._carried_into(sentence, left)
+        after = cues[k]
         # A date that opens its sentence ("On Friday, the union said ...") is
         # governed by the main verb after it, even a verb of saying.
-        fronted = before_date == first or self._last_non_opener[before_date - 1] < first
-        if self._reporting[after] and not fronted and self._comma_between(end, positions[after]):
-            after = self._next_plain_cue[after]
-            if after >= limit:
-                return self._carried_into(first, limit)
-        cue = Cue(_TENSES[self._tenses[after]], fronted)  # type: ignore[arg-type]
-        return self._with_auxiliary(cue, after, left)
+        n = bisect_left(sentence.non_openers, before_date)
+        fronted = n == 0
+        if (
+            sentence.words[after] in _REPORTING_VERBS
+            and not fronted
+            and self._comma_between(end, positions[after])
+        ):
+            p = bisect_left(sentence.plain_cues, after)
+            if p >= len(sentence.plain_cues):
+                return self._carried_into(sentence, left)
+            after = sentence.plain_cues[p]
+            k = bisect_left(cues, after)
+        cue = Cue(_TENSES[sentence.cue_tenses[k]], fronted)  # type: ignore[arg-type]
+        return self._with_auxiliary(cue, positions[after], left)
 
-    def _carried_into(self, first: int, limit: int) -> Cue | None:
+    def _carried_into(self, sentence: _Cues, left: int) -> Cue | None:
         """The tense a sentence with no cue of its own takes from the one
         before it, when it goes on from it ("And on Sunday.")."""
-        if first >= limit:
+        if not sentence.words or sentence.words[0] not in _CONTINUATIONS or not left:
             return None
-        sentence = self._paragraph.sentence_index(self._positions[first])
-        if not sentence or self._word(first) not in _CONTINUATIONS:
-            return None
-        tense = _TENSES[self._carried[sentence - 1]]
+        index = self._paragraph.sentence_index(left)
+        tense = _TENSES[self._carried_by(index - 1)] if index else None
         return Cue(tense, False) if tense else None
 
-    def _word(self, index: int) -> str:
-        position = self._positions[index]
-        match = _WORD.match(self._paragraph.text, position)
-        return match.group().lower() if match else ""
+    def _carried_by(self, index: int) -> int:
+        """The tense sentence `index` carries into the next: that of its last
+        cue, or the one it carries itself if it goes on from the one before.
+        Remembered, so a run of such sentences costs one pass."""
+        walked: list[int] = []
+        tense = _NONE
+        ends = self._paragraph.ends
+        while index >= 0:
+            if index in self._carried:
+                tense = self._carried[index]
+                break
+            walked.append(index)
+            left = ends[index - 1] if index else 0
+            right = ends[index] if index < len(ends) else len(self._paragraph.text)
+            sentence = self._cues(left, right)
+            if sentence.cues:
+                tense = sentence.cue_tenses[-1]
+                break
+            if not sentence.words or sentence.words[0] not in _CONTINUATIONS:
+                break
+            index -= 1
+        for each in walked:
+            self._carried[each] = tense
+        return tense
 
     def tense(self, start: int, end: int) -> Tense | None:
         cue = self.cue(start, end)
         return cue.tense if cue else None
 
     def _comma_between(self, start: int, end: int) -> bool:
+        if self._commas is None:
+            self._commas = [m.start() for m in _COMMA.finditer(self._paragraph.text)]
         index = bisect_left(self._commas, start)
         return index < len(self._commas) and self._commas[index] < end
 
     def _break_between(self, start: int, end: int) -> bool:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _PHRASE_BREAK.finditer(self._paragraph.text)]
         index = bisect_left(self._breaks, start)
         return index < len(self._breaks) and self._breaks[index] < end
 
-    def _with_auxiliary(self, cue: Cue, index: int, left: int) -> Cue:
+    def _with_auxiliary(self, cue: Cue, position: int, left: int) -> Cue:
         if cue.tense != "past":
             return cue
-        position = self._positions[index]
         text = self._paragraph.text
         if _FUTURE_AUXILIARY.search(text, max(left, position - _AUXILIARY_REACH), position):
             return Cue("future", cue.strong, cue.governed)  # "will be held on Friday"
