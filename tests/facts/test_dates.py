@@ -1269,3 +1269,29 @@ def test_the_year_after_a_companys_fiscal_year_is_its_next_fiscal_year() -> None
 )
 def test_years_ended_on_a_day(text: str, expected: list) -> None:
     assert _periods([text], OCT_26_1989) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted from the date before, as "the following day" is.
+        (
+            "The plant closed on Oct. 2. Three days later, workers returned.",
+            [("Oct. 2", D(1989, 10, 2)), ("Three days later", D(1989, 10, 5))],
+        ),
+        (
+            "Sales in September fell 2% from a month earlier.",
+            [("September", D(1989, 9, 1)), ("a month earlier", D(1989, 8, 1))],
+        ),
+        # Counted from an event, or a comparison of lengths: no date.
+        ("It opened two weeks before the vote.", []),
+        ("It finished three months later than planned.", []),
+        # A year compared with: "compared with 1988".
+        ("Profit rose compared with 1988.", [("1988", D(1988, 1, 1))]),
+        ("It hired more than 1990 people.", []),
+    ],
+)
+def test_dates_counted_from_the_date_before_and_years_compared_with(
+    text: str, expected: list[tuple[str, dt.date]]
+) -> None:
+    assert [(p[0], p[1]) for p in _periods([text], OCT_26_1989)] == expected

@@ -136,7 +136,9 @@ _YEAR_LEADS = _word_set(
     " year throughout"
 )
 _YEAR_LEAD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+|\s*-)$")
-_MODERN_YEAR_LEADS = _word_set("of by from to and between through end start beginning")
+_MODERN_YEAR_LEADS = _word_set(
+    "of by from to and between through end start beginning with than versus vs"
+)
 # Words that may follow a year without making it a count: "by 2020 the council will".
 _FUNCTION_WORDS = _word_set(
     "the a an and or but nor to for of in on at by with from as when while after before since"
@@ -765,6 +767,21 @@ def _resolve_ago(match: re.Match[str], scene: _Scene) -> Period | None:
     # "two years ago" compares nothing: the day, as many years before.
     day = years_before(published, count)
     return day_period(day) if day else None
+
+
+def _resolve_units_later(match: re.Match[str], scene: _Scene) -> Anaphor | None:
+    """ "three days later", "a month earlier", "two weeks before": counted from
+    the date before, as "the following day" is."""
+    direction = match.group("dir").lower()
+    if direction in ("before", "after") and not _ENDS_PHRASE.match(scene.paragraph, match.end()):
+        return None  # "two days before the vote" counts from an event
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
+    if not 1 <= count <= 99:
+        return None
+    unit = match.group("unit").lower().rstrip("s")
+    shift = count if direction in ("later", "after") else -count
+    return Anaphor(unit, shift)  # type: ignore[arg-type]
 
 
 def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> YearBack | None:
@@ -1564,6 +1581,22 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_years_earlier,
         ("year earlier", "years earlier", "year before", "years before"),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})"
+            r"\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>earlier|later|before|after)\b"
+            r"(?!\s+than\b)",
+            _I,
+        ),
+        _resolve_units_later,
+        (
+            *(
+                f"{unit} {way}"
+                for unit in ("day", "days", "week", "weeks", "month", "months")
+                for way in ("earlier", "later", "before", "after")
+            ),
+        ),
     ),
     _Rule(
         re.compile(
