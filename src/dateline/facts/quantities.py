@@ -42,6 +42,7 @@ only words that say nothing alone ("members", "pieces", "kinds") take their
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -102,12 +103,41 @@ _CURRENCY = {
     "rouble": "RUB",
     "ruble": "RUB",
     "swiss franc": "CHF",
+    # The currencies of 1990s wire copy, named in words.
+    "french franc": "FRF",
+    "belgian franc": "BEF",
+    "deutsche mark": "DEM",
+    "german mark": "DEM",
+    "d-mark": "DEM",
+    "dmark": "DEM",
+    "taiwan dollar": "TWD",
+    "new taiwan dollar": "TWD",
+    "mexican peso": "MXN",
+    "philippine peso": "PHP",
+    "guilder": "NLG",
+    "rupiah": "IDR",
+    "won": "KRW",
+    "lira": "ITL",
+    "lire": "ITL",
+    "peseta": "ESP",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rand": "ZAR",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "shekel": "ILS",
+    "escudo": "PTE",
+    "drachma": "GRD",
+    "schilling": "ATS",
     "pence": "GBP",
     "p": "GBP",
     "cent": "USD",
 }
 _ISO_CODES = sorted(
-    _word_set("USD GBP EUR JPY INR CNY CHF AUD CAD NZD HKD SGD ZAR SEK NOK DKK RUB BRL")
+    _word_set(
+        "USD GBP EUR JPY INR CNY CHF AUD CAD NZD HKD SGD ZAR SEK NOK DKK RUB BRL"
+        " NLG IDR KRW ITL ESP THB MYR PLN HUF ILS DEM FRF BEF TWD MXN PHP"
+    )
 )
 _CURRENCY.update({code: code for code in _ISO_CODES})
 _SUBUNITS = {"p", "pence", "cent"}
@@ -140,9 +170,11 @@ _MONEY_SIGN = re.compile(
     rf"(?:\s?(?P<mag>{_MONEY_MAGNITUDE})(?![A-Za-z]))?"
 )
 _CURRENCY_WORDS = (
-    r"(?i:(?:US|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore)\s+dollars?"
-    r"|Swiss\s+francs?|pounds?|dollars?|euros?|pence|cents?|yen|yuan|rupees?|roubles?|rubles?"
-    r"|quid)"
+    r"(?i:(?:US|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|(?:New\s+)?Taiwan)"
+    r"\s+dollars?|(?:Swiss|French|Belgian)\s+francs?|(?:Deutsche|German)\s+marks?|D-?marks?"
+    r"|(?:Mexican|Philippine)\s+pesos?|pounds?|dollars?|euros?|pence|cents?|yen|yuan|rupees?"
+    r"|roubles?|rubles?|quid|guilders?|rupiah|won|lire|lira|pesetas?|baht|ringgit|rand"
+    r"|zlotys?|forints?|shekels?|escudos?|drachmas?|schillings?)"
 )
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,£$€¥₹])(?P<num>{_NUMBER})"
@@ -168,13 +200,23 @@ _NUMBER_STARTS = frozenset({*ONES, *TENS, "a", "half"})
 _LETTERS = re.compile(r"[A-Za-z]+")
 _CURRENCY_WORD_STEMS = (
     "pound", "dollar", "euro", "pence", "cent", "yen", "yuan", "rupee", "rouble", "ruble",
-    "franc", "quid",
+    "franc", "quid", "mark", "peso", "guilder", "rupiah", "won", "lire", "lira", "peseta",
+    "baht", "ringgit", "rand", "zlot", "forint", "shekel", "escudo", "drachma", "schilling",
 )  # fmt: skip
+# "won" is Korea's currency only in a story about Korea; elsewhere it is a verb.
+_KOREA = ("Korea", "KOREA", "Seoul", "SEOUL")
+# Subunits named in words take the currency of an amount in the same sentence
+# written with a sign of the dollar family: "rose 45 cents to C$14.20".
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
 # "40p", but not "3p.m." or "4pm".
 _PENCE = re.compile(
     r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?!\w|\.[A-Za-z])"
 )
-_PERCENT = re.compile(rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?(?:%|(?i:per\s?cent|percent|pc)\b)")
+# "4 percentage points" is a percent too, points of it.
+_PERCENT = re.compile(
+    rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?"
+    r"(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)\b)"
+)
 # "ten per cent": looked for as money in words is.
 _PERCENT_AFTER_WORDS = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
 # Digits first: the alternatives start differently, and a failed digit test is
@@ -244,6 +286,11 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Endings of capitalised plurals that name groups of people (Britons,
 # Republicans, Tories), unlike place names that merely end in s (Kirklees).
 _GROUP_ENDINGS = ("ans", "ons", "ers", "ists", "ites", "ies", "ats", "als", "ives", "ims", "ics")
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.m\.", re.IGNORECASE)
+# A number in words after these refers to things already named.
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those)\s+(?:top\s+|other\s+|last\s+|first\s+)?$", re.IGNORECASE
+)
 # "one in five", "nine out of 10", "one in every four": proportions.
 _RATIO_BEFORE = re.compile(
     rf"\b(?:{NUMBER_WORDS}|[0-9]+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE
@@ -313,7 +360,7 @@ _RELATIONAL = _word_set("more extra additional other further fewer")
 _DESCRIPTIVE = _word_set(
     "new full-time part-time former current existing qualified experienced permanent"
     " temporary young older senior junior skilled unskilled highly low-paid well-paid"
-    " elderly vulnerable frontline front-line registered trained newly armed unarmed injured"
+    " elderly vulnerable frontline front-line registered trained newly armed unarmed injured likely"
     " disabled retired serving striking working remaining missing unpaid paid agency local"
 )
 # A head noun that takes its "of" phrase into the unit: "members of staff".
@@ -463,7 +510,7 @@ def _currency_name(sign: str) -> str:
     return words if words in _CURRENCY else words.removesuffix("s")
 
 
-def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
+def _money(paragraph: str, korea: bool) -> Iterable[tuple[int, int, int | float, str]]:
     patterns = [_MONEY_SIGN, _PENCE]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
@@ -473,7 +520,7 @@ def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
     for pattern in patterns:
         for match in pattern.finditer(paragraph):
             name = _currency_name(match.group("cur").strip())
-            if name not in _CURRENCY:
+            if name not in _CURRENCY or (name == "won" and not korea):
                 continue
             amount = _decimal(match.group("num")) * _magnitude(match.groupdict().get("mag"))
             yield _money_fact(match.start(), match.end(), amount, name)
@@ -483,7 +530,7 @@ def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
         paragraph, _MONEY_IN_WORDS, _CURRENCY_AFTER_WORDS
     ):
         name = _currency_name(currency.group("cur").strip())
-        if name not in _CURRENCY:
+        if name not in _CURRENCY or (name == "won" and not korea):
             continue
         amount = _words_amount(number)
         if amount is not None:
@@ -830,6 +877,12 @@ class _CountFinder:
             following = _NEXT_WORD.match(paragraph, end)
             if following and following.group(1).lower() in _CALENDAR_WORDS:
                 continue  # "27 January", "six months", "3 pm": never a count (see _unit)
+            if _CLOCK_AFTER.match(paragraph, end):
+                continue  # "1 a.m."
+            if match.group("words") and _DEFINITE_BEFORE.search(
+                paragraph, max(0, start - 12), start
+            ):
+                continue  # "the two candidates", "the top two places": named before, not counted
             if match.group("digits") and _is_year(paragraph, match):
                 continue
             if _is_proportion(paragraph, start, end) or _is_label_or_name(self.text, match):
@@ -917,9 +970,9 @@ class _CountFinder:
 # --- assembly --------------------------------------------------------------
 
 
-def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
+def _signed_quantities(paragraph: str, index: int, korea: bool) -> Iterable[Quantity]:
     """Money and percentages, recognised by their signs, overlaps and all."""
-    for start, end, value, currency in _money(paragraph):
+    for start, end, value, currency in _money(paragraph, korea):
         hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "money", value, currency, hedged)
     for start, end, value in _percentages(paragraph):
@@ -928,7 +981,7 @@ def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
 
 
 def _paragraph_quantities(
-    text: ParagraphText, index: int, carried: str | None
+    text: ParagraphText, index: int, carried: str | None, korea: bool = False
 ) -> tuple[list[Quantity], str | None]:
     """The quantities of one paragraph, and the counted noun to carry to the next."""
     paragraph = text.text
@@ -936,12 +989,16 @@ def _paragraph_quantities(
     found: list[Quantity] = []
     # Longest first, so "£1.2 million" beats "£1.2" and "5p" inside "£5p" loses.
     for quantity in sorted(
-        _signed_quantities(paragraph, index),
+        _signed_quantities(paragraph, index, korea),
         key=lambda q: (q.start_char - q.end_char, q.start_char),
     ):
         if not taken.overlaps(quantity.start_char, quantity.end_char):
             taken.add(quantity.start_char, quantity.end_char)
             found.append(quantity)
+    found = _cents_in_their_dollars(text, found)
+    if text.table or _is_result_line(paragraph):
+        # Numbers in league tables and result lines are no counts of things.
+        return sorted(found, key=lambda q: q.start_char), None
     finder = _CountFinder(text, taken, carried)
     for start, end, value, unit, approximate in finder.counts():
         found.append(
@@ -952,16 +1009,63 @@ def _paragraph_quantities(
     return sorted(found, key=lambda q: q.start_char), own
 
 
+def _cents_in_their_dollars(text: ParagraphText, found: list[Quantity]) -> list[Quantity]:
+    """Cents spoken of beside an amount in Canadian (or other) dollars are
+    that currency's: "rose 45 cents to C$14.20". The amount is the one just
+    before or just after, in the same sentence."""
+    money = sorted((q for q in found if q.kind == "money"), key=lambda q: q.start_char)
+    if len(money) < 2:
+        return found
+    replaced: dict[int, Quantity] = {}
+    for position, quantity in enumerate(money):
+        if quantity.unit != "USD" or not quantity.text.lower().rstrip().endswith(("cent", "cents")):
+            continue
+        sentence = text.sentence_index(quantity.start_char)
+        for other in (
+            money[position - 1] if position else None,
+            money[position + 1] if position + 1 < len(money) else None,
+        ):
+            if (
+                other is not None
+                and other.unit in _DOLLARS
+                and other.unit != "USD"
+                and text.sentence_index(other.start_char) == sentence
+            ):
+                replaced[id(quantity)] = dataclasses.replace(quantity, unit=other.unit)
+                break
+    return [replaced.get(id(q), q) for q in found]
+
+
+# A result line ("Feyenoord 2 Vitesse Arnhem 1", "Total (all out, 46.3 overs)
+# 163"): a short line with no sentence end that ends with a number.
+_LAST_NUMBER = re.compile(r"\(?[0-9]+(?:[.,:/-][0-9]+)*\)?")
+_SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
+_RESULT_LINE_WORDS = 15
+
+
+def _is_result_line(paragraph: str) -> bool:
+    if len(paragraph) > 200:
+        return False
+    words = paragraph.split()
+    return (
+        1 < len(words) <= _RESULT_LINE_WORDS
+        and _LAST_NUMBER.fullmatch(words[-1]) is not None
+        and _SENTENCE_MARK.search(paragraph) is None
+    )
+
+
 def find_quantities(paragraphs: Sequence[str] | ArticleText) -> list[Quantity]:
     """Every amount of money, percentage and count, in reading order."""
     quantities: list[Quantity] = []
     carried: str | None = None
-    for index, text in enumerate(ArticleText.of(paragraphs).paragraphs):
+    article = ArticleText.of(paragraphs)
+    korea = any(name in text.text for text in article.paragraphs for name in _KOREA)
+    for index, text in enumerate(article.paragraphs):
         if not text.text:
             carried = None
             continue
         try:
-            found, carried = _paragraph_quantities(text, index, carried)
+            found, carried = _paragraph_quantities(text, index, carried, korea)
         except InvalidOperation:
             carried = None
             continue  # a number Decimal cannot hold; nothing else in it is worth a guess
