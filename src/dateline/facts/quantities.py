@@ -1,23 +1,34 @@
 """Money, percentages and counts.
 
-Money and percentages are recognised by their signs ("£", "%", "per cent",
-"20 million pounds", "₹500 crore"; a lakh is 100,000 and a crore ten million
-rupees). A count needs the thing counted: "450 staff" is a count of staff,
-while "123 moved on" has no noun and is left out, unless a count just before
-names it. A number with no noun takes the noun of the count before it in the
-same clause ("136 members of staff left - almost a dozen each week"), or,
-when it is the subject of a verb, of the count before it in the same or the
-previous paragraph ("136 members of staff left in 2013/14." then "The
-following year 123 moved on", "saw dozens leaving each month"). "180 of them"
-counts the nearest plural noun before it that is not itself a subject ("family
-homes that local people could afford ... 180 of them": homes).
+Money and percentages are recognised by their signs ("£", "%", "per cent", "4
+percentage points", "20 million pounds", "4.5 million guilders", "₹500 crore";
+a lakh is 100,000 and a crore ten million rupees; "won" is Korea's money only
+in a story about Korea). Cents beside an amount in another dollar ("45 cents
+to C$14.20") are that dollar's. A count needs the thing counted: "450 staff"
+is a count of staff, while "123 moved on" has no noun and is left out, unless
+a count just before names it. A number with no noun takes the noun of the
+count before it in the same clause ("136 members of staff left - almost a
+dozen each week"), or, when it is the subject of a verb, of the count before
+it in the same or the previous paragraph ("136 members of staff left in
+2013/14." then "The following year 123 moved on", "saw dozens leaving each
+month"). "180 of them" counts the nearest plural noun before it that is not
+itself a subject ("family homes that local people could afford ... 180 of
+them": homes).
 
 Not quantities: years ("in 2016", "the 2016 season"; but "cut to 2000 homes"
 is a count), dates ("27 January"), clock times ("3pm"), ordinals ("21st"), ages
 ("aged 45", "a 45-year-old"), lengths of time ("six months", which are
 durations), measurements ("10 miles", "5km", "30C"), numbers that are parts of
 names or labels ("Route 66", "Apollo 11", "Covid-19", "page 3") or of compounds
-("24-hour", "four-page"), scores ("won 3-1") and telephone numbers.
+("24-hour", "four-page"), scores ("won 3-1"), numbers in league tables and
+result lines ("Total (all out, 46.3 overs) 163"), things already named ("the
+two candidates") and telephone numbers. Nor is a figure of more than fifteen
+digits, separated or not: it is an identifier.
+
+Everything is linear in the text: numbers in words are read from the word
+that ends them back (never a long run of number words again from each of its
+words), the characters already taken are marked in a byte array, and the
+context of a number is read from the few words around it.
 
 Proportions are not reported at all: "nine in 10 voters" is neither ten
 voters nor, as written, a percentage, and "a third" is no percentage either.
