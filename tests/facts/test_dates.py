@@ -989,7 +989,7 @@ def _periods(
             ("the latest quarter", D(1989, 4, 1), D(1989, 6, 30), "quarter"),
         ),
         (
-            "It will rise in the current quarter.",
+            "Sales will rise in the current quarter.",
             OCT_26_1989,
             ("the current quarter", D(1989, 10, 1), D(1989, 12, 31), "quarter"),
         ),
@@ -1295,3 +1295,8 @@ def test_dates_counted_from_the_date_before_and_years_compared_with(
     text: str, expected: list[tuple[str, dt.date]]
 ) -> None:
     assert [(p[0], p[1]) for p in _periods([text], OCT_26_1989)] == expected
+
+
+def test_the_quarter_of_a_game_is_no_quarter_of_the_year() -> None:
+    text = "Jordan scored 12 points in the quarter as the Bulls led 80-70."
+    assert _periods([text], D(1996, 12, 7)) == []

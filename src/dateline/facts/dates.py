@@ -209,6 +209,7 @@ class _Scene:
     __slots__ = (
         "_parsed",
         "_tenses",
+        "business",
         "calendar",
         "needs",
         "numeric_order",
@@ -225,7 +226,11 @@ class _Scene:
         parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
         calendar: FiscalCalendar | None = None,
         needs: Sequence[bool | None] | None = None,
+        business: bool = True,
     ) -> None:
+        # Whether the article reports on a company or an economy, whose "the
+        # quarter" is a quarter of the year, not of a game.
+        self.business = business
         self.calendar = calendar or FiscalCalendar()
         # Per list of needs (see _NEEDS): False when the whole article lacks it.
         self.needs = needs if needs is not None else (None,) * len(_NEEDS)
@@ -1122,6 +1127,8 @@ def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> Period | Quarte
     published = scene.published
     if published is None:
         return None
+    if not scene.business:
+        return None  # "scored 12 points in the quarter"
     which = " ".join((match.group("which") or "").lower().split())
     if which == "current":
         calendar = scene.calendar
@@ -1285,6 +1292,11 @@ def _resolve_all_year(match: re.Match[str], scene: _Scene) -> Period | None:
 
 # --- rules -----------------------------------------------------------------
 
+# Words of a report on a company or an economy.
+_BUSINESS_WORDS = (
+    *("profit", "earnings", "revenue", "sales", "income", "loss", "results", "shares"),
+    *("dividend", "economy", "economic", "growth", "gdp", "fiscal", "percent", "per cent", "%"),
+)
 _YEAR_BACK_LEADS = (
     *("year earlier", "year ago", "year before", "prior year", "previous year"),
     *("comparable", "same"),
@@ -1879,11 +1891,12 @@ def find_dates(
     needs = tuple(
         None if not group or any(needed in whole for needed in group) else False for group in _NEEDS
     )
+    business = any(word in whole for word in _BUSINESS_WORDS)
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
         if not paragraph:
             continue
-        scene = _Scene(text, published, order, parsed, calendar, needs)
+        scene = _Scene(text, published, order, parsed, calendar, needs, business)
         chosen = _choose(_date_candidates(scene), len(paragraph))
         ledger.start_paragraph(text)
         for candidate in chosen:
