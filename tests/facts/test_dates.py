@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dateline.facts import dates as dates_module
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
+from dateline.facts.text import ArticleText
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
@@ -766,3 +767,536 @@ def test_an_attribution_after_the_date_says_nothing_of_its_tense() -> None:
 def test_names_and_years_that_need_not_be_calendar_years(text: str) -> None:
     dates, _ = find_dates([text], PUBLISHED_000)
     assert dates == []
+
+
+# --- tense cues in business, wire and campaign copy ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A copula is future only when a date or a plan is its complement.
+        ("The vote is on Friday.", PUBLISHED_000, ("Friday", D(2017, 1, 20))),
+        (
+            "The price is a 27% premium over the close on Wednesday.",
+            D(1995, 10, 26),
+            ("Wednesday", D(1995, 10, 25)),
+        ),
+        # Modals other than "will" announce too, and so does "payable".
+        (
+            "Iowans can start casting ballots on Thursday.",
+            D(2016, 9, 28),
+            ("Thursday", D(2016, 9, 29)),
+        ),
+        ("A final agreement could be signed in July.", D(1997, 5, 7), ("July", D(1997, 7, 1))),
+        ("The dividend is payable Feb. 15.", D(1996, 1, 18), ("Feb. 15", D(1996, 2, 15))),
+        # The plain present of a scheduled event.
+        ("The candidates meet again on Friday.", D(2016, 10, 25), ("Friday", D(2016, 10, 28))),
+        # "need ... to": what is asked for is still to come.
+        (
+            "I need every one of you to knock on doors on Saturday.",
+            D(2016, 11, 3),
+            ("Saturday", D(2016, 11, 5)),
+        ),
+        # An "-ed" word straight after a verb or a determiner is an adjective.
+        (
+            "The council expected continued disruption on Friday.",
+            PUBLISHED_000,
+            ("Friday", D(2017, 1, 20)),
+        ),
+        # A capital inside a sentence makes a name, not a verb: "the Australian Open".
+        (
+            "A sore shoulder had troubled him since the Australian Open in January.",
+            D(1997, 2, 16),
+            ("January", D(1997, 1, 1)),
+        ),
+    ],
+)
+def test_tense_cues_of_news_copy(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = _only_date(text, published)
+    assert (date.text, date.start) == expected
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_keeps_its_tense() -> None:
+    text = "I need every one of you to knock on doors on Saturday. And on Sunday."
+    dates, _ = find_dates([text], D(2016, 11, 3))
+    assert [(d.text, d.start) for d in dates] == [
+        ("Saturday", D(2016, 11, 5)),
+        ("Sunday", D(2016, 11, 6)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A past verb governs the date right after it, even a day eleven
+        # months back ...
+        ("It opened on Jan. 27.", PUBLISHED_000, ("Jan. 27", D(2016, 1, 27))),
+        # ... but not one in a phrase added after a comma: the same day a few
+        # weeks ahead is meant, as a writer would have given the year of the other.
+        (
+            "Early voting began on Wednesday, four weeks before the vote on Nov. 8.",
+            D(2016, 10, 12),
+            ("Nov. 8", D(2016, 11, 8)),
+        ),
+        # "through" is "until": the nearest such day.
+        (
+            "The group has reserved air time through Sept. 30.",
+            D(2016, 8, 10),
+            ("Sept. 30", D(2016, 9, 30)),
+        ),
+        # The figure a change is measured from is behind it, whatever the tense.
+        (
+            "Its debt would rise to 55% of capital, from 31% at the end of September.",
+            D(1995, 10, 26),
+            ("September", D(1995, 9, 1)),
+        ),
+        # A verb after the month, from the subject it sits in, only breaks a tie.
+        (
+            "The Fed's decision to cut rates in December should help margins.",
+            D(1996, 1, 18),
+            ("December", D(1995, 12, 1)),
+        ),
+        # Not governed by its past verb: the month just ahead, not eleven back.
+        (
+            "Bookings were strong, with August ahead of last year's pace.",
+            D(1989, 7, 20),
+            ("August", D(1989, 8, 1)),
+        ),
+        # "last February" passes over the month just gone.
+        ("It closed last February.", D(1998, 3, 1), ("last February", D(1997, 2, 1))),
+        ("It closed last February.", D(1998, 3, 5), ("last February", D(1997, 2, 1))),
+        ("It closed last July.", D(1998, 3, 5), ("last July", D(1997, 7, 1))),
+        ("It closed last February.", D(1996, 1, 18), ("last February", D(1995, 2, 1))),
+        # A weekday naming an event ("Tuesday's primary") is the nearest one.
+        ("Clinton will lead after Tuesday's primary.", D(2016, 6, 8), ("Tuesday", D(2016, 6, 7))),
+        (
+            "Both campaigns are watching the fallout from Monday's debate.",
+            D(2016, 9, 28),
+            ("Monday", D(2016, 9, 26)),
+        ),
+    ],
+)
+def test_months_and_days_either_side_of_the_publication_date(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = [d for d in find_dates([text], published)[0] if d.text == expected[0]]
+    assert [(d.text, d.start) for d in date] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # American holidays: Election Day is the Tuesday after the first Monday of November.
+        (
+            "Voters go to the polls on Election Day.",
+            D(2016, 9, 28),
+            ("Election Day", D(2016, 11, 8)),
+        ),
+        ("It was decided on Election Day.", D(2017, 1, 5), ("Election Day", D(2016, 11, 8))),
+        ("Ballots have come in since Labor Day.", D(2016, 9, 28), ("Labor Day", D(2016, 9, 5))),
+        (
+            "Shops will close on Thanksgiving Day.",
+            D(1997, 11, 1),
+            ("Thanksgiving Day", D(1997, 11, 27)),
+        ),
+        ("Sales rose before Thanksgiving.", D(1997, 12, 3), ("Thanksgiving", D(1997, 11, 27))),
+        ("It reopens after Memorial Day.", D(1996, 5, 1), ("Memorial Day", D(1996, 5, 27))),
+        (
+            "Fireworks are planned for the Fourth of July.",
+            D(1996, 6, 1),
+            ("the Fourth of July", D(1996, 7, 4)),
+        ),
+        # Past, but in a phrase after the verb: the one a few weeks ahead.
+        (
+            "Early voting began on Wednesday, four weeks before Election Day.",
+            D(2016, 10, 12),
+            ("Election Day", D(2016, 11, 8)),
+        ),
+        # "all year": the year so far.
+        ("I have done it all year.", D(2016, 10, 12), ("all year", D(2016, 1, 1))),
+        # A year before a noun naming a thing of that year.
+        ("Trump made the remarks in a 2005 video.", D(2016, 10, 12), ("2005", D(2005, 1, 1))),
+    ],
+)
+def test_american_holidays_and_years_in_campaign_copy(
+    text: str, published: dt.date, expected: tuple[str, dt.date]
+) -> None:
+    date = [d for d in find_dates([text], published)[0] if expected[0] in d.text]
+    assert [(d.text, d.start) for d in date] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Thanksgiving dinner was late.", "We work all year round."])
+def test_holidays_and_years_that_name_no_date(text: str) -> None:
+    dates, _ = find_dates([text], D(2016, 10, 12))
+    assert dates == []
+
+
+# --- business calendars: quarters, fiscal years, a year back -------------------
+
+OCT_26_1989 = D(1989, 10, 26)  # a Thursday
+
+
+def _periods(
+    paragraphs: Sequence[str], published: dt.date
+) -> list[tuple[str, dt.date, dt.date, str]]:
+    dates, _ = find_dates(paragraphs, published)
+    return [(d.text, d.start, d.end, d.granularity) for d in dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An adjective names the quarter the article reports on: the last to end.
+        (
+            "The company said third-quarter profit rose.",
+            OCT_26_1989,
+            ("third-quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        (
+            "Calloway said fourth-quarter earnings rose 16%.",
+            D(1996, 1, 18),
+            ("fourth-quarter", D(1995, 10, 1), D(1995, 12, 31), "quarter"),
+        ),
+        # Results still to come are those of the quarter just gone ...
+        (
+            "It will report third-quarter results soon.",
+            OCT_26_1989,
+            ("third-quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        # ... while a forecast for the quarter under way is that quarter.
+        (
+            "The company expects fourth-quarter earnings to be flat.",
+            OCT_26_1989,
+            ("fourth-quarter", D(1989, 10, 1), D(1989, 12, 31), "quarter"),
+        ),
+        (
+            "It posted its fiscal third quarter loss.",
+            OCT_26_1989,
+            ("fiscal third quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        # "the quarter", "the latest quarter": the one reported on.
+        (
+            "Revenue in the quarter climbed 7.5%.",
+            OCT_26_1989,
+            ("the quarter", D(1989, 7, 1), D(1989, 9, 30), "quarter"),
+        ),
+        (
+            "Profit jumped in the latest quarter.",
+            D(1989, 7, 20),
+            ("the latest quarter", D(1989, 4, 1), D(1989, 6, 30), "quarter"),
+        ),
+        (
+            "Sales will rise in the current quarter.",
+            OCT_26_1989,
+            ("the current quarter", D(1989, 10, 1), D(1989, 12, 31), "quarter"),
+        ),
+        (
+            "Sales rose 3% from the previous quarter.",
+            OCT_26_1989,
+            ("the previous quarter", D(1989, 4, 1), D(1989, 6, 30), "quarter"),
+        ),
+        # A game's quarter is no period of the calendar.
+        ("It scored on a third-quarter run.", OCT_26_1989, None),
+        ("It held a 10-point third-quarter lead.", OCT_26_1989, None),
+        # Neither are parts of things.
+        ("About a quarter of the staff left; the quarter of a century passed.", OCT_26_1989, None),
+        ("They reached the quarter-finals.", OCT_26_1989, None),
+    ],
+)
+def test_quarters_named_without_their_year(
+    text: str, published: dt.date, expected: tuple[str, dt.date, dt.date, str] | None
+) -> None:
+    assert _periods([text], published) == ([expected] if expected else [])
+
+
+def test_the_quarter_is_the_first_quarter_the_article_names() -> None:
+    paragraphs = [
+        "Dorrance said third-quarter net income rose 18% from a year earlier.",
+        "Revenue in the quarter climbed 7.5% from the year-earlier period.",
+        "It expects continued improvement in the fourth quarter, and in the quarter after.",
+    ]
+    third, year_before = (D(1993, 7, 1), D(1993, 9, 30)), (D(1992, 7, 1), D(1992, 9, 30))
+    assert _periods(paragraphs, D(1993, 10, 21)) == [
+        ("third-quarter", *third, "quarter"),
+        ("a year earlier", *year_before, "quarter"),
+        ("the quarter", *third, "quarter"),
+        ("the year-earlier period", *year_before, "quarter"),
+        ("fourth quarter", D(1993, 10, 1), D(1993, 12, 31), "quarter"),
+        ("the quarter", *third, "quarter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "published", "expected"),
+    [
+        # A quarter in the sentence is the period compared.
+        (
+            ["Load factor rose to 68.4% in the latest quarter from 63.9% a year ago."],
+            D(1989, 7, 20),
+            ("a year ago", D(1988, 4, 1), D(1988, 6, 30), "quarter"),
+        ),
+        (
+            ["Profit was $3 million, up from $2 million in the year-ago quarter."],
+            OCT_26_1989,
+            ("the year-ago quarter", D(1988, 7, 1), D(1988, 9, 30), "quarter"),
+        ),
+        (
+            ["It posted a third-quarter loss, compared with year-earlier net of $1 million."],
+            OCT_26_1989,
+            ("year-earlier", D(1988, 7, 1), D(1988, 9, 30), "quarter"),
+        ),
+        # "the three months ended June 30" is the quarter compared.
+        (
+            ["Revenue for the three months ended June 30 rose 14% from the year-earlier period."],
+            D(1989, 7, 20),
+            ("the year-earlier period", D(1988, 4, 1), D(1988, 6, 30), "quarter"),
+        ),
+        # A month or a year compared is that month or year a year back.
+        (
+            ["Sales in March rose 5% from a year ago."],
+            D(1990, 4, 12),
+            ("a year ago", D(1989, 3, 1), D(1989, 3, 31), "month"),
+        ),
+        # Nothing to compare: the day a year (or two) before publication.
+        (
+            ["A year ago, the plant was closed."],
+            OCT_26_1989,
+            ("A year ago", D(1988, 10, 26), D(1988, 10, 26), "day"),
+        ),
+        (
+            ["Chrysler asked us two years ago."],
+            D(1995, 10, 26),
+            ("two years ago", D(1993, 10, 26), D(1993, 10, 26), "day"),
+        ),
+        # "a year earlier" in a story counts from the date before it.
+        (
+            ["The company was sold in 1987. A year earlier, it had been listed."],
+            OCT_26_1989,
+            ("A year earlier", D(1986, 1, 1), D(1986, 12, 31), "year"),
+        ),
+        # A nine-month span has no date, and neither has the span a year back.
+        (
+            [
+                "For the nine months ended Sept. 30, profit rose to $5 million "
+                "from $4 million a year earlier."
+            ],
+            OCT_26_1989,
+            None,
+        ),
+    ],
+)
+def test_a_year_back_names_the_period_compared(
+    paragraphs: list[str], published: dt.date, expected: tuple | None
+) -> None:
+    found = [p for p in _periods(paragraphs, published) if "year" in p[0].lower()]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_year_earlier_in_the_next_sentence_compares_the_paragraphs_quarter() -> None:
+    text = (
+        "Net interest income in the quarter grew 8.6%. The bank set aside $21 million, "
+        "almost double the $11.2 million it provided a year earlier."
+    )
+    assert _periods([text], D(1996, 1, 18))[1] == (
+        "a year earlier",
+        D(1994, 10, 1),
+        D(1994, 12, 31),
+        "quarter",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The law took effect a year before the election.", []),
+        ("The project finished a year earlier than planned.", []),
+        ("It was a year-ago level nobody wanted.", []),
+    ],
+)
+def test_years_back_that_count_from_no_date(text: str, expected: list) -> None:
+    assert _periods([text], OCT_26_1989) == expected
+
+
+HARWELL = [
+    "Harwell said net income for the fourth quarter, which ended Jan. 31, fell 22% to "
+    "$41.7 million from $53.5 million a year earlier.",
+    "Sales in the quarter rose 4.1%.",
+    "For fiscal 1997, which ended Jan. 31, Harwell earned $96.2 million, down from "
+    "$118 million in fiscal 1996.",
+    "Harwell would open about 35 stores in fiscal 1998, which ends Jan. 30, 1999.",
+    "She cut her estimate for the current year. The company will take a charge in the "
+    "first quarter.",
+]
+
+
+def test_a_retailers_fiscal_calendar_as_the_article_states_it() -> None:
+    fourth, fourth_before = (D(1997, 11, 1), D(1998, 1, 31)), (D(1996, 11, 1), D(1997, 1, 31))
+    fiscal_1998 = (D(1998, 2, 1), D(1999, 1, 30))
+    assert [p for p in _periods(HARWELL, D(1998, 3, 5)) if p[3] != "day"] == [
+        ("fourth quarter", *fourth, "quarter"),
+        ("a year earlier", *fourth_before, "quarter"),
+        ("the quarter", *fourth, "quarter"),
+        ("fiscal 1997", D(1997, 2, 1), D(1998, 1, 31), "fiscal_year"),
+        ("fiscal 1996", D(1996, 2, 1), D(1997, 1, 31), "fiscal_year"),
+        ("fiscal 1998", *fiscal_1998, "fiscal_year"),
+        ("the current year", *fiscal_1998, "fiscal_year"),
+        ("first quarter", D(1998, 2, 1), D(1998, 4, 30), "quarter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A fiscal year ending in June, as the article says.
+        (
+            ["For fiscal 1989, which ended June 30, it earned $5 million."],
+            ("fiscal 1989", D(1988, 7, 1), D(1989, 6, 30)),
+        ),
+        # A quarter with its number and end places the year's end: the first
+        # quarter ended Dec. 31, so the year ends in September.
+        (
+            ["Its fiscal first quarter ended Dec. 31.", "It expects a loss in fiscal 1990."],
+            ("fiscal 1990", D(1989, 10, 1), D(1990, 9, 30)),
+        ),
+        # The American government's year, in a story of its budget.
+        (
+            ["Congress cut the fiscal 1990 budget deficit."],
+            ("fiscal 1990", D(1989, 10, 1), D(1990, 9, 30)),
+        ),
+        # Nothing said: the calendar year.
+        (["Orders for fiscal 1990 rose."], ("fiscal 1990", D(1990, 1, 1), D(1990, 12, 31))),
+        (["FY1990 spending rose."], ("FY1990", D(1990, 1, 1), D(1990, 12, 31))),
+        (["Spending in fiscal '90 rose."], ("fiscal '90", D(1990, 1, 1), D(1990, 12, 31))),
+    ],
+)
+def test_fiscal_years(paragraphs: list[str], expected: tuple[str, dt.date, dt.date]) -> None:
+    found = [p[:3] for p in _periods(paragraphs, OCT_26_1989) if p[3] == "fiscal_year"]
+    assert found == [expected]
+
+
+def test_fiscal_words_that_name_no_year() -> None:
+    assert _periods(["Fiscal policy will tighten in the fiscal year."], OCT_26_1989) == []
+
+
+def test_the_shared_text_layer_gives_the_same_dates() -> None:
+    for paragraphs, published in ((SEED_000, PUBLISHED_000), (SEED_001, PUBLISHED_001)):
+        assert find_dates(ArticleText(paragraphs), published) == find_dates(paragraphs, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Quarters named by the month they end in, as Asian and Australian wire copy does.
+        (
+            "Profit in the March quarter rose.",
+            D(1997, 5, 7),
+            ("March quarter", D(1997, 1, 1), D(1997, 3, 31)),
+        ),
+        (
+            "Profit in the June quarter will rise.",
+            D(1997, 5, 7),
+            ("June quarter", D(1997, 4, 1), D(1997, 6, 30)),
+        ),
+        (
+            "The September quarter was weak.",
+            D(1997, 5, 7),
+            ("September quarter", D(1996, 7, 1), D(1996, 9, 30)),
+        ),
+        # A year's quarter by the possessive.
+        (
+            "Sales fell from 1996's fourth quarter.",
+            D(1997, 5, 7),
+            ("1996's fourth quarter", D(1996, 10, 1), D(1996, 12, 31)),
+        ),
+    ],
+)
+def test_quarters_of_wire_copy(text: str, published: dt.date, expected: tuple) -> None:
+    assert [p[:3] for p in _periods([text], published)] == [expected]
+
+
+def test_half_years_and_seasons_name_no_period() -> None:
+    text = (
+        "Profit for the six months to September 30 rose to 250 million pounds from 223 "
+        "million a year earlier. The 1996/97 season ended badly."
+    )
+    assert [p[0] for p in _periods([text], D(1996, 12, 7))] == ["September 30"]
+
+
+def test_the_year_after_a_companys_fiscal_year_is_its_next_fiscal_year() -> None:
+    paragraphs = [
+        "Its fiscal 1997 ended Jan. 31.",
+        "For fiscal 1997 it earned $96 million. The following year it lost money.",
+    ]
+    assert _periods(paragraphs, D(1998, 3, 5))[-1] == (
+        "The following year",
+        D(1998, 2, 1),
+        D(1999, 1, 31),
+        "fiscal_year",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the fiscal year ended Sept. 30": the twelve months to that day, the
+        # day a date of its own.
+        (
+            "Profit in the fiscal year ended Sept. 30 rose.",
+            [
+                ("the fiscal year", D(1988, 10, 1), D(1989, 9, 30), "fiscal_year"),
+                ("Sept. 30", D(1989, 9, 30), D(1989, 9, 30), "day"),
+            ],
+        ),
+        (
+            "It expects a loss for the year ending June 30, 1990.",
+            [
+                ("the year", D(1989, 7, 1), D(1990, 6, 30), "fiscal_year"),
+                ("June 30, 1990", D(1990, 6, 30), D(1990, 6, 30), "day"),
+            ],
+        ),
+        # A year ended Dec. 31 is the calendar year.
+        (
+            "For the year ended Dec. 31, 1988, it earned $5 million.",
+            [
+                ("the year", D(1988, 1, 1), D(1988, 12, 31), "year"),
+                ("Dec. 31, 1988", D(1988, 12, 31), D(1988, 12, 31), "day"),
+            ],
+        ),
+    ],
+)
+def test_years_ended_on_a_day(text: str, expected: list) -> None:
+    assert _periods([text], OCT_26_1989) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted from the date before, as "the following day" is.
+        (
+            "The plant closed on Oct. 2. Three days later, workers returned.",
+            [("Oct. 2", D(1989, 10, 2)), ("Three days later", D(1989, 10, 5))],
+        ),
+        (
+            "Sales in September fell 2% from a month earlier.",
+            [("September", D(1989, 9, 1)), ("a month earlier", D(1989, 8, 1))],
+        ),
+        # Counted from an event, or a comparison of lengths: no date.
+        ("It opened two weeks before the vote.", []),
+        ("It finished three months later than planned.", []),
+        # A year compared with: "compared with 1988".
+        ("Profit rose compared with 1988.", [("1988", D(1988, 1, 1))]),
+        ("It hired more than 1990 people.", []),
+    ],
+)
+def test_dates_counted_from_the_date_before_and_years_compared_with(
+    text: str, expected: list[tuple[str, dt.date]]
+) -> None:
+    assert [(p[0], p[1]) for p in _periods([text], OCT_26_1989)] == expected
+
+
+def test_the_quarter_of_a_game_is_no_quarter_of_the_year() -> None:
+    text = "Jordan scored 12 points in the quarter as the Bulls led 80-70."
+    assert _periods([text], D(1996, 12, 7)) == []

@@ -64,6 +64,30 @@ HOSTILE_QUOTES = st.lists(
     max_size=3,
 )
 
+# The hostile kinds of benchmarks/adversarial.py for dates and quantities, cut
+# into pieces and repeated: runs of number words and separators, every form
+# of date, business periods, and the tense cues around them.
+HOSTILE_PIECES = (
+    "two million pounds and ten per cent, ", "one hundred and ", "1,000,", "1,000", "£1,000",
+    "On 3 March 2017 and on Monday, today, last week, in 2019, on 2017-03-04, ",
+    "at Christmas, at 4pm yesterday, the following year, ", "12 January 1901, ",
+    "and on Monday, said Smith, it will close on Friday ", "third-quarter net income rose ",
+    "from a year earlier, in the quarter, ", "the year-earlier period, a year ago, fiscal 1997, ",
+    "the fourth quarter, which ended Jan. 31, ", "fiscal 1998, which ends Jan. 30, 1999, ",
+    "the current year, the previous quarter, the same quarter a year earlier, ",
+    "Election Day on Nov. 8. ", "Tuesday's primary ", "payable Feb. 15 ", "last February ",
+    "450 staff, £5m, 79%, 12 per cent, $3.5 billion, ", "a 2005 video ", "all year ",
+    "the nine months ended Sept. 30 ", "FY97 ", "fiscal '97 ", "Q4 ", ". And ", ", ",
+)  # fmt: skip
+HOSTILE_PARAGRAPHS = st.lists(
+    st.lists(
+        st.tuples(st.sampled_from(HOSTILE_PIECES), st.integers(1, 12)).map(lambda t: t[0] * t[1]),
+        max_size=12,
+    ).map("".join),
+    min_size=1,
+    max_size=3,
+)
+
 SETTINGS = settings(max_examples=200, deadline=None)
 
 Anchored = DateFact | Duration | Quantity | Quote
@@ -152,6 +176,12 @@ def test_dates_on_seed_fragments(paragraphs: list[str], published: dt.date | Non
     check_dates(paragraphs, published)
 
 
+@SETTINGS
+@given(HOSTILE_PARAGRAPHS, PUBLISHED)
+def test_dates_on_hostile_text(paragraphs: list[str], published: dt.date | None) -> None:
+    check_dates(paragraphs, published)
+
+
 # --- quantities ----------------------------------------------------------------------------
 
 
@@ -164,6 +194,12 @@ def test_quantities_on_any_text(paragraphs: list[str]) -> None:
 @SETTINGS
 @given(SEED_PARAGRAPHS)
 def test_quantities_on_seed_fragments(paragraphs: list[str]) -> None:
+    assert_anchored(paragraphs, find_quantities(paragraphs))
+
+
+@SETTINGS
+@given(HOSTILE_PARAGRAPHS)
+def test_quantities_on_hostile_text(paragraphs: list[str]) -> None:
     assert_anchored(paragraphs, find_quantities(paragraphs))
 
 

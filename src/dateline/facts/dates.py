@@ -21,7 +21,23 @@ Holidays are dates when they name a day: "Christmas Day", "Christmas Eve",
 "Boxing Day", "New Year's Day", "Easter Sunday" always, a bare "Christmas" or
 "Easter" only after a word that makes it a time ("at Christmas", "this
 Christmas", "since Easter"), and never before a noun it qualifies ("Christmas
-shopping", "the Easter holidays"). Christmas is 25 December, Easter its Sunday.
+shopping", "the Easter holidays"). Christmas is 25 December, Easter its Sunday;
+the American holidays ("Election Day", "Labor Day") fall on their weekdays.
+
+Business copy names periods of a company's calendar ("third-quarter profit",
+"fiscal 1997", "the current year"), which fiscal.py learns from the article,
+and periods named from others ("the quarter", "a year earlier", "the
+following year"), which references.py resolves in reading order. The
+calendar arithmetic is in periods.py.
+
+Everything is linear in the text: each pattern scans a paragraph once, a
+match is checked against the spans kept before it with a Fenwick tree, the
+choice among overlapping candidates marks taken characters in a byte
+array, tense comes from an index of the paragraph's words (tense.py), and
+references keep only the latest date of each kind. dateparser parses the
+first 200 different expressions of an article; past that (a text of
+thousands of different dates), our own arithmetic, which checks every
+reading it gives, stands alone.
 """
 
 from __future__ import annotations
@@ -35,9 +51,26 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from dateline.facts.base import DateFact, Duration, Granularity
+from dateline.facts.base import DateFact, Duration
+from dateline.facts.fiscal import FiscalCalendar, learn_calendar
 from dateline.facts.numbers import NUMBER_WORDS, word_value
-from dateline.facts.tense import Tense, tense_around
+from dateline.facts.periods import (
+    Period,
+    century_period,
+    day_period,
+    decade_period,
+    month_period,
+    quarter_period,
+    uk_fiscal_year,
+    week_of,
+    weekend_of,
+    year_period,
+    years_before,
+    years_period,
+)
+from dateline.facts.references import Anaphor, History, Ledger, QuarterRef, YearBack
+from dateline.facts.tense import Tense, TenseIndex
+from dateline.facts.text import ArticleText, ParagraphText
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -103,7 +136,9 @@ _YEAR_LEADS = _word_set(
     " year throughout"
 )
 _YEAR_LEAD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+|\s*-)$")
-_MODERN_YEAR_LEADS = _word_set("of by from to and between through end start beginning")
+_MODERN_YEAR_LEADS = _word_set(
+    "of by from to and between through end start beginning with than versus vs"
+)
 # Words that may follow a year without making it a count: "by 2020 the council will".
 _FUNCTION_WORDS = _word_set(
     "the a an and or but nor to for of in on at by with from as when while after before since"
@@ -113,7 +148,7 @@ _FUNCTION_WORDS = _word_set(
     " onward alone too again ago"
 )
 # "the 2015 election": a year naming an event is a date without a preposition.
-_YEAR_DETERMINERS = _word_set("the its their his her our this that")
+_YEAR_DETERMINERS = _word_set("the its their his her our this that a an")
 # Not "season", "financial" or "tax": "the 2016 season" and "the 2016 financial
 # year" need not be calendar years.
 _EVENT_NOUNS = _word_set(
@@ -123,7 +158,9 @@ _EVENT_NOUNS = _word_set(
     " championships festival conference summit accounts figures results study ballot vote"
     " poll polls recession attack attacks earthquake hurricane fire award awards prize scandal"
     " spending statement act plan plans accord treaty general local mayoral leadership"
-    " parliamentary presidential"
+    " parliamentary presidential video law bill lawsuit ruling letter memo interview speech"
+    " book film photo email visit trip audit filing primary primaries caucus caucuses"
+    " convention debate"
 )
 _FEAST_DAYS = _word_set(
     "good black cyber easter ash maundy super shrove holy palm mothering remembrance bloody blue"
@@ -163,35 +200,69 @@ NumericOrder = Literal["DMY", "MDY"]
 _Prefer = Literal["past", "future", "current_period"]
 
 
-@dataclass(slots=True, frozen=True)
-class _Period:
-    granularity: Granularity
-    start: dt.date
-    end: dt.date
-    value: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class _Anaphor:
-    """A date named from the one before it in the text ("the following year"):
-    resolved once that one is known, in reading order."""
-
-    unit: Literal["day", "week", "month", "year"]
-    shift: int
-    weekday: int | None = None  # "the following Monday"
-
-
-@dataclass(slots=True, frozen=True)
 class _Scene:
-    """Where a match sits: its paragraph, the article's publication date, and
-    the order of day and month in the article's numeric dates, if it is clear."""
+    """Where a match sits: its paragraph (as text, and as the text layer's
+    sentences), the article's publication date, and the order of day and
+    month in the article's numeric dates, if it is clear. The paragraph's
+    tense cues are classified the first time a date asks for them."""
 
-    paragraph: str
-    published: dt.date | None
-    numeric_order: NumericOrder | None = None
+    __slots__ = (
+        "_parsed",
+        "_tenses",
+        "business",
+        "calendar",
+        "needs",
+        "numeric_order",
+        "paragraph",
+        "published",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: ParagraphText,
+        published: dt.date | None,
+        numeric_order: NumericOrder | None = None,
+        parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
+        calendar: FiscalCalendar | None = None,
+        needs: Sequence[bool | None] | None = None,
+        business: bool = True,
+    ) -> None:
+        # Whether the article reports on a company or an economy, whose "the
+        # quarter" is a quarter of the year, not of a game.
+        self.business = business
+        self.calendar = calendar or FiscalCalendar()
+        # Per list of needs (see _NEEDS): False when the whole article lacks it.
+        self.needs = needs if needs is not None else (None,) * len(_NEEDS)
+        self.text = text
+        self.paragraph = text.text
+        self.published = published
+        self.numeric_order = numeric_order
+        self._tenses: TenseIndex | None = None
+        self._parsed = set() if parsed is None else parsed
+
+    def parse(self, expression: str, base: dt.date, prefer: _Prefer) -> dt.date | None:
+        """dateparser's reading of an expression, for the first
+        `_DATEPARSER_LIMIT` different ones in an article. A parse costs a
+        third of a millisecond, so an article of ten thousand different
+        dates would take seconds; past the limit, the callers' own
+        arithmetic, which checks every reading dateparser gives anyway,
+        stands alone (None)."""
+        key = (expression, base, prefer)
+        if key not in self._parsed:
+            if len(self._parsed) >= _DATEPARSER_LIMIT:
+                return None
+            self._parsed.add(key)
+        return _dateparser_day(expression, base, prefer)
+
+    @property
+    def tenses(self) -> TenseIndex:
+        if self._tenses is None:
+            self._tenses = TenseIndex(self.text)
+        return self._tenses
 
 
-Resolver = Callable[[re.Match[str], _Scene], "_Period | _Anaphor | None"]
+Resolver = Callable[[re.Match[str], _Scene], "Period | Anaphor | QuarterRef | YearBack | None"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -207,68 +278,8 @@ class _Rule:
 class _Candidate:
     start: int
     end: int
-    period: _Period | _Anaphor
+    period: Period | Anaphor | QuarterRef | YearBack
     rank: int
-
-
-# --- periods ---------------------------------------------------------------
-
-
-def _day(day: dt.date) -> _Period:
-    return _Period("day", day, day, day.isoformat())
-
-
-def _week_of(day: dt.date) -> _Period:
-    monday = day - dt.timedelta(days=day.weekday())
-    iso = monday.isocalendar()
-    return _Period("week", monday, monday + dt.timedelta(days=6), f"{iso[0]:04d}-W{iso[1]:02d}")
-
-
-def _weekend_of(day: dt.date) -> _Period:
-    # A weekend has no ISO form, so it is a week-sized period known only by its days.
-    saturday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=5)
-    return _Period("week", saturday, saturday + dt.timedelta(days=1), None)
-
-
-def _month(year: int, month: int) -> _Period:
-    # Month arithmetic may overflow past December or before January.
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    first = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return _Period("month", first, following - dt.timedelta(days=1), f"{year:04d}-{month:02d}")
-
-
-def _quarter(year: int, quarter: int) -> _Period:
-    year, quarter = year + (quarter - 1) // 4, (quarter - 1) % 4 + 1
-    first = _month(year, 3 * quarter - 2).start
-    last = _month(year, 3 * quarter).end
-    return _Period("quarter", first, last, f"{year:04d}-Q{quarter}")
-
-
-def _year(year: int) -> _Period:
-    return _Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}")
-
-
-def _years(first: int, last: int) -> _Period:
-    # "2010-2012": a run of whole years, written as an ISO-8601 interval.
-    return _Period("year", dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first:04d}/{last:04d}")
-
-
-def _fiscal_year(first_year: int) -> _Period:
-    # UK financial year, 1 April to 31 March. ISO-8601 has no form for it.
-    return _Period("fiscal_year", dt.date(first_year, 4, 1), dt.date(first_year + 1, 3, 31), None)
-
-
-def _decade(first_year: int) -> _Period:
-    # ISO-8601 writes the 1990s as "199", which nobody would read: value stays null.
-    return _Period("decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), None)
-
-
-def _century(number: int) -> _Period | None:
-    if not 1 <= number <= 99:
-        return None
-    first = max(1, (number - 1) * 100)
-    return _Period("century", dt.date(first, 1, 1), dt.date((number - 1) * 100 + 99, 12, 31), None)
 
 
 def _easter(year: int) -> dt.date:
@@ -326,8 +337,17 @@ def _modifies_a_noun(text: str, position: int) -> bool:
 # happened "since" a date puts it in the past, while "adjourned until 22 July"
 # says nothing of which side of the publication date 22 July falls.
 _TIME_PREPOSITION = re.compile(
-    r"\b(?P<word>since|until|till|til|pending)\s+(?:[0-9:.]+\s*[ap]\.?m\.?\s+)?(?:on\s+)?"
-    r"(?:the\s+)?$",
+    r"\b(?P<word>since|until|till|til|pending|through|thru)\s+"
+    r"(?:[0-9:.]+\s*[ap]\.?m\.?\s+)?(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The date of the figure a change is measured from is behind it: "rose to 55%
+# from 31% at the end of September", "down from $4.10 in March".
+_FROM_AMOUNT = re.compile(
+    r"\bfrom\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?[$£€¥]?\s?[0-9][0-9.,]*\s*"
+    r"(?:%|percent\b|per\s+cent\b|cents?\b|[mb]n?\b|million\b|billion\b|[a-z]+\b)?\s*"
+    r"(?:(?:at|by)\s+the\s+(?:end|close|start|beginning|middle)\s+of|in|on|at|during|as\s+of"
+    r"|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A date in a statement of habit is no date: "as they do on Christmas Day",
@@ -340,16 +360,37 @@ _HABIT = re.compile(
 )
 
 
-def _tense(scene: _Scene, start: int, end: int) -> Tense | None:
-    lead = _TIME_PREPOSITION.search(scene.paragraph, max(0, start - 30), start)
-    tense = tense_around(scene.paragraph, start, end)
+@dataclass(slots=True, frozen=True)
+class _Reading:
+    """The tense of a date's sentence; whether the cue is strong and governs
+    the date (see tense.Cue); and whether nothing could make it the other
+    tense ("since March", "from 31% at the end of September")."""
+
+    tense: Tense | None
+    strong: bool = True
+    governed: bool = True
+    firm: bool = False
+
+
+def _reading(scene: _Scene, start: int, end: int) -> _Reading:
+    paragraph = scene.paragraph
+    if _FROM_AMOUNT.search(paragraph, max(0, start - 60), start):
+        return _Reading("past", firm=True)
+    lead = _TIME_PREPOSITION.search(paragraph, max(0, start - 30), start)
+    cue = scene.tenses.cue(start, end)
+    if lead is not None and lead.group("word").lower() == "since":
+        return _Reading("past", firm=True)
+    if cue is None:
+        return _Reading(None)
     if lead is None:
-        return tense
-    if lead.group("word").lower() == "since":
-        return "past"
+        return _Reading(cue.tense, cue.strong, cue.governed)
     # "will stay closed until Friday" is ahead; "adjourned until 22 July" and
     # "was closed until 3 January" could be either side: the nearest decides.
-    return "future" if tense == "future" else None
+    return _Reading("future" if cue.tense == "future" else None, cue.strong, cue.governed)
+
+
+def _tense(scene: _Scene, start: int, end: int) -> Tense | None:
+    return _reading(scene, start, end).tense
 
 
 def _until(scene: _Scene, start: int) -> bool:
@@ -362,6 +403,9 @@ def _is_habit(scene: _Scene, start: int) -> bool:
 
 
 # --- dateparser ------------------------------------------------------------
+
+# Different expressions an article may hand to dateparser (see _Scene.parse).
+_DATEPARSER_LIMIT = 200
 
 # The base for expressions that carry their own year, where it changes nothing.
 # It is fixed so that no result depends on the clock, and shared so that "27
@@ -442,23 +486,32 @@ def _nearest_day(month: int, day: int, published: dt.date) -> dt.date | None:
     return best
 
 
-def _nearest_month(month: int, published: dt.date, tense: Tense | None) -> _Period:
+# A past-tense day this many days back, or more, gives way to the same day
+# no more than _NEAR_AHEAD days ahead.
+_FAR_BACK = 300
+_NEAR_AHEAD = 31
+
+
+def _nearest_month(
+    month: int, published: dt.date, tense: Tense | None, *, strict: bool = True
+) -> Period:
     """The month nearest the publication date in the direction of the
     sentence's tense: "told a meeting in March" in January is last March. The
-    publication month itself is that month, whatever the tense."""
+    publication month itself is that month, whatever the tense. Not
+    `strict`, the tense only breaks a tie."""
     here = published.year * 12 + published.month - 1
     offsets = [(published.year + shift) * 12 + month - 1 - here for shift in (-1, 0, 1)]
-    if tense is not None:
+    if tense is not None and strict:
         offsets = [o for o in offsets if o == 0 or (o > 0) == (tense == "future")] or offsets
     # Six months either way is a tie; the tense of the sentence breaks it.
     offset = min(offsets, key=lambda o: (abs(o), o < 0 if tense == "future" else o > 0))
-    return _month(published.year, published.month + offset)
+    return month_period(published.year, published.month + offset)
 
 
 # --- resolvers -------------------------------------------------------------
 
 
-def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_day_month(match: re.Match[str], scene: _Scene) -> Period | None:
     name = match.group("mon")
     if name in _AMBIGUOUS_MONTHS and _is_name_part(scene.paragraph, match.start("mon")):
         return None
@@ -467,33 +520,45 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> _Period | None:
     expression = _normalised(match.group("cal"))
     if match.group("y"):
         year = int(match.group("y"))
-        parsed = _dateparser_day(expression, _ANY_BASE, "current_period")
+        parsed = scene.parse(expression, _ANY_BASE, "current_period")
         # dateparser may read more or less than the pattern matched; the
         # pattern knows which words it took.
         if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
             parsed = dt.date(year, month, day)
-        return _day(parsed)
+        return day_period(parsed)
     published = scene.published
     if published is None:
         return None
     if _is_habit(scene, match.start()):
         return None
     if (month, day) == (published.month, published.day):
-        return _day(published)  # dateparser would move a future "15 March" a year on
-    tense = _tense(scene, match.start(), match.end())
+        return day_period(published)  # dateparser would move a future "15 March" a year on
+    reading = _reading(scene, match.start(), match.end())
+    tense = reading.tense
     if tense is None:
         nearest = _nearest_day(month, day, published)
         if nearest is None:
             return None
         tense = "future" if nearest > published else "past"
-    parsed = _dateparser_day(expression, published, tense)
+    parsed = scene.parse(expression, published, tense)
     if parsed is None or (parsed.month, parsed.day) != (month, day):
         parsed = (_on_or_after if tense == "future" else _on_or_before)(month, day, published)
         if parsed is None:
             return None
+    if (
+        reading.tense == "past"
+        and not (reading.firm or reading.governed)
+        and (published - parsed).days >= _FAR_BACK
+    ):
+        # A writer who meant a day eleven months gone would have given its
+        # year; the same day a few weeks ahead is the one a past-tense
+        # sentence speaks of ("began four weeks before Election Day on Nov. 8").
+        ahead = _on_or_after(month, day, published)
+        if ahead is not None and (ahead - published).days <= _NEAR_AHEAD:
+            parsed = ahead
     if match.group("wd"):
         parsed = _matching_weekday(parsed, _WEEKDAY_INDEX[match.group("wd")], published)
-    return _day(parsed)
+    return day_period(parsed)
 
 
 def _matching_weekday(day: dt.date, weekday: int, published: dt.date) -> dt.date:
@@ -511,39 +576,43 @@ def _matching_weekday(day: dt.date, weekday: int, published: dt.date) -> dt.date
     return min(fitting, key=lambda c: abs((c - published).days), default=day)
 
 
-def _resolve_month_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_month_year(match: re.Match[str], scene: _Scene) -> Period | None:
     if _is_name_part(scene.paragraph, match.start("mon")):
         return None
     month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
     year = int(match.group("y"))
-    parsed = _dateparser_day(_normalised(match.group()), _ANY_BASE, "current_period")
+    parsed = scene.parse(_normalised(match.group()), _ANY_BASE, "current_period")
     if parsed is None or (parsed.year, parsed.month) != (year, month):
-        return _month(year, month)
-    return _month(parsed.year, parsed.month)
+        return month_period(year, month)
+    return month_period(parsed.year, parsed.month)
 
 
-def _resolve_month_relative_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_month_relative_year(match: re.Match[str], scene: _Scene) -> Period | None:
     # "November last year": dateparser reads it as a day in November of this year.
     if scene.published is None:
         return None
     shift = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
-    return _month(scene.published.year + shift, _MONTH_NUMBER[match.group("mon").lower()])
+    return month_period(scene.published.year + shift, _MONTH_NUMBER[match.group("mon").lower()])
 
 
-def _resolve_relative_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_month(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None or _word_before(scene.paragraph, match.start()) == "the":
         return None
     month = _MONTH_NUMBER[match.group("mon").lower()]
     rel = match.group("rel").lower()
     if rel == "this":
-        return _month(published.year, month)
+        return month_period(published.year, month)
     if rel == "last":
-        return _month(published.year - (month >= published.month), month)
-    return _month(published.year + (month <= published.month), month)
+        # The latest such month before the publication month, passing over the
+        # month just gone, which would be "last month": "last February" in
+        # March 1998 is February 1997.
+        back = (published.month - month) % 12
+        return month_period(published.year, published.month - (back if back > 1 else back + 12))
+    return month_period(published.year + (month <= published.month), month)
 
 
-def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> Period | None:
     name = match.group("mon")
     text = scene.paragraph
     before = _word_before(text, match.start())
@@ -562,18 +631,34 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> _Period | None:
         return None
     published = scene.published
     month = _MONTH_NUMBER[name.lower()]
-    tense = _tense(scene, match.start(), match.end())
-    nearest = _nearest_month(month, published, tense)
+    reading = _reading(scene, match.start(), match.end())
+    tense = reading.tense
+    # A verb after the month governs it only from the subject ("The Fed's
+    # decision to cut rates in December should help margins"): a weaker cue,
+    # which only breaks a tie between the nearest months.
+    nearest = _nearest_month(month, published, tense, strict=reading.strong)
     if month == published.month:
         return nearest  # the publication month, whatever the tense
+    if (
+        tense == "past"
+        and not (reading.firm or reading.governed)
+        and _months_between(published, nearest.start) == -11
+    ):
+        # The month just ahead, not the one eleven months back, which a writer
+        # would have called "last August": "bookings for August were running".
+        nearest = month_period(published.year, published.month + 1)
     prefer: Tense = "future" if nearest.start > published else "past"
-    parsed = _dateparser_day(name.lower(), published, prefer)
+    parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
-    return _month(parsed.year, parsed.month)
+    return month_period(parsed.year, parsed.month)
 
 
-def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _months_between(first: dt.date, second: dt.date) -> int:
+    return (second.year - first.year) * 12 + second.month - first.month
+
+
+def _resolve_weekday(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -586,13 +671,13 @@ def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
     # dateparser reads "next Friday" and "this Friday" as the nearest Friday
     # ahead, whichever week it falls in; news means the week.
     if rel == "next":
-        return _day(monday + dt.timedelta(days=7 + target))
+        return day_period(monday + dt.timedelta(days=7 + target))
     if rel in {"this", "coming", "this coming"}:
         day = monday + dt.timedelta(days=target)
-        return _day(day if day >= published else day + dt.timedelta(days=7))
+        return day_period(day if day >= published else day + dt.timedelta(days=7))
     if rel == "last":
         back = (published.weekday() - target) % 7 or 7
-        return _day(published - dt.timedelta(days=back))
+        return day_period(published - dt.timedelta(days=back))
     if before in _FEAST_DAYS or _is_name_part(scene.paragraph, match.start()):
         return None  # Good Friday is a feast, Black Friday a name: neither is "on Friday"
     if _is_habit(scene, match.start()):
@@ -606,12 +691,16 @@ def _resolve_weekday(match: re.Match[str], scene: _Scene) -> _Period | None:
     tense = _tense(scene, match.start(), match.end())
     if tense is None and _until(scene, match.start()):
         tense = "future" if ahead <= behind else "past"  # "adjourned until Friday": the nearest
+    if scene.paragraph.startswith(("'s", "’s"), match.end()) and ahead != behind:
+        # "Tuesday's primary", "the fallout from Monday's debate": the day
+        # names an event rather than the time of the verb, and is the nearest.
+        tense = "future" if ahead < behind else "past"
     if tense == "future":
-        return _day(published + dt.timedelta(days=ahead))
-    return _day(published - dt.timedelta(days=behind))
+        return day_period(published + dt.timedelta(days=ahead))
+    return day_period(published - dt.timedelta(days=behind))
 
 
-def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> Period | None:
     if scene.published is None:
         return None
     word = match.group("w").lower()
@@ -621,10 +710,10 @@ def _resolve_relative_day(match: re.Match[str], scene: _Scene) -> _Period | None
     # "the day before yesterday", "the day after tomorrow"
     offset = match.group("off")
     shift += -1 if offset == "before" else 1 if offset == "after" else 0
-    return _day(scene.published + dt.timedelta(days=shift))
+    return day_period(scene.published + dt.timedelta(days=shift))
 
 
-def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -637,31 +726,33 @@ def _resolve_relative_period(match: re.Match[str], scene: _Scene) -> _Period | N
         shift = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
         unit = match.group("unit").lower()
     if unit == "week":
-        return _week_of(published + dt.timedelta(weeks=shift))
+        return week_of(published + dt.timedelta(weeks=shift))
     if unit == "weekend":
-        return _weekend_of(published + dt.timedelta(weeks=shift))
+        return weekend_of(published + dt.timedelta(weeks=shift))
     if unit == "month":
-        return _month(published.year, published.month + shift)
+        return month_period(published.year, published.month + shift)
     if unit == "quarter":
-        return _quarter(published.year, (published.month - 1) // 3 + 1 + shift)
+        calendar = scene.calendar
+        quarter = calendar.quarter_holding(published)
+        return calendar.period(calendar.quarter(quarter.first_month + 3 * shift))
     if unit == "year":
-        return _year(published.year + shift)
+        return year_period(published.year + shift)
     if unit == "decade":
-        return _decade(published.year // 10 * 10 + 10 * shift)
-    return _century(published.year // 100 + 1 + shift)
+        return decade_period(published.year // 10 * 10 + 10 * shift)
+    return century_period(published.year // 100 + 1 + shift)
 
 
-def _resolve_the_weekend(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_the_weekend(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
-    weekend = _weekend_of(published)
+    weekend = weekend_of(published)
     if _tense(scene, match.start("expr"), match.end("expr")) == "future":
-        return weekend if weekend.end >= published else _weekend_of(published + dt.timedelta(7))
-    return weekend if weekend.start <= published else _weekend_of(published - dt.timedelta(7))
+        return weekend if weekend.end >= published else weekend_of(published + dt.timedelta(7))
+    return weekend if weekend.start <= published else weekend_of(published - dt.timedelta(7))
 
 
-def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_ago(match: re.Match[str], scene: _Scene) -> Period | None:
     published = scene.published
     if published is None:
         return None
@@ -669,15 +760,66 @@ def _resolve_ago(match: re.Match[str], scene: _Scene) -> _Period | None:
     count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
     unit = match.group("unit").lower().rstrip("s")
     if unit == "day":
-        return _day(published - dt.timedelta(days=count))
+        return day_period(published - dt.timedelta(days=count))
     if unit in {"week", "fortnight"}:
-        return _week_of(published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1)))
+        return week_of(published - dt.timedelta(weeks=count * (2 if unit == "fortnight" else 1)))
     if unit == "month":
-        return _month(published.year, published.month - count)
-    return _year(published.year - count * (10 if unit == "decade" else 1))
+        return month_period(published.year, published.month - count)
+    if unit == "decade":
+        return year_period(published.year - count * 10)
+    if count == 1:
+        return YearBack(1, ago=True)  # "a year ago": the period compared, a year back
+    # "two years ago" compares nothing: the day, as many years before.
+    day = years_before(published, count)
+    return day_period(day) if day else None
 
 
-def _resolve_year(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_units_later(match: re.Match[str], scene: _Scene) -> Anaphor | None:
+    """ "three days later", "a month earlier", "two weeks before": counted from
+    the date before, as "the following day" is."""
+    direction = match.group("dir").lower()
+    if direction in ("before", "after") and not _ENDS_PHRASE.match(scene.paragraph, match.end()):
+        return None  # "two days before the vote" counts from an event
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
+    if not 1 <= count <= 99:
+        return None
+    unit = match.group("unit").lower().rstrip("s")
+    shift = count if direction in ("later", "after") else -count
+    return Anaphor(unit, shift)  # type: ignore[arg-type]
+
+
+def _resolve_years_earlier(match: re.Match[str], scene: _Scene) -> YearBack | None:
+    """ "a year earlier", "two years before": counted from the date compared."""
+    if match.group("dir").lower() == "before" and not _ENDS_PHRASE.match(
+        scene.paragraph, match.end()
+    ):
+        return None  # "a year before the election" counts from an event
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else word_value(count_text) or 1
+    return YearBack(count) if 1 <= count <= 99 else None
+
+
+def _resolve_year_back_period(match: re.Match[str], scene: _Scene) -> YearBack | None:
+    """ "the year-earlier period", "the year-ago quarter", "year-earlier
+    profit", "the same quarter a year earlier"."""
+    noun = (match.group("noun") or match.group("noun2") or "").lower()
+    if noun == "quarter":
+        return YearBack(1, "quarter")
+    if (
+        noun == ""
+        and match.group("adj")
+        and _word_before(scene.paragraph, match.start())
+        in (
+            "a",
+            "an",
+        )
+    ):
+        return None  # "a year-ago level" is no date of its own
+    return YearBack(1, "period")
+
+
+def _resolve_year(match: re.Match[str], scene: _Scene) -> Period | None:
     text = scene.paragraph
     year = int(match.group("expr"))
     lead = _YEAR_LEAD.search(text, max(0, match.start() - 20), match.start())
@@ -702,34 +844,40 @@ def _resolve_year(match: re.Match[str], scene: _Scene) -> _Period | None:
             return None  # "the 2015 election"; "the 2000 homes" is a count
     else:
         return None
-    return _year(year)
+    return year_period(year)
 
 
-def _resolve_year_pair(match: re.Match[str], scene: _Scene) -> _Period | None:
-    """A pair of years: "2013/14" and "2016-17" are UK fiscal years, "2010-2012" a run."""
+_SEASONS = re.compile(r"\s+(?:season|campaign|term)s?\b", re.IGNORECASE)
+
+
+def _resolve_year_pair(match: re.Match[str], scene: _Scene) -> Period | None:
+    """A pair of years: "2013/14" and "2016-17" are UK fiscal years, "2010-2012"
+    a run; "the 1996/97 season" is a sporting season, no period of the calendar."""
+    if _SEASONS.match(scene.paragraph, match.end()):
+        return None
     first = int(match.group("a"))
     if match.group("e"):
         last = int(match.group("e"))
-        return _years(first, last) if first < last <= first + 100 else None
+        return years_period(first, last) if first < last <= first + 100 else None
     if not 1900 <= first <= 2099:
         return None
     second_text = match.group("b") or match.group("c")
     second = int(second_text)
     follows = second == first + 1 if len(second_text) == 4 else second == (first + 1) % 100
-    return _fiscal_year(first) if follows else None
+    return uk_fiscal_year(first) if follows else None
 
 
-def _resolve_iso(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_iso(match: re.Match[str], scene: _Scene) -> Period | None:
     day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     if match.group("hh") is None:
-        return _day(day)
+        return day_period(day)
     hour, minute = int(match.group("hh")), int(match.group("mm"))
     if hour > 23 or minute > 59:
-        return _day(day)
-    return _Period("time", day, day, f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+        return day_period(day)
+    return Period("time", day, day, f"{day.isoformat()}T{hour:02d}:{minute:02d}")
 
 
-def _resolve_numeric(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_numeric(match: re.Match[str], scene: _Scene) -> Period | None:
     """A numeric date: "25/12/2016" is day first and "12/25/2016" month first;
     "3/4/2016" is either, and taken only when the article settles the order."""
     first, second, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
@@ -742,23 +890,23 @@ def _resolve_numeric(match: re.Match[str], scene: _Scene) -> _Period | None:
     if order is None:
         return None
     day, month = (first, second) if order == "DMY" else (second, first)
-    return _day(dt.date(year, month, day))
+    return day_period(dt.date(year, month, day))
 
 
-def _resolve_decade(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_decade(match: re.Match[str], scene: _Scene) -> Period | None:
     if match.group("cc"):
         first = int(match.group("cc") + match.group("dd") + "0")
         # "the 1800s" is read as the century; "the 2000s" as the decade.
         if first % 100 == 0 and first < 2000:
-            return _Period("century", dt.date(first, 1, 1), dt.date(first + 99, 12, 31), None)
-        return _decade(first)
+            return Period("century", dt.date(first, 1, 1), dt.date(first + 99, 12, 31), None)
+        return decade_period(first)
     if match.group("d3") and not _THE_BEFORE_DECADE.search(
         scene.paragraph, max(0, match.start() - 16), match.start()
     ):
         return None  # "in her 40s" is an age; "the 90s" a decade
     first = 2000 + int(match.group("d2") or match.group("d3")) * 10
     latest = scene.published.year if scene.published else 2029
-    return _decade(first if first <= latest else first - 100)
+    return decade_period(first if first <= latest else first - 100)
 
 
 _THE_BEFORE_DECADE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
@@ -774,8 +922,8 @@ _DECADE_WORDS = {
 }
 
 
-def _resolve_decade_word(match: re.Match[str], scene: _Scene) -> _Period | None:
-    return _decade(_DECADE_WORDS[match.group("w").lower()])
+def _resolve_decade_word(match: re.Match[str], scene: _Scene) -> Period | None:
+    return decade_period(_DECADE_WORDS[match.group("w").lower()])
 
 
 _ORDINAL_WORDS = {
@@ -791,19 +939,21 @@ _ORDINAL_WORDS = {
 }
 
 
-def _resolve_century(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _resolve_century(match: re.Match[str], scene: _Scene) -> Period | None:
     if match.group("n"):
-        return _century(int(match.group("n")))
-    return _century(_ORDINAL_WORDS[match.group("w").lower()])
+        return century_period(int(match.group("n")))
+    return century_period(_ORDINAL_WORDS[match.group("w").lower()])
 
 
-def _resolve_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
-    year = int(match.group("y") or match.group("y2") or match.group("y3"))
+def _resolve_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
+    """A quarter with its year: "Q3 2016", "the third quarter of 1988",
+    "1988's third quarter"."""
+    year = int(match.group("y") or match.group("y2") or match.group("y3") or match.group("y4"))
     quarter_text = match.group("q") or match.group("q2")
     if quarter_text:
-        return _quarter(year, int(quarter_text))
-    ordinal = match.group("ord").lower()
-    return _quarter(year, 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal])
+        return quarter_period(year, int(quarter_text))
+    ordinal = (match.group("ord") or match.group("ord2")).lower()
+    return quarter_period(year, 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal])
 
 
 _QUARTER_DETERMINERS = _word_set("the its their our his her")
@@ -813,37 +963,179 @@ _QUARTER_LEADS = _word_set(
 )
 
 
-def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> _Period | None:
-    """A quarter without its year ("the third quarter", "Q2", "the final
-    quarter of last year"): the publication date supplies the year, the tense
-    which side of it."""
+# After an adjective "third-quarter" these make it a period of a game.
+_GAME_NOUNS = _word_set(
+    "run runs goal goals touchdown touchdowns basket baskets spurt burst try tries lead"
+)
+_ADJECTIVE_AFTER = re.compile(r" ([a-z][a-z'’-]*)")
+
+
+def _resolve_yearless_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
+    """A quarter without its year ("the third quarter", "Q2", "third-quarter
+    profit", "the final quarter of last year"): the publication date
+    supplies the year, the tense which side of it, and the article's fiscal
+    calendar which months (see fiscal.py)."""
     published = scene.published
     if published is None:
         return None
+    text = scene.paragraph
     ordinal = (match.group("ord") or "").lower()
-    before = _word_before(scene.paragraph, match.start())
-    if ordinal and before not in _QUARTER_DETERMINERS:
+    before = _word_before(text, match.start())
+    # "third-quarter profit": an adjective names the quarter wherever it stands.
+    noun_after = _ADJECTIVE_AFTER.match(text, match.end())
+    adjective = bool(ordinal) and "-" in match.group("sep") and noun_after is not None
+    if adjective and noun_after.group(1) in _GAME_NOUNS:  # type: ignore[union-attr]
+        return None  # "a 12-2 third-quarter run"
+    if ordinal and before not in _QUARTER_DETERMINERS and not adjective:
         return None  # "a third quarter", "every second quarter"
     if not ordinal and before not in _QUARTER_LEADS:
         return None  # "the Audi Q4"
-    current = (published.month - 1) // 3 + 1
+    calendar = scene.calendar if ordinal else FiscalCalendar()  # "Q2" is the calendar's
+    current = calendar.quarter_holding(published)
+    last = calendar.quarter(current.first_month - 3)
     if ordinal == "last" and not match.group("yrel"):
-        return _quarter(published.year, current - 1)  # "the last quarter": the one just gone
+        return calendar.period(last)  # "the last quarter": the one just gone
     if match.group("q"):
-        quarter = int(match.group("q"))
+        number = int(match.group("q"))
     else:
-        quarter = 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal]
+        number = 4 if ordinal in {"final", "last"} else _ORDINAL_WORDS[ordinal]
     yrel = (match.group("yrel") or "").lower()
     if yrel:
         shift = {"last": -1, "next": 1}.get(yrel, 0)  # "of this year", "of the year"
-        return _quarter(published.year + shift, quarter)
+        return quarter_period(published.year + shift, number)
     # Results are reported once a quarter is over: in the past tense it is the
-    # latest one that has ended, in the future the first that has not.
+    # latest one that has ended, in the future the first that has not (and
+    # "third-quarter results" to come are still those of the quarter just gone).
     if _tense(scene, match.start(), match.end()) == "future":
-        year = published.year if quarter >= current else published.year + 1
+        if current.number == number:
+            return calendar.period(current)
+        if adjective and last.number == number:
+            return calendar.period(last)
+        ahead = (number - current.number) % 4
+        return calendar.period(calendar.quarter(current.first_month + 3 * ahead))
+    back = (last.number - number) % 4
+    return calendar.period(calendar.quarter(last.first_month - 3 * back))
+
+
+def _resolve_fiscal_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the first quarter of fiscal 1998", "fiscal 1998's first quarter"."""
+    name = _fiscal_name(match.group("fy") or match.group("fy2"), scene.published)
+    if name is None or not 1 < name < 9999:
+        return None
+    calendar = scene.calendar
+    number = _ORDINAL_WORDS[(match.group("ord") or match.group("ord2")).lower()]
+    return calendar.period(calendar.quarter_of_year(name, number))
+
+
+def _fiscal_name(text: str, published: dt.date | None) -> int | None:
+    """A fiscal year's name: "1997", or "'97" in the century nearest the
+    publication date."""
+    digits = text.lstrip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    if published is None:
+        return None
+    year = published.year // 100 * 100 + int(digits)
+    return min((year - 100, year, year + 100), key=lambda y: abs(y - published.year))
+
+
+def _fiscal_period(calendar: FiscalCalendar, name: int) -> Period:
+    start, end = calendar.year(name)
+    return Period("fiscal_year", start, end, None)
+
+
+def _resolve_fiscal_year(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "fiscal 1997", "fiscal year 1997", "the 1997 fiscal year", "FY1997",
+    "fiscal '97": the company's year of that name, as the article bounds it,
+    or the calendar year when it says nothing."""
+    name = _fiscal_name(match.group("y") or match.group("y2") or match.group("y3"), scene.published)
+    if name is None or not 1 < name < 9999:
+        return None
+    return _fiscal_period(scene.calendar, name)
+
+
+def _resolve_relative_fiscal_year(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the current fiscal year", "last fiscal year", "the next fiscal year"."""
+    published = scene.published
+    if published is None:
+        return None
+    rel = match.group("rel").lower().split()[-1]
+    shift = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(rel, 0)
+    calendar = scene.calendar
+    return _fiscal_period(calendar, calendar.year_holding(published) + shift)
+
+
+def _resolve_year_ended(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the fiscal year ended Sept. 30", "the year ending June 30, 1990": the
+    twelve months to that day (the day itself is a date of its own)."""
+    month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
+    day = int(match.group("d"))
+    if match.group("y"):
+        end: dt.date | None = dt.date(int(match.group("y")), month, day)
+    elif scene.published is None:
+        return None
+    elif match.group("verb").lower() in ("ended", "closed"):
+        end = _on_or_before(month, day, scene.published)
     else:
-        year = published.year if quarter < current else published.year - 1
-    return _quarter(year, quarter)
+        end = _on_or_after(month, day, scene.published)
+    start = years_before(end, 1) if end else None
+    if end is None or start is None:
+        return None
+    start += dt.timedelta(days=1)
+    if (start.month, start.day) == (1, 1):
+        return year_period(end.year)
+    return Period("fiscal_year", start, end, None)
+
+
+def _resolve_current_year(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the current year": the company's fiscal year when the article keeps
+    one off the calendar's, else the calendar year."""
+    published = scene.published
+    if published is None:
+        return None
+    calendar = scene.calendar
+    if calendar.stated and not calendar.is_calendar:
+        return _fiscal_period(calendar, calendar.year_holding(published))
+    return year_period(published.year)
+
+
+def _resolve_month_quarter(match: re.Match[str], scene: _Scene) -> Period | None:
+    """ "the March quarter", "the September quarter" (as Australian and Asian
+    wire copy names them): the three months ending with that month, the last
+    such to end in a report of results, the next in a forecast."""
+    published = scene.published
+    if published is None:
+        return None
+    month = _MONTH_NUMBER[match.group("mon").lower()]
+    # The calendar whose quarters end in that month, numbered as any.
+    calendar = FiscalCalendar(end_month=month)
+    current = calendar.quarter_holding(published)
+    if _tense(scene, match.start(), match.end()) == "future":
+        ahead = (month - current.end.month) % 12 // 3
+        found = calendar.quarter(current.first_month + 3 * ahead)
+    else:
+        last = calendar.quarter(current.first_month - 3)
+        found = calendar.quarter(last.first_month - 3 * ((last.end.month - month) % 12 // 3))
+    start = found.start
+    value = f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}" if month % 3 == 0 else None
+    return Period("quarter", start, found.end, value)
+
+
+def _resolve_the_quarter(match: re.Match[str], scene: _Scene) -> Period | QuarterRef | None:
+    """ "the quarter", "the latest quarter", "the current quarter", "the
+    previous quarter"."""
+    published = scene.published
+    if published is None:
+        return None
+    if not scene.business:
+        return None  # "scored 12 points in the quarter"
+    which = " ".join((match.group("which") or "").lower().split())
+    if which == "current":
+        calendar = scene.calendar
+        return calendar.period(calendar.quarter_holding(published))
+    if which in ("previous", "prior", "preceding"):
+        return QuarterRef(-1)
+    return QuarterRef(0)
 
 
 # Holidays by name: fixed days as (month, day), movable ones as days from Easter Sunday.
@@ -862,6 +1154,12 @@ _FIXED_HOLIDAYS = {
     "guy fawkes night": (11, 5),
     "armistice day": (11, 11),
     "burns night": (1, 25),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "the fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "veterans day": (11, 11),
+    "inauguration day": (1, 20),
 }
 _EASTER_HOLIDAYS = {
     "easter": 0,
@@ -874,7 +1172,19 @@ _EASTER_HOLIDAYS = {
     "shrove tuesday": -47,
     "pancake day": -47,
 }
-# A bare "Christmas" or "Easter" is a day only after one of these.
+# American holidays fixed to a weekday: (month, weekday, which one; -1 the last).
+_WEEKDAY_HOLIDAYS = {
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3),
+    "columbus day": (10, 0, 2),
+}
+# A bare "Christmas", "Easter" or "Thanksgiving" is a day only after one of these.
 _HOLIDAY_LEADS = _word_set(
     "at over on since until till by before after for from during around to this last next"
 )
@@ -884,37 +1194,58 @@ def _holiday_in(name: str, year: int) -> dt.date:
     if name in _FIXED_HOLIDAYS:
         month, day = _FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
+    if name == "election day":
+        # An American federal election: the Tuesday after the first Monday of November.
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name in _WEEKDAY_HOLIDAYS:
+        return _nth_weekday(year, *_WEEKDAY_HOLIDAYS[name])
     return _easter(year) + dt.timedelta(days=_EASTER_HOLIDAYS[name])
 
 
-def _resolve_holiday(match: re.Match[str], scene: _Scene) -> _Period | None:
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The `nth` such weekday of a month (the last for -1)."""
+    if nth < 0:
+        last = month_period(year, month).end
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _resolve_holiday(match: re.Match[str], scene: _Scene) -> Period | None:
     text = scene.paragraph
     name = " ".join(match.group("name").lower().replace("’", "'").replace(".", "").split())
-    name = name.replace("saint ", "st ").replace("hallowe'en", "halloween")
+    name = name.replace("saint ", "st ").replace("hallowe'en", "halloween").replace(",", "")
+    name = name.replace("veterans' day", "veterans day")
     rel = (match.group("rel") or "").lower()
-    bare = name in {"christmas", "easter"} and not rel
+    bare = name in {"christmas", "easter", "thanksgiving"} and not rel
     if bare and _word_before(text, match.start()) not in _HOLIDAY_LEADS:
         return None  # "Merry Christmas", "the spirit of Easter"
     if not match.group("y") and _modifies_a_noun(text, match.end()):
         return None  # "Christmas shopping", "the Good Friday Agreement"
     if match.group("y"):
-        return _day(_holiday_in(name, int(match.group("y"))))
+        return day_period(_holiday_in(name, int(match.group("y"))))
     published = scene.published
     if published is None:
         return None
     if rel == "this":
-        return _day(_holiday_in(name, published.year))
+        return day_period(_holiday_in(name, published.year))
     if not rel and _is_habit(scene, match.start()):
         return None
     around = [_holiday_in(name, year) for year in range(published.year - 1, published.year + 2)]
     past = [day for day in around if day < published or (day == published and rel != "last")]
     future = [day for day in around if day > published or (day == published and rel != "next")]
-    tense = {"last": "past", "next": "future"}.get(rel) or _tense(scene, match.start(), match.end())
+    reading = _reading(scene, match.start(), match.end())
+    tense = {"last": "past", "next": "future"}.get(rel) or reading.tense
     if tense == "past":
-        return _day(max(past))
+        if not (rel or reading.firm or reading.governed):
+            # As for days: "began ..., four weeks before Election Day" is this one.
+            ahead, behind = min(future), max(past)
+            if (published - behind).days >= _FAR_BACK and (ahead - published).days <= _NEAR_AHEAD:
+                return day_period(ahead)
+        return day_period(max(past))
     if tense == "future":
-        return _day(min(future))
-    return _day(min(around, key=lambda day: (abs((day - published).days), day > published)))
+        return day_period(min(future))
+    return day_period(min(around, key=lambda day: (abs((day - published).days), day > published)))
 
 
 _ANAPHOR_SHIFTS = {
@@ -938,7 +1269,7 @@ _ENDS_PHRASE = re.compile(r"\s*(?:[,.;:!?)”’\"'—–-]|$)")
 _STRETCH_LEADS = _word_set("over within for during throughout in")
 
 
-def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> _Anaphor | None:
+def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> Anaphor | None:
     relation = (match.group("rel") or match.group("that") or match.group("dir")).lower()
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
     if relation == "next" and _word_before(scene.paragraph, match.start()) in _STRETCH_LEADS:
@@ -950,40 +1281,26 @@ def _resolve_anaphor(match: re.Match[str], scene: _Scene) -> _Anaphor | None:
     shift = _ANAPHOR_SHIFTS[relation]
     weekday = _WEEKDAY_INDEX.get(unit.capitalize())
     if weekday is not None:
-        return _Anaphor("day", shift, weekday) if shift else None
-    return _Anaphor(_ANAPHOR_UNITS[unit], shift)
+        return Anaphor("day", shift, weekday) if shift else None
+    return Anaphor(_ANAPHOR_UNITS[unit], shift)
 
 
-def _follow_anaphor(anaphor: _Anaphor, previous: _Period) -> _Period | None:
-    """The date an anaphor names, counted from the date before it; None when
-    that date is too coarse to count from ("the following month" after "2016")."""
-    kind, start, shift = previous.granularity, previous.start, anaphor.shift
-    if anaphor.weekday is not None:
-        if kind not in ("day", "time"):
-            return None
-        if shift > 0:
-            return _day(start + dt.timedelta(days=(anaphor.weekday - start.weekday()) % 7 or 7))
-        return _day(start - dt.timedelta(days=(start.weekday() - anaphor.weekday) % 7 or 7))
-    if anaphor.unit == "year":
-        if kind == "fiscal_year":
-            return _fiscal_year(start.year + shift)
-        if kind in ("decade", "century") or (shift == 0 and start.year != previous.end.year):
-            return None
-        return _year((previous.end.year if shift > 0 else start.year) + shift)
-    if anaphor.unit == "month":
-        if kind not in ("day", "time", "week", "month"):
-            return None
-        return _month(start.year, start.month + shift)
-    if anaphor.unit == "week":
-        if kind not in ("day", "time", "week"):
-            return None
-        return _week_of(start + dt.timedelta(weeks=shift))
-    if kind not in ("day", "time"):
-        return None
-    return _day(start + dt.timedelta(days=shift))
+def _resolve_all_year(match: re.Match[str], scene: _Scene) -> Period | None:
+    # "what I've done all year": the year so far, the publication's.
+    return year_period(scene.published.year) if scene.published else None
 
 
 # --- rules -----------------------------------------------------------------
+
+# Words of a report on a company or an economy.
+_BUSINESS_WORDS = (
+    *("profit", "earnings", "revenue", "sales", "income", "loss", "results", "shares"),
+    *("dividend", "economy", "economic", "growth", "gdp", "fiscal", "percent", "per cent", "%"),
+)
+_YEAR_BACK_LEADS = (
+    *("year earlier", "year ago", "year before", "prior year", "previous year"),
+    *("comparable", "same"),
+)
 
 _I = re.IGNORECASE
 _MONTH_STEMS = tuple(name[:3].lower() for name in _MONTHS)
@@ -994,6 +1311,10 @@ _HOLIDAY_NAMES = (
     r"|Bonfire\s+(?i:night)|Guy\s+Fawkes\s+(?i:night)|Armistice\s+(?i:day)|Burns\s+(?i:night)"
     r"|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Maundy\s+Thursday|Ash\s+Wednesday"
     r"|Shrove\s+Tuesday|Pancake\s+(?i:day)"
+    r"|Labor\s+(?i:day)|Memorial\s+(?i:day)|Thanksgiving(?:\s+(?i:day))?|Election\s+(?i:day)"
+    r"|Independence\s+(?i:day)|(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans['’]?\s+(?i:day)"
+    r"|Presidents['’]?\s+(?i:day)|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+(?i:day)"
+    r"|Columbus\s+(?i:day)|Inauguration\s+(?i:day)"
 )
 _DATE_RULES: tuple[_Rule, ...] = (
     _Rule(
@@ -1132,14 +1453,17 @@ _DATE_RULES: tuple[_Rule, ...] = (
             r"\b(?:Q(?P<q>[1-4])\s+(?P<y>[0-9]{4})|(?P<y2>[0-9]{4})\s+Q(?P<q2>[1-4]))\b"
             r"|\b(?P<ord>(?i:first|second|third|fourth|final|last))[\s-]+(?i:quarter\s+of)\s+"
             r"(?P<y3>[0-9]{4})\b"
+            r"|(?<![\w.,£$€-])(?P<y4>(?:1[0-9]|20)[0-9]{2})['’]s\s+"
+            r"(?P<ord2>(?i:first|second|third|fourth|final|last))[\s-]+(?i:quarter)\b"
         ),
         _resolve_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
     ),
     _Rule(
         re.compile(
-            r"\b(?:Q(?P<q>[1-4])|(?P<ord>(?i:first|second|third|fourth|final|last))[\s-]+"
-            r"(?i:quarter))\b(?:\s+(?i:of)\s+(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b)?"
+            r"\b(?:Q(?P<q>[1-4])|(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last))"
+            r"(?P<sep>[\s-]+)(?:(?i:fiscal)[\s-]+)?(?i:quarter))\b(?![-‐])"
+            r"(?:\s+(?i:of)\s+(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b)?"
             r"(?!\s+(?i:of)\b|\s*[0-9])"
         ),
         _resolve_yearless_quarter,
@@ -1169,6 +1493,9 @@ _DATE_RULES: tuple[_Rule, ...] = (
             "ash wednesday",
             "shrove",
             "pancake",
+            *("labor day", "memorial day", "thanksgiving", "election day", "independence day"),
+            *("fourth of july", "july fourth", "veteran", "presidents", "luther king"),
+            *("columbus day", "inauguration day"),
         ),
     ),
     _Rule(
@@ -1187,7 +1514,130 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("year before", "year after"),
         ),
     ),
+    _Rule(
+        re.compile(r"\b(?i:all\s+year)\b(?!\s+(?i:round)\b|-)"),
+        _resolve_all_year,
+        ("all year",),
+    ),
+    # Business calendars: fiscal years, quarters named without their number,
+    # and the periods a year back that figures are compared with.
+    _Rule(
+        re.compile(
+            r"(?<![\w-])(?:(?i:fiscal)[\s-]+(?:(?i:year)\s+)?(?P<y>(?:19|20)[0-9]{2}|['’][0-9]{2})"
+            r"|FY[\s-]?(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2})"
+            r"|(?P<y3>(?:19|20)[0-9]{2})\s+(?i:fiscal\s+year))(?![0-9]|['’]s\s+(?i:first|second|third|fourth))"
+        ),
+        _resolve_fiscal_year,
+        ("fiscal", *(f"fy{lead}" for lead in "0123456789 -")),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<rel>(?i:(?:the\s+)?(?:current|previous|prior|coming)|this|last|next))"
+            r"\s+(?i:fiscal\s+year)\b"
+        ),
+        _resolve_relative_fiscal_year,
+        ("fiscal",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<ord>(?i:first|second|third|fourth))[\s-]+(?i:quarter\s+of\s+fiscal)"
+            r"(?:\s+(?i:year))?\s+(?P<fy>(?:19|20)[0-9]{2}|['’][0-9]{2})(?![0-9])"
+            r"|\b(?i:fiscal)\s+(?P<fy2>(?:19|20)[0-9]{2})(?:['’]s)?\s+"
+            r"(?P<ord2>(?i:first|second|third|fourth))[\s-]+(?i:quarter)\b"
+        ),
+        _resolve_fiscal_quarter,
+        ("fiscal",),
+    ),
+    _Rule(
+        re.compile(rf"(?<=\b(?i:the)\s)(?P<mon>{_MONTH})\s+(?i:quarter)\b(?![-‐])"),
+        _resolve_month_quarter,
+        ("quarter",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<expr>(?i:the|its|their)\s+(?i:(?:fiscal|financial)\s+)?(?i:year))[\s,]+"
+            r"(?:(?i:which|that)\s+)?(?P<verb>(?i:ended|ending|ends|closed|will\s+end))\s+"
+            rf"(?:(?i:on)\s+)?(?P<mon>{_ANY_MONTH})\s+(?P<d>[0-9]{{1,2}})(?![0-9])"
+            r"(?:,?\s+(?P<y>[12][0-9]{3})(?![0-9]))?"
+        ),
+        _resolve_year_ended,
+        (
+            "year end",
+            "year, end",
+            "year clos",
+            "year, clos",
+            "year which",
+            "year that",
+            "year will",
+        ),
+    ),
+    _Rule(
+        re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),
+        _resolve_current_year,
+        ("current year",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?i:the)\s+(?:(?P<which>(?i:latest|most\s+recent|recent|current|just[\s-]ended"
+            r"|just[\s-]completed|previous|prior|preceding))\s+)?(?i:quarter)\b(?![-‐])"
+            r"(?!\s+(?i:of|century|mile|inch|hour|point)s?\b)"
+        ),
+        _resolve_the_quarter,
+        ("quarter",),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})\s+years?\s+"
+            r"(?P<dir>earlier|before)\b(?!\s+than\b)",
+            _I,
+        ),
+        _resolve_years_earlier,
+        ("year earlier", "years earlier", "year before", "years before"),
+    ),
+    _Rule(
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})"
+            r"\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>earlier|later|before|after)\b"
+            r"(?!\s+than\b)",
+            _I,
+        ),
+        _resolve_units_later,
+        (
+            *(
+                f"{unit} {way}"
+                for unit in ("day", "days", "week", "weeks", "month", "months")
+                for way in ("earlier", "later", "before", "after")
+            ),
+        ),
+    ),
+    _Rule(
+        re.compile(
+            r"(?<![\w-])(?:(?i:the)\s+(?:(?i:year[-\s](?:earlier|ago|before)|prior[-\s]year"
+            r"|previous[-\s]year|comparable)\s+(?P<noun>(?i:period|quarter))"
+            r"|(?i:same)\s+(?P<noun2>(?i:period|quarter))\s+(?i:a|one)\s+(?i:year)\s+"
+            r"(?i:earlier|ago|before))"
+            r"|(?P<adj>(?i:year-earlier|year-ago|prior-year))(?=\s+[a-z]))\b"
+        ),
+        _resolve_year_back_period,
+        (
+            *("year-earlier", "year-ago", "year-before", "prior-year", "previous-year"),
+            *(f"{lead} {noun}" for lead in _YEAR_BACK_LEADS for noun in ("period", "quarter")),
+        ),
+    ),
 )
+
+
+def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
+    """Each different list of needs, and the list of each rule, by number."""
+    groups: dict[tuple[str, ...], int] = {}
+    for rule in _DATE_RULES:
+        groups.setdefault(rule.needs, len(groups))
+    return tuple(groups), tuple(groups[rule.needs] for rule in _DATE_RULES)
+
+
+# A substring test (`in`) is far faster than a regular expression search for
+# one of several literal strings, which tries every position in Python's engine.
+_NEEDS, _RULE_NEEDS = _needs_groups()
 
 
 # --- durations -------------------------------------------------------------
@@ -1244,7 +1694,7 @@ def _is_duration(match: re.Match[str], paragraph: str) -> bool:
 def _with_time(candidate: _Candidate, paragraph: str) -> _Candidate:
     """Widen a day to a time when a clock time is attached to it."""
     period = candidate.period
-    if not isinstance(period, _Period) or period.granularity != "day":
+    if not isinstance(period, Period) or period.granularity != "day":
         return candidate
     before = _TIME_BEFORE.search(paragraph, max(0, candidate.start - 24), candidate.start)
     after = None if before else _TIME_AFTER.match(paragraph, candidate.end)
@@ -1263,31 +1713,21 @@ def _with_time(candidate: _Candidate, paragraph: str) -> _Candidate:
     value = f"{period.start.isoformat()}T{hour:02d}:{minute:02d}"
     start = before.start() if before else candidate.start
     end = after.end() if after else candidate.end
-    return _Candidate(start, end, _Period("time", period.start, period.end, value), candidate.rank)
+    return _Candidate(start, end, Period("time", period.start, period.end, value), candidate.rank)
 
 
-def _choose(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+def _choose(candidates: Iterable[_Candidate], size: int) -> list[_Candidate]:
     """Longest candidates first, then earliest; none may overlap another.
 
-    Candidates are taken in clusters of mutually overlapping ones, so a huge
-    paragraph costs a sort rather than a comparison of every pair."""
-    chosen: list[_Candidate] = []
-    cluster: list[_Candidate] = []
-    cluster_end = -1
-    for candidate in sorted(candidates, key=lambda c: c.start):
-        if cluster and candidate.start >= cluster_end:
-            chosen += _choose_in_cluster(cluster)
-            cluster = []
-        cluster.append(candidate)
-        cluster_end = max(cluster_end, candidate.end)
-    chosen += _choose_in_cluster(cluster)
-    return chosen
-
-
-def _choose_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+    The characters already taken are marked in a byte array, so whether a
+    candidate is free is one scan of its own span in C, and a paragraph of
+    any length costs a sort rather than a comparison of every pair."""
+    taken = bytearray(size)
     kept: list[_Candidate] = []
-    for candidate in sorted(cluster, key=lambda c: (c.start - c.end, c.start, c.rank)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.rank)):
+        start, end = candidate.start, candidate.end
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
 
@@ -1300,22 +1740,54 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
     return index < len(starts) and starts[index] < end
 
 
+class _Covered:
+    """Spans already found, asked whether a new span lies inside one of them:
+    a Fenwick tree holding, for the spans that start at or before each
+    offset, the furthest end they reach. Both questions cost a logarithm."""
+
+    __slots__ = ("_reach", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._size = size + 1
+        self._reach: list[int] | None = None
+
+    def add(self, start: int, end: int) -> None:
+        if self._reach is None:
+            self._reach = [0] * (self._size + 1)
+        reach, index = self._reach, start + 1
+        while index <= self._size:
+            if reach[index] < end:
+                reach[index] = end
+            index += index & -index
+
+    def holds(self, start: int, end: int) -> bool:
+        reach, index, furthest = self._reach, start + 1, 0
+        if reach is None:
+            return False
+        while index > 0:
+            if reach[index] > furthest:
+                furthest = reach[index]
+            index -= index & -index
+        return furthest >= end
+
+
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
     # Several rules share one list of needs (the month names); test it once.
-    present: dict[tuple[str, ...], bool] = {(): True}
+    present: list[bool | None] = list(scene.needs)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
-    covered: list[tuple[int, int]] = []
+    covered = _Covered(len(scene.paragraph))
     for rank, rule in enumerate(_DATE_RULES):
-        if rule.needs not in present:
-            present[rule.needs] = any(needed in lowered for needed in rule.needs)
-        if not present[rule.needs]:
+        group = _RULE_NEEDS[rank]
+        if present[group] is None:
+            present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
+        if not present[group]:
             continue
-        group = "expr" if "expr" in rule.pattern.groupindex else 0
+        span = "expr" if "expr" in rule.pattern.groupindex else 0
         for match in rule.pattern.finditer(scene.paragraph):
-            start, end = match.span(group)
-            if any(first <= start and end <= last for first, last in covered):
+            start, end = match.span(span)
+            if covered.holds(start, end):
                 continue
             try:
                 period = rule.resolve(match, scene)
@@ -1324,7 +1796,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
             if period is None:
                 continue
             candidate = _Candidate(start, end, period, rank)
-            covered.append((start, end))
+            covered.add(start, end)
             timed = _with_time(candidate, scene.paragraph)
             yield timed
             if timed is not candidate:
@@ -1388,24 +1860,6 @@ def _numeric_order(paragraphs: Sequence[str]) -> NumericOrder | None:
     return None
 
 
-def _antecedent(
-    anaphor: _Anaphor, history: list[tuple[int, _Period]], paragraph: int
-) -> _Period | None:
-    """The date an anaphor names, counted from the latest date before it that
-    is fine enough ("that month" skips a year to reach "November"). Only dates
-    in the same paragraph or the one before make the reference clear."""
-    for index, period in reversed(history):
-        if paragraph - index > 1:
-            return None
-        try:
-            followed = _follow_anaphor(anaphor, period)
-        except (ValueError, OverflowError):
-            return None
-        if followed is not None:
-            return followed
-    return None
-
-
 def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
     return any(
         int(match.group("d")) <= 12 and int(match.group("m")) <= 12
@@ -1416,28 +1870,53 @@ def _has_ambiguous_numeric_date(paragraphs: Sequence[str]) -> bool:
 
 
 def find_dates(
-    paragraphs: Sequence[str], published: dt.date | None
+    paragraphs: Sequence[str] | ArticleText, published: dt.date | None
 ) -> tuple[list[DateFact], list[Duration]]:
     """Every date and duration in the paragraphs, in reading order."""
     if isinstance(published, dt.datetime):
         published = published.date()  # date arithmetic on a datetime would keep its clock
-    order = _numeric_order(paragraphs) if _has_ambiguous_numeric_date(paragraphs) else None
+    article = ArticleText.of(paragraphs)
+    texts = article.texts
+    order = _numeric_order(texts) if _has_ambiguous_numeric_date(texts) else None
     dates: list[DateFact] = []
     durations: list[Duration] = []
-    # The dates resolved so far, with their paragraphs, for "the following year".
-    history: list[tuple[int, _Period]] = []
-    for index, paragraph in enumerate(paragraphs):
+    # The dates resolved so far, for "the following year" and "a year earlier".
+    history = History()
+    calendar = learn_calendar(texts, published)
+    ledger = Ledger(published, calendar)
+    parsed: set[tuple[str, dt.date, _Prefer]] = set()
+    # The needs of the rules the article holds nowhere are tested once, not
+    # in each paragraph.
+    whole = "\n".join(texts).lower()
+    needs = tuple(
+        None if not group or any(needed in whole for needed in group) else False for group in _NEEDS
+    )
+    business = any(word in whole for word in _BUSINESS_WORDS)
+    for index, text in enumerate(article.paragraphs):
+        paragraph = text.text
         if not paragraph:
             continue
-        chosen = _choose(_date_candidates(_Scene(paragraph, published, order)))
+        scene = _Scene(text, published, order, parsed, calendar, needs, business)
+        chosen = _choose(_date_candidates(scene), len(paragraph))
+        ledger.start_paragraph(text)
         for candidate in chosen:
-            period = candidate.period
-            if isinstance(period, _Anaphor):
-                followed = _antecedent(period, history, index)
-                if followed is None:
-                    continue
-                period = followed
-            history.append((index, period))
+            found = candidate.period
+            try:
+                if isinstance(found, Anaphor):
+                    period = history.antecedent(found, index)
+                elif isinstance(found, QuarterRef):
+                    period = ledger.quarter(found)
+                elif isinstance(found, YearBack):
+                    period = ledger.year_back(found, candidate.start)
+                else:
+                    period = found
+            except (ValueError, OverflowError):
+                continue  # counted past year 1 or 9999
+            if period is None:
+                continue
+            history.add(index, period)
+            derived = isinstance(found, YearBack)
+            ledger.record(period, candidate.start, candidate.end, derived=derived)
             dates.append(
                 DateFact(
                     text=paragraph[candidate.start : candidate.end],

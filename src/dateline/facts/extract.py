@@ -82,10 +82,10 @@ def extract_in_stages(article: Article, limit: int = MAX_FACT_CHARS) -> Iterator
 
     # One text layer (sentences, words, casing) for every extractor.
     text = ArticleText(paragraphs)
-    dates, durations = guarded("dates", lambda: find_dates(paragraphs, article.date), ([], []))
+    dates, durations = guarded("dates", lambda: find_dates(text, article.date), ([], []))
     facts = ArticleFacts(dates=tuple(dates), durations=tuple(durations), problems=tuple(problems))
     yield facts
-    quantities = guarded("quantities", lambda: find_quantities(paragraphs), [])
+    quantities = guarded("quantities", lambda: find_quantities(text), [])
     facts = replace(facts, quantities=tuple(quantities), problems=tuple(problems))
     yield facts
     people, organizations, places = guarded(

@@ -1,23 +1,34 @@
 """Money, percentages and counts.
 
-Money and percentages are recognised by their signs ("£", "%", "per cent",
-"20 million pounds", "₹500 crore"; a lakh is 100,000 and a crore ten million
-rupees). A count needs the thing counted: "450 staff" is a count of staff,
-while "123 moved on" has no noun and is left out, unless a count just before
-names it. A number with no noun takes the noun of the count before it in the
-same clause ("136 members of staff left - almost a dozen each week"), or,
-when it is the subject of a verb, of the count before it in the same or the
-previous paragraph ("136 members of staff left in 2013/14." then "The
-following year 123 moved on", "saw dozens leaving each month"). "180 of them"
-counts the nearest plural noun before it that is not itself a subject ("family
-homes that local people could afford ... 180 of them": homes).
+Money and percentages are recognised by their signs ("£", "%", "per cent", "4
+percentage points", "20 million pounds", "4.5 million guilders", "₹500 crore";
+a lakh is 100,000 and a crore ten million rupees; "won" is Korea's money only
+in a story about Korea). Cents beside an amount in another dollar ("45 cents
+to C$14.20") are that dollar's. A count needs the thing counted: "450 staff"
+is a count of staff, while "123 moved on" has no noun and is left out, unless
+a count just before names it. A number with no noun takes the noun of the
+count before it in the same clause ("136 members of staff left - almost a
+dozen each week"), or, when it is the subject of a verb, of the count before
+it in the same or the previous paragraph ("136 members of staff left in
+2013/14." then "The following year 123 moved on", "saw dozens leaving each
+month"). "180 of them" counts the nearest plural noun before it that is not
+itself a subject ("family homes that local people could afford ... 180 of
+them": homes).
 
 Not quantities: years ("in 2016", "the 2016 season"; but "cut to 2000 homes"
 is a count), dates ("27 January"), clock times ("3pm"), ordinals ("21st"), ages
 ("aged 45", "a 45-year-old"), lengths of time ("six months", which are
 durations), measurements ("10 miles", "5km", "30C"), numbers that are parts of
 names or labels ("Route 66", "Apollo 11", "Covid-19", "page 3") or of compounds
-("24-hour", "four-page"), scores ("won 3-1") and telephone numbers.
+("24-hour", "four-page"), scores ("won 3-1"), numbers in league tables and
+result lines ("Total (all out, 46.3 overs) 163"), things already named ("the
+two candidates") and telephone numbers. Nor is a figure of more than fifteen
+digits, separated or not: it is an identifier.
+
+Everything is linear in the text: numbers in words are read from the word
+that ends them back (never a long run of number words again from each of its
+words), the characters already taken are marked in a byte array, and the
+context of a number is read from the few words around it.
 
 Proportions are not reported at all: "nine in 10 voters" is neither ten
 voters nor, as written, a percentage, and "a third" is no percentage either.
@@ -42,7 +53,7 @@ only words that say nothing alone ("members", "pieces", "kinds") take their
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -52,12 +63,14 @@ from decimal import Decimal, InvalidOperation
 from dateline.facts.base import Quantity
 from dateline.facts.numbers import (
     LARGE_NUMBER_WORDS,
+    MAX_NUMBER_WORDS,
     NUMBER_WORDS,
     ONES,
     SCALES,
     TENS,
     word_value,
 )
+from dateline.facts.text import ArticleText, ParagraphText
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -65,8 +78,9 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 # Digits, with thousands separated by commas or not, and a decimal part. More
-# than fifteen digits is an identifier, not an amount.
-_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
+# than fifteen digits, separated or not, is an identifier, not an amount (and
+# thousands of them would pass Python's limit on converting digits to an int).
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.[0-9]{1,6})?(?![0-9]|[.,][0-9])"
 
 # Signs, codes and names of currencies, keyed as `_currency_name` spells them.
 _CURRENCY = {
@@ -100,12 +114,41 @@ _CURRENCY = {
     "rouble": "RUB",
     "ruble": "RUB",
     "swiss franc": "CHF",
+    # The currencies of 1990s wire copy, named in words.
+    "french franc": "FRF",
+    "belgian franc": "BEF",
+    "deutsche mark": "DEM",
+    "german mark": "DEM",
+    "d-mark": "DEM",
+    "dmark": "DEM",
+    "taiwan dollar": "TWD",
+    "new taiwan dollar": "TWD",
+    "mexican peso": "MXN",
+    "philippine peso": "PHP",
+    "guilder": "NLG",
+    "rupiah": "IDR",
+    "won": "KRW",
+    "lira": "ITL",
+    "lire": "ITL",
+    "peseta": "ESP",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rand": "ZAR",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "shekel": "ILS",
+    "escudo": "PTE",
+    "drachma": "GRD",
+    "schilling": "ATS",
     "pence": "GBP",
     "p": "GBP",
     "cent": "USD",
 }
 _ISO_CODES = sorted(
-    _word_set("USD GBP EUR JPY INR CNY CHF AUD CAD NZD HKD SGD ZAR SEK NOK DKK RUB BRL")
+    _word_set(
+        "USD GBP EUR JPY INR CNY CHF AUD CAD NZD HKD SGD ZAR SEK NOK DKK RUB BRL"
+        " NLG IDR KRW ITL ESP THB MYR PLN HUF ILS DEM FRF BEF TWD MXN PHP"
+    )
 )
 _CURRENCY.update({code: code for code in _ISO_CODES})
 _SUBUNITS = {"p", "pence", "cent"}
@@ -138,9 +181,11 @@ _MONEY_SIGN = re.compile(
     rf"(?:\s?(?P<mag>{_MONEY_MAGNITUDE})(?![A-Za-z]))?"
 )
 _CURRENCY_WORDS = (
-    r"(?i:(?:US|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore)\s+dollars?"
-    r"|Swiss\s+francs?|pounds?|dollars?|euros?|pence|cents?|yen|yuan|rupees?|roubles?|rubles?"
-    r"|quid)"
+    r"(?i:(?:US|Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|(?:New\s+)?Taiwan)"
+    r"\s+dollars?|(?:Swiss|French|Belgian)\s+francs?|(?:Deutsche|German)\s+marks?|D-?marks?"
+    r"|(?:Mexican|Philippine)\s+pesos?|pounds?|dollars?|euros?|pence|cents?|yen|yuan|rupees?"
+    r"|roubles?|rubles?|quid|guilders?|rupiah|won|lire|lira|pesetas?|baht|ringgit|rand"
+    r"|zlotys?|forints?|shekels?|escudos?|drachmas?|schillings?)"
 )
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,£$€¥₹])(?P<num>{_NUMBER})"
@@ -148,24 +193,43 @@ _MONEY_WORD = re.compile(
     r"(?![A-Za-z]))?"
     rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b"
 )
-# "five million dollars", "half a million pounds". Run only where a currency is
-# named in words: the number-word alternations are slow to scan.
-_MONEY_IN_WORDS = re.compile(
-    rf"\b(?P<num>half\s+a\s+(?:million|billion)|{LARGE_NUMBER_WORDS})"
-    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b(?![-‐][A-Za-z])",
-    re.IGNORECASE,
+# "five million dollars", "half a million pounds": the currency is looked for
+# after each word that can end a number, and the number's start among the few
+# words before it (see _after_number_words), so that a long run of number
+# words is never scanned again from each of its words.
+_MONEY_IN_WORDS = re.compile(rf"half\s+a\s+(?:million|billion)|{LARGE_NUMBER_WORDS}", re.IGNORECASE)
+_PERCENT_IN_WORDS = re.compile(LARGE_NUMBER_WORDS, re.IGNORECASE)
+_CURRENCY_AFTER_WORDS = re.compile(
+    rf"\s+(?P<cur>{_CURRENCY_WORDS})(?:\s+sterling)?\b(?![-‐][A-Za-z])", re.IGNORECASE
 )
+# A word that can end a number in words, and how far back its start may be.
+_NUMBER_END = re.compile(
+    rf"\b(?:{'|'.join(sorted({*ONES, *TENS, *SCALES}, key=len, reverse=True))})\b", re.IGNORECASE
+)
+_NUMBER_REACH = 400
+_NUMBER_STARTS = frozenset({*ONES, *TENS, "a", "half"})
+_LETTERS = re.compile(r"[A-Za-z]+")
 _CURRENCY_WORD_STEMS = (
     "pound", "dollar", "euro", "pence", "cent", "yen", "yuan", "rupee", "rouble", "ruble",
-    "franc", "quid",
+    "franc", "quid", "mark", "peso", "guilder", "rupiah", "won", "lire", "lira", "peseta",
+    "baht", "ringgit", "rand", "zlot", "forint", "shekel", "escudo", "drachma", "schilling",
 )  # fmt: skip
+# "won" is Korea's currency only in a story about Korea; elsewhere it is a verb.
+_KOREA = ("Korea", "KOREA", "Seoul", "SEOUL")
+# Subunits named in words take the currency of an amount in the same sentence
+# written with a sign of the dollar family: "rose 45 cents to C$14.20".
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
 # "40p", but not "3p.m." or "4pm".
 _PENCE = re.compile(
     r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?!\w|\.[A-Za-z])"
 )
-_PERCENT = re.compile(rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?(?:%|(?i:per\s?cent|percent|pc)\b)")
-# Run only where "per cent" is written out: word alternations are slow to scan.
-_PERCENT_IN_WORDS = re.compile(rf"\b(?P<num>(?i:{LARGE_NUMBER_WORDS}))\s(?i:per\s?cent|percent)\b")
+# "4 percentage points" is a percent too, points of it.
+_PERCENT = re.compile(
+    rf"(?<![\w.,£$€¥₹-])(?P<num>{_NUMBER})\s?"
+    r"(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)\b)"
+)
+# "ten per cent": looked for as money in words is.
+_PERCENT_AFTER_WORDS = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
 # Digits first: the alternatives start differently, and a failed digit test is
 # cheaper than the failed word alternations it saves at every digit.
 _COUNT = re.compile(
@@ -205,6 +269,18 @@ _HEDGE_AFTER = re.compile(
     r"|-(?:odd|plus))\b",
     re.IGNORECASE,
 )
+# Hedges before an amount, as the words just before it read in lower case.
+_HEDGES = _word_set(
+    "about around approximately approx. approx roughly nearly almost over some under"
+    " estimated circa approaching"
+) | {
+    "more than", "up to", "fewer than", "less than", "at least", "at most", "close to",
+    "an estimated", "upwards of", "as many as", "as much as", "in excess of",
+    "getting on for", "the best part of", "nigh on", "north of",
+}  # fmt: skip
+_HEDGE_WORDS = 4
+_HEDGE_REACH = 40
+_OPENING_MARKS = "\"'“‘([{"
 _HEDGE = re.compile(
     r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|more\s+than|over|some"
     r"|up\s+to|fewer\s+than|less\s+than|under|at\s+least|at\s+most|close\s+to|an\s+estimated"
@@ -216,12 +292,16 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)")
 _OF_PHRASE = re.compile(r"[ \t\u00a0]+of(?:[ \t\u00a0]+(?:the|these|those|their|its|our))?")
 _IN_THEIR = re.compile(r"\bin\s+(?:their|the)\s+$", re.IGNORECASE)
 _TOKEN_BEFORE = re.compile(r"(\S+)\s+$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s")
 _CLAUSE_BREAK = re.compile(r"[.!?;][\"”’)]*\s")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Endings of capitalised plurals that name groups of people (Britons,
 # Republicans, Tories), unlike place names that merely end in s (Kirklees).
 _GROUP_ENDINGS = ("ans", "ons", "ers", "ists", "ites", "ies", "ats", "als", "ives", "ims", "ics")
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.m\.", re.IGNORECASE)
+# A number in words after these refers to things already named.
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those)\s+(?:top\s+|other\s+|last\s+|first\s+)?$", re.IGNORECASE
+)
 # "one in five", "nine out of 10", "one in every four": proportions.
 _RATIO_BEFORE = re.compile(
     rf"\b(?:{NUMBER_WORDS}|[0-9]+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE
@@ -291,7 +371,7 @@ _RELATIONAL = _word_set("more extra additional other further fewer")
 _DESCRIPTIVE = _word_set(
     "new full-time part-time former current existing qualified experienced permanent"
     " temporary young older senior junior skilled unskilled highly low-paid well-paid"
-    " elderly vulnerable frontline front-line registered trained newly armed unarmed injured"
+    " elderly vulnerable frontline front-line registered trained newly armed unarmed injured likely"
     " disabled retired serving striking working remaining missing unpaid paid agency local"
 )
 # A head noun that takes its "of" phrase into the unit: "members of staff".
@@ -342,24 +422,20 @@ class _Count:
 
 
 class _Spans:
-    """Non-overlapping character spans, sorted so a check costs a bisection."""
+    """The characters of a paragraph already taken by a quantity, marked in a
+    byte array: a check scans the candidate's own span in C, and adding one
+    costs its length, however many spans there are."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_taken",)
 
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+    def __init__(self, size: int) -> None:
+        self._taken = bytearray(size)
 
     def overlaps(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self._starts, start)
-        if index and self._ends[index - 1] > start:
-            return True
-        return index < len(self._starts) and self._starts[index] < end
+        return self._taken.find(1, start, end) != -1
 
     def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_right(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
+        self._taken[start:end] = b"\x01" * (end - start)
 
 
 # --- numbers ---------------------------------------------------------------
@@ -379,26 +455,57 @@ def _magnitude(word: str | None) -> int:
 
 
 def _is_hedged(text: str, start: int) -> bool:
-    return _HEDGE.search(text, max(0, start - 40), start) is not None
+    """Whether a hedge ("about", "more than") stands just before `start`.
+
+    Only the words just before are looked at: searching a window for a
+    pattern that must end at its end tries every position in it, and this is
+    asked of every number."""
+    window = text[max(0, start - _HEDGE_REACH) : start]
+    if not window or not window[-1].isspace():
+        return False
+    words = window.lower().split()[-_HEDGE_WORDS:]
+    for count in range(1, len(words) + 1):
+        # "(about 20": the hedge starts after the bracket.
+        first = words[-count].lstrip(_OPENING_MARKS)
+        if " ".join([first, *words[len(words) - count + 1 :]]) in _HEDGES:
+            return True
+    return False
 
 
 def _token_before(text: str, start: int) -> str:
-    match = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-    return match.group(1) if match else ""
+    """The run of non-space characters before the space before `start`."""
+    return _token_span(text, start)[0]
 
 
 def _token_start(text: str, start: int) -> int:
-    match = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-    return match.start(1) if match else start
+    token, at = _token_span(text, start)
+    return at if token else start
+
+
+def _token_span(text: str, start: int) -> tuple[str, int]:
+    """What `(\\S+)\\s+$` finds in the 40 characters before `start`, and where,
+    found from the end rather than tried at each of them."""
+    floor = max(0, start - 40)
+    end = start
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end in (start, floor):
+        return "", start
+    begin = end
+    while begin > floor and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end], begin
 
 
 def _bare(token: str) -> str:
     return token.strip("\"“”‘’'(,").lower()
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 10) : start].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:;\n–—-"
+def _starts_sentence(paragraph: ParagraphText, start: int) -> bool:
+    """Whether `start` opens a sentence (as the text layer cuts them) or a
+    clause after a colon, semicolon or dash."""
+    before = paragraph.text[max(0, start - 10) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ":;\n–—-" or paragraph.starts_sentence(start)
 
 
 # --- money and percentages -------------------------------------------------
@@ -414,35 +521,85 @@ def _currency_name(sign: str) -> str:
     return words if words in _CURRENCY else words.removesuffix("s")
 
 
-def _money(paragraph: str) -> Iterable[tuple[int, int, int | float, str]]:
+def _money(paragraph: str, korea: bool) -> Iterable[tuple[int, int, int | float, str]]:
     patterns = [_MONEY_SIGN, _PENCE]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
-    if any(stem in lowered for stem in _CURRENCY_WORD_STEMS):
-        patterns += (_MONEY_WORD, _MONEY_IN_WORDS)
+    in_words = any(stem in lowered for stem in _CURRENCY_WORD_STEMS)
+    if in_words:
+        patterns.append(_MONEY_WORD)
     for pattern in patterns:
         for match in pattern.finditer(paragraph):
             name = _currency_name(match.group("cur").strip())
-            if name not in _CURRENCY:
+            if name not in _CURRENCY or (name == "won" and not korea):
                 continue
-            amount = _money_amount(match, pattern is _MONEY_IN_WORDS)
-            if amount is None:
-                continue
-            if name in _SUBUNITS:
-                amount /= 100
-            yield match.start(), match.end(), _plain(amount), _CURRENCY[name]
-
-
-def _money_amount(match: re.Match[str], in_words: bool) -> Decimal | None:
-    """The amount before any subunit ("40p" is 40 here), from digits or words."""
-    number = match.group("num")
+            amount = _decimal(match.group("num")) * _magnitude(match.groupdict().get("mag"))
+            yield _money_fact(match.start(), match.end(), amount, name)
     if not in_words:
-        return _decimal(number) * _magnitude(match.groupdict().get("mag"))
+        return
+    for start, number, currency in _after_number_words(
+        paragraph, _MONEY_IN_WORDS, _CURRENCY_AFTER_WORDS
+    ):
+        name = _currency_name(currency.group("cur").strip())
+        if name not in _CURRENCY or (name == "won" and not korea):
+            continue
+        amount = _words_amount(number)
+        if amount is not None:
+            yield _money_fact(start, currency.end(), amount, name)
+
+
+def _money_fact(
+    start: int, end: int, amount: Decimal, name: str
+) -> tuple[int, int, int | float, str]:
+    if name in _SUBUNITS:
+        amount /= 100  # "40p" is £0.40
+    return start, end, _plain(amount), _CURRENCY[name]
+
+
+def _words_amount(number: str) -> Decimal | None:
+    """The amount of a number in words: "five million", "half a billion"."""
     words = " ".join(number.lower().split())
     if words.startswith("half a "):
         return Decimal(_magnitude(words.removeprefix("half a "))) / 2
     value = word_value(words)
     return None if value is None else Decimal(value)
+
+
+def _after_number_words(
+    paragraph: str, number: re.Pattern[str], sign: re.Pattern[str]
+) -> Iterable[tuple[int, str, re.Match[str]]]:
+    """Numbers in words (`number`) followed by `sign` (a currency, "per
+    cent"), as (start of the number, the number, the sign's match), in
+    reading order.
+
+    The sign is tried after each word that can end a number, and the number's
+    start is the earliest of the `MAX_NUMBER_WORDS` words before it (within
+    `_NUMBER_REACH` characters) from which the words read as one number: what
+    a regular expression scanning every position would find, without giving
+    back a long run of number words one word at a time from each of its
+    words."""
+    resume = 0
+    for last in _NUMBER_END.finditer(paragraph):
+        end = last.end()
+        after = sign.match(paragraph, end)
+        if after is None:
+            continue
+        floor = max(resume, end - _NUMBER_REACH)
+        words = list(_LETTERS.finditer(paragraph, floor, end))[-MAX_NUMBER_WORDS:]
+        for word in words:
+            start = word.start()
+            if word.group().lower() not in _NUMBER_STARTS or (
+                start and _is_word_character(paragraph[start - 1])
+            ):
+                continue
+            if number.fullmatch(paragraph, start, end):
+                resume = after.end()
+                yield start, paragraph[start:end], after
+                break
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
@@ -451,9 +608,11 @@ def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
     lowered = paragraph.lower()
     if "cent" not in lowered:
         return
-    for match in _PERCENT_IN_WORDS.finditer(paragraph):
-        if (value := word_value(match.group("num"))) is not None:
-            yield match.start(), match.end(), value
+    for start, number, after in _after_number_words(
+        paragraph, _PERCENT_IN_WORDS, _PERCENT_AFTER_WORDS
+    ):
+        if (value := word_value(number)) is not None:
+            yield start, after.end(), value
 
 
 # --- counts ----------------------------------------------------------------
@@ -577,11 +736,10 @@ def _common_noun(
     return words[first].start(1), end
 
 
-def _subject_noun(text: str, start: int) -> str | None:
+def _subject_noun(paragraph: ParagraphText, start: int) -> str | None:
     """The plural subject of the sentence before `start`, for "in their hundreds"."""
-    sentence_start = 0
-    for boundary in _SENTENCE_BREAK.finditer(text, max(0, start - 300), start):
-        sentence_start = boundary.end()
+    text = paragraph.text
+    sentence_start = paragraph.sentence_start(start)
     found: str | None = None
     for match in _SUBJECT.finditer(text, max(sentence_start, start - 300), start):
         modifiers, noun = match.groups()
@@ -598,10 +756,11 @@ def _looks_like_day(match: re.Match[str]) -> bool:
     return bool(digits) and digits.isdigit() and 1 <= int(digits) <= 31
 
 
-def _is_label_or_name(paragraph: str, match: re.Match[str]) -> bool:
+def _is_label_or_name(text: ParagraphText, match: re.Match[str]) -> bool:
     """Whether the number in `match` is a label ("page 3"), part of a name
     ("Radio 4", "Apollo 11", "iPhone 7") or the day of a date ("March 3")
     rather than an amount."""
+    paragraph = text.text
     start = match.start()
     token = _token_before(paragraph, start)
     if not token:
@@ -619,7 +778,7 @@ def _is_label_or_name(paragraph: str, match: re.Match[str]) -> bool:
         return True
     if not any(ch.isupper() for ch in token) or bare in _STOPWORDS or _HEDGE.search(bare + " "):
         return False
-    return not _starts_sentence(paragraph, _token_start(paragraph, start))
+    return not _starts_sentence(text, _token_start(paragraph, start))
 
 
 def _is_year(paragraph: str, match: re.Match[str]) -> bool:
@@ -703,10 +862,10 @@ def _antecedent(paragraph: str, start: int) -> str | None:
     return None
 
 
-def _is_named_number(paragraph: str, match: re.Match[str]) -> bool:
+def _is_named_number(text: ParagraphText, match: re.Match[str]) -> bool:
     """A number in words capitalised inside a sentence: "Three Lions", "Four Tops"."""
     words = match.group("words")
-    return bool(words) and words[0].isupper() and not _starts_sentence(paragraph, match.start())
+    return bool(words) and words[0].isupper() and not _starts_sentence(text, match.start())
 
 
 class _CountFinder:
@@ -714,8 +873,9 @@ class _CountFinder:
     own, which a bare number after it may borrow; it is carried over to the
     next paragraph."""
 
-    def __init__(self, paragraph: str, taken: _Spans, carried: str | None) -> None:
-        self.paragraph = paragraph
+    def __init__(self, text: ParagraphText, taken: _Spans, carried: str | None) -> None:
+        self.text = text
+        self.paragraph = text.text
         self.taken = taken
         self.last = _Count(-1, carried) if carried else None
 
@@ -725,9 +885,18 @@ class _CountFinder:
             start, end = match.span()
             if self.taken.overlaps(start, end):
                 continue
+            following = _NEXT_WORD.match(paragraph, end)
+            if following and following.group(1).lower() in _CALENDAR_WORDS:
+                continue  # "27 January", "six months", "3 pm": never a count (see _unit)
+            if _CLOCK_AFTER.match(paragraph, end):
+                continue  # "1 a.m."
+            if match.group("words") and _DEFINITE_BEFORE.search(
+                paragraph, max(0, start - 12), start
+            ):
+                continue  # "the two candidates", "the top two places": named before, not counted
             if match.group("digits") and _is_year(paragraph, match):
                 continue
-            if _is_proportion(paragraph, start, end) or _is_label_or_name(paragraph, match):
+            if _is_proportion(paragraph, start, end) or _is_label_or_name(self.text, match):
                 continue
             valued = _count_value(match)
             if valued is None:
@@ -757,7 +926,7 @@ class _CountFinder:
         next_word = following.group(1).lower() if following else ""
         if match.group("vague"):
             return self._vague_unit(match, value, next_word)
-        named = _is_named_number(paragraph, match)
+        named = _is_named_number(self.text, match)
         noun = _counted_noun(paragraph, noun_from, value, named_number=named)
         if noun:
             return noun[0], noun[1], False
@@ -801,7 +970,7 @@ class _CountFinder:
             return noun[0], noun[1], False  # "hundreds more bins"
         if _IN_THEIR.search(paragraph, max(0, start - 20), start):
             # "in their hundreds" counts the sentence's subject.
-            subject = _subject_noun(paragraph, start)
+            subject = _subject_noun(self.text, start)
             return (subject, end, False) if subject else None
         if self.last and (next_word.endswith("ing") or _is_verb_after_subject(next_word)):
             # "saw dozens leaving each month": the staff counted just before.
@@ -812,9 +981,9 @@ class _CountFinder:
 # --- assembly --------------------------------------------------------------
 
 
-def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
+def _signed_quantities(paragraph: str, index: int, korea: bool) -> Iterable[Quantity]:
     """Money and percentages, recognised by their signs, overlaps and all."""
-    for start, end, value, currency in _money(paragraph):
+    for start, end, value, currency in _money(paragraph, korea):
         hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "money", value, currency, hedged)
     for start, end, value in _percentages(paragraph):
@@ -823,20 +992,25 @@ def _signed_quantities(paragraph: str, index: int) -> Iterable[Quantity]:
 
 
 def _paragraph_quantities(
-    paragraph: str, index: int, carried: str | None
+    text: ParagraphText, index: int, carried: str | None, korea: bool = False
 ) -> tuple[list[Quantity], str | None]:
     """The quantities of one paragraph, and the counted noun to carry to the next."""
-    taken = _Spans()
+    paragraph = text.text
+    taken = _Spans(len(paragraph))
     found: list[Quantity] = []
     # Longest first, so "£1.2 million" beats "£1.2" and "5p" inside "£5p" loses.
     for quantity in sorted(
-        _signed_quantities(paragraph, index),
+        _signed_quantities(paragraph, index, korea),
         key=lambda q: (q.start_char - q.end_char, q.start_char),
     ):
         if not taken.overlaps(quantity.start_char, quantity.end_char):
             taken.add(quantity.start_char, quantity.end_char)
             found.append(quantity)
-    finder = _CountFinder(paragraph, taken, carried)
+    found = _cents_in_their_dollars(text, found)
+    if text.table or _is_result_line(paragraph):
+        # Numbers in league tables and result lines are no counts of things.
+        return sorted(found, key=lambda q: q.start_char), None
+    finder = _CountFinder(text, taken, carried)
     for start, end, value, unit, approximate in finder.counts():
         found.append(
             Quantity(paragraph[start:end], index, start, end, "count", value, unit, approximate)
@@ -846,16 +1020,63 @@ def _paragraph_quantities(
     return sorted(found, key=lambda q: q.start_char), own
 
 
-def find_quantities(paragraphs: Sequence[str]) -> list[Quantity]:
+def _cents_in_their_dollars(text: ParagraphText, found: list[Quantity]) -> list[Quantity]:
+    """Cents spoken of beside an amount in Canadian (or other) dollars are
+    that currency's: "rose 45 cents to C$14.20". The amount is the one just
+    before or just after, in the same sentence."""
+    money = sorted((q for q in found if q.kind == "money"), key=lambda q: q.start_char)
+    if len(money) < 2:
+        return found
+    replaced: dict[int, Quantity] = {}
+    for position, quantity in enumerate(money):
+        if quantity.unit != "USD" or not quantity.text.lower().rstrip().endswith(("cent", "cents")):
+            continue
+        sentence = text.sentence_index(quantity.start_char)
+        for other in (
+            money[position - 1] if position else None,
+            money[position + 1] if position + 1 < len(money) else None,
+        ):
+            if (
+                other is not None
+                and other.unit in _DOLLARS
+                and other.unit != "USD"
+                and text.sentence_index(other.start_char) == sentence
+            ):
+                replaced[id(quantity)] = dataclasses.replace(quantity, unit=other.unit)
+                break
+    return [replaced.get(id(q), q) for q in found]
+
+
+# A result line ("Feyenoord 2 Vitesse Arnhem 1", "Total (all out, 46.3 overs)
+# 163"): a short line with no sentence end that ends with a number.
+_LAST_NUMBER = re.compile(r"\(?[0-9]+(?:[.,:/-][0-9]+)*\)?")
+_SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
+_RESULT_LINE_WORDS = 15
+
+
+def _is_result_line(paragraph: str) -> bool:
+    if len(paragraph) > 200:
+        return False
+    words = paragraph.split()
+    return (
+        1 < len(words) <= _RESULT_LINE_WORDS
+        and _LAST_NUMBER.fullmatch(words[-1]) is not None
+        and _SENTENCE_MARK.search(paragraph) is None
+    )
+
+
+def find_quantities(paragraphs: Sequence[str] | ArticleText) -> list[Quantity]:
     """Every amount of money, percentage and count, in reading order."""
     quantities: list[Quantity] = []
     carried: str | None = None
-    for index, paragraph in enumerate(paragraphs):
-        if not paragraph:
+    article = ArticleText.of(paragraphs)
+    korea = any(name in text.text for text in article.paragraphs for name in _KOREA)
+    for index, text in enumerate(article.paragraphs):
+        if not text.text:
             carried = None
             continue
         try:
-            found, carried = _paragraph_quantities(paragraph, index, carried)
+            found, carried = _paragraph_quantities(text, index, carried, korea)
         except InvalidOperation:
             carried = None
             continue  # a number Decimal cannot hold; nothing else in it is worth a guess
