@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -30,6 +30,7 @@ from dateline.resources import themes_dir
 from dateline.store.library import IndexProgress, Library, ListingChange, is_damage
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
+from dateline.tui.key_order import KeyOrder
 from dateline.tui.messages import (
     FactsProgress,
     FactsReady,
@@ -80,6 +81,9 @@ class DatelineApp(App[int]):
         """Read `corpus` (articles already loaded), or the files under `paths`
         through the library's cache."""
         super().__init__()
+        # Keys one at a time, so that one that moves the focus (`/`) has
+        # moved it before the next is read.
+        self._key_order = KeyOrder(self, super().on_event)
         self.requested_theme = theme
         self.problems: list[str] = []
         self.load_problems: list[str] = []
@@ -124,6 +128,12 @@ class DatelineApp(App[int]):
         self.group_by_story = False
         # Times the library worker met a cache it could not write (see `_library_failed`).
         self._library_failures = 0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._key_order.key(event)
+        else:
+            await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()

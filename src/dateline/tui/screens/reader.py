@@ -108,7 +108,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#progress", ProgressBar).display = False
         self.show_facts = self.app.config.show_sidebar
         self.refresh_list()
-        self.query_one(ArticleList).focus()
+        # Focused now, not a message later: a key typed at once goes to the list.
+        self.set_focus(self.query_one(ArticleList))
 
     # Layout --------------------------------------------------------------
 
@@ -154,8 +155,9 @@ class ReaderScreen(Screen[None]):
             "reader": "#reader",
             "facts": "#fact-list",
         }[pane]
-        # Focus after the layout has shown the pane: hidden widgets refuse focus.
-        self.call_after_refresh(self.query_one(target).focus)
+        # At once, not after the next refresh (as `Widget.focus` would): the
+        # next key may already be waiting, and it belongs to the new pane.
+        self.set_focus(self.query_one(target))
 
     def action_next_pane(self, step: int = 1) -> None:
         panes = self._visible_panes()
@@ -189,7 +191,7 @@ class ReaderScreen(Screen[None]):
             filter_input.value = ""
             filter_input.display = False
             self.refresh_list()
-            self.query_one(ArticleList).focus()
+            self.set_focus(self.query_one(ArticleList))
             return
         pane = self._pane_of(self.focused)
         if pane == "facts" and self.selected_fact is not None:
@@ -355,8 +357,8 @@ class ReaderScreen(Screen[None]):
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         filter_input.display = True
-        self._focus_pane("list-pane")
-        self.call_after_refresh(filter_input.focus)
+        self.pane = "list-pane"
+        self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -364,7 +366,7 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.query_one(ArticleList))
 
     @on(ArticleHighlighted)
     def _show_article(self, event: ArticleHighlighted) -> None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -308,6 +309,20 @@ class ArticleReader(VerticalScroll, can_focus=True):
             del pool[max(count, POOL_KEPT) :]
 
     # --- Keys -------------------------------------------------------------------
+
+    def action_scroll_down(self) -> None:
+        self._scroll_lines(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_lines(-1)
+
+    def _scroll_lines(self, lines: int) -> None:
+        # At once: Textual's own line scroll waits for the next refresh and
+        # counts from where that refresh will leave the pane, so three `j`s
+        # read together scrolled one line.
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def action_read_on(self) -> None:
         """A page down; at the foot of a part, the next part."""
