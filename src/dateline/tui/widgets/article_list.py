@@ -123,7 +123,10 @@ class ArticleList(ScrollView, can_focus=True):
         """Redraw one article's row (its read or starred mark changed)."""
         for index in range(*self._visible_rows()):
             if self.entries[index].id == article_id:
-                self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_y), ROW_HEIGHT)
+                self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_y), ROW_HEIGHT)
 
     def select(self, article_id: str) -> bool:
         """Put the cursor on an article, if it is in the list."""
@@ -140,8 +143,15 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self.entries) - 1))
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
+        scrolled_from = self.scroll_y
         self._scroll_to_cursor()
-        self.refresh()
+        if old is None or new is None or self.scroll_y != scrolled_from:
+            self.refresh()
+        else:
+            # Only the rows the cursor left and reached: a full refresh
+            # re-rendered every row on screen on each key press.
+            self._refresh_row(old)
+            self._refresh_row(new)
         if new is not None:
             self.post_message(ArticleHighlighted(self.entries[new].id))
 
