@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -53,6 +54,8 @@ THEME_PREFERENCE = "theme"
 FIRST_SCREEN = 100
 # Articles kept parsed in memory, and facts kept decoded.
 ARTICLE_CACHE = 64
+# Facts are found once the list is on screen, or after this long at most.
+FACTS_AFTER_PAINT_S = 2.0
 
 
 class DatelineApp(App[int]):
@@ -116,6 +119,13 @@ class DatelineApp(App[int]):
         catalog = load_themes(*folders)
         self.problems += catalog.problems
         self.dateline_themes: dict[str, Theme] = catalog.themes
+        for dateline_theme in self.dateline_themes.values():
+            self.register_theme(dateline_theme)
+        # Chosen before the stylesheet is first parsed: chosen in on_mount, the
+        # theme made Textual parse and apply every widget's CSS a second time
+        # before the first frame.
+        self.theme_errors: list[str] = []
+        self.theme = self._initial_theme()
         self.read_ids: set[str] = self.state.read_ids()
         self.starred_ids: set[str] = self.state.starred_ids()
         self._facts: OrderedDict[str, ArticleFacts] = OrderedDict()
@@ -128,6 +138,10 @@ class DatelineApp(App[int]):
         self.group_by_story = False
         # Times the library worker met a cache it could not write (see `_library_failed`).
         self._library_failures = 0
+        # Set once a frame with the list in it is on the terminal. Finding facts
+        # waits for it: the extractors' import and first articles hold the
+        # interpreter for tens of milliseconds, which the first frame waited on.
+        self._list_painted = threading.Event()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -146,14 +160,23 @@ class DatelineApp(App[int]):
     # Start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for dateline_theme in self.dateline_themes.values():
-            self.register_theme(dateline_theme)
-        self.theme = self._initial_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for error in self.theme_errors:
+            self.notify(error, severity="error", timeout=10, markup=False)
         for problem in self.problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
+        self._when_list_painted()
         self.read_library()
+
+    def _when_list_painted(self) -> None:
+        """Note the next frame, if the list is in it (or nothing is left to list)."""
+        if not self._list_painted.is_set() and (len(self.listing) or not self.indexing):
+            self.call_after_refresh(self._list_painted.set)
+
+    def _wait_for_list_painted(self) -> None:
+        """In a worker: wait until the list is on screen, before finding facts."""
+        self._list_painted.wait(FACTS_AFTER_PAINT_S)
 
     def _notify_load_problems(self, problems: Sequence[str]) -> None:
         shown = problems[:5]
@@ -174,11 +197,8 @@ class DatelineApp(App[int]):
             return requested
         if requested:
             names = ", ".join(sorted(self.dateline_themes)) or "none"
-            self.notify(
-                f"There is no theme called {requested!r}. Dateline themes: {names}.",
-                severity="error",
-                timeout=10,
-                markup=False,
+            self.theme_errors.append(
+                f"There is no theme called {requested!r}. Dateline themes: {names}."
             )
         for candidate in (self.state.get_preference(THEME_PREFERENCE), self.config.theme):
             if candidate and candidate in self.available_themes:
@@ -276,6 +296,8 @@ class DatelineApp(App[int]):
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
+        self._wait_for_list_painted()
+
         def report(done: int, total: int, rate: float) -> None:
             self.post_message(FactsProgress(done, total, rate))
 
@@ -287,6 +309,7 @@ class DatelineApp(App[int]):
 
     @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
     def extract_now(self, article: Article, rowid: int) -> None:
+        self._wait_for_list_painted()
         from dateline.facts.extract import extract_facts
 
         facts = extract_facts(article)
@@ -364,6 +387,7 @@ class DatelineApp(App[int]):
         self._refresh_lists(entries=False)
 
     def _refresh_lists(self, *, entries: bool = True) -> None:
+        self._when_list_painted()
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.library_changed(entries=entries)

@@ -85,6 +85,14 @@ class ReaderScreen(Screen[None]):
     app: DatelineApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
+        # The layout's classes before any widget is styled: each class the
+        # screen gains later restyles every widget on it (three such passes
+        # came before the first frame).
+        width = self.app.size.width
+        self.show_facts = self.app.config.show_sidebar and width >= NARROW
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(width < TINY, "-tiny")
+        self._apply_pane()
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
@@ -106,7 +114,6 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#progress", ProgressBar).display = False
-        self.show_facts = self.app.config.show_sidebar
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
         self.set_focus(self.query_one(ArticleList))
