@@ -15,13 +15,20 @@ then goes up the path once more, behind the messages the key's handling sent
 up it (enter in the list sends `ArticleOpened`, and the screen moves the
 focus to the reader when that arrives), and lets the next key go when it is
 back at the App. Keys typed at a human pace never wait; a burst is handled
-as if typed slowly."""
+as if typed slowly.
+
+While a key is on its way the screen is not repainted (a Textual batch
+update): a key that opens an article changes the list, then the reader and
+the sidebar, in steps a frame apart, and each step was painted (two layouts
+and four renders of the reader's region for one `j`). Now its effects reach
+the terminal in one frame."""
 
 from __future__ import annotations
 
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager
 
 from textual import events
 from textual.app import App
@@ -47,6 +54,8 @@ class KeyOrder:
         self._in_flight: object | None = None
         self._sent_at = 0.0
         self._timer: Timer | None = None
+        # Open while a key is in flight: no frame shows its effects half done.
+        self._batch: AbstractContextManager[None] | None = None
 
     @property
     def held(self) -> int:
@@ -69,6 +78,10 @@ class KeyOrder:
             return  # handled here, by a priority binding
         token = self._in_flight = object()
         self._sent_at = time.monotonic()
+        if self._batch is None:
+            self._batch = app.batch_update()
+            self._batch.__enter__()
+        self._watch()
         self._follow(token, target.ancestors_with_self, 0, TRIPS)
 
     def _follow(self, token: object, path: Sequence[DOMNode], step: int, trips: int) -> None:
@@ -91,6 +104,9 @@ class KeyOrder:
         self._in_flight = None
         while self._held and self._in_flight is None:
             await self._send(self._held.popleft())
+        if self._in_flight is None and self._batch is not None:
+            batch, self._batch = self._batch, None
+            batch.__exit__(None, None, None)
 
     def _watch(self) -> None:
         if self._timer is None:
@@ -99,7 +115,7 @@ class KeyOrder:
     async def _check_lost(self) -> None:
         self._timer = None
         token = self._in_flight
-        if token is None or not self._held:
+        if token is None:
             return
         if time.monotonic() - self._sent_at >= LOST_AFTER_S:
             await self._release(token)

@@ -71,18 +71,24 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    article: reactive[Article | None] = reactive(None)
-    facts: reactive[ArticleFacts | None] = reactive(None)
-    selected_fact: reactive[FactRef | None] = reactive(None)
+    # State, not looks: the widgets bound to it repaint what changes. With
+    # Textual's default (repaint) each new article repainted the whole screen.
+    article: reactive[Article | None] = reactive(None, repaint=False)
+    facts: reactive[ArticleFacts | None] = reactive(None, repaint=False)
+    selected_fact: reactive[FactRef | None] = reactive(None, repaint=False)
     # The pane shown when the screen is too narrow for more than one.
-    pane: reactive[str] = reactive("list-pane")
-    show_facts: reactive[bool] = reactive(True)
+    pane: reactive[str] = reactive("list-pane", repaint=False)
+    show_facts: reactive[bool] = reactive(True, repaint=False)
     # The words searched for, highlighted in the reader.
-    search_terms: reactive[tuple[str, ...]] = reactive(())
+    search_terms: reactive[tuple[str, ...]] = reactive((), repaint=False)
     # A span opened from the story screen, highlighted in the reader.
-    marked: reactive[Mention | None] = reactive(None)
+    marked: reactive[Mention | None] = reactive(None, repaint=False)
 
     app: DatelineApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._unread_count: tuple[tuple[int, int, int], int] | None = None
 
     def compose(self) -> ComposeResult:
         # The layout's classes before any widget is styled: each class the
@@ -259,11 +265,21 @@ class ReaderScreen(Screen[None]):
         elif not query.is_empty:
             lines.append(Text(f"{shown:,} of {total:,} articles match", style="dim"))
         else:
-            unread = sum(1 for entry in app.listing.entries if entry.id not in app.read_ids)
-            lines.append(Text(f"{total:,} articles · {unread:,} unread", style="dim"))
+            lines.append(Text(f"{total:,} articles · {self._unread():,} unread", style="dim"))
         if app.listing.duplicates:
             lines.append(Text(f"{app.listing.duplicates:,} duplicates listed once", style="dim"))
         status.update(Text("\n").join(lines))
+
+    def _unread(self) -> int:
+        """Unread articles in the listing, counted again only when the listing
+        or the read marks changed (a count walks every entry)."""
+        app = self.app
+        key = (id(app.listing.entries), len(app.listing), len(app.read_ids))
+        if self._unread_count is None or self._unread_count[0] != key:
+            read = app.read_ids
+            count = sum(1 for entry in app.listing.entries if entry.id not in read)
+            self._unread_count = (key, count)
+        return self._unread_count[1]
 
     def library_changed(self, *, entries: bool) -> None:
         """The app's listing or its background work moved on."""

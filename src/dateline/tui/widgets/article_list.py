@@ -60,7 +60,8 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--mark { color: $text-accent; }
     """
 
-    cursor: reactive[int | None] = reactive(None, always_update=True)
+    # No repaint of its own: watch_cursor redraws the rows that changed.
+    cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -103,6 +104,14 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def _index_of(self, article_id: str) -> int | None:
+        cursor = self.cursor
+        # Most often the article is where the cursor is: no walk of the list.
+        if (
+            cursor is not None
+            and cursor < len(self.entries)
+            and self.entries[cursor].id == article_id
+        ):
+            return cursor
         for index, entry in enumerate(self.entries):
             if entry.id == article_id:
                 return index

@@ -141,11 +141,12 @@ class ArticleReader(VerticalScroll, can_focus=True):
         Binding("left_square_bracket", "previous_part", "Previous part", show=False),
     ]
 
-    article: reactive[Article | None] = reactive(None)
-    facts: reactive[ArticleFacts | None] = reactive(None)
-    selected_fact: reactive[FactRef | None] = reactive(None)
-    search_terms: reactive[tuple[str, ...]] = reactive(())
-    marked: reactive[Mention | None] = reactive(None)
+    # The child widgets repaint what changes, not the whole pane.
+    article: reactive[Article | None] = reactive(None, repaint=False)
+    facts: reactive[ArticleFacts | None] = reactive(None, repaint=False)
+    selected_fact: reactive[FactRef | None] = reactive(None, repaint=False)
+    search_terms: reactive[tuple[str, ...]] = reactive((), repaint=False)
+    marked: reactive[Mention | None] = reactive(None, repaint=False)
 
     def __init__(self, *, empty_message: str = NOTHING_TO_READ, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -223,7 +224,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._blocks = display_blocks(article.paragraphs)
         self._part_starts = plan_parts(self._blocks)
         self._show_part(0)
-        self.scroll_home(animate=False)
+        # At once: the top is the top whatever the new layout; deferred, the
+        # scroll came a frame later and painted the pane a second time.
+        self.scroll_home(animate=False, immediate=True)
 
     @property
     def _part_range(self) -> tuple[int, int]:
