@@ -198,3 +198,21 @@ async def test_a_failing_worker_is_reported_and_the_app_keeps_running(tmp_path: 
         assert "Background work (read_library) failed: OSError: disk on fire" in messages
         await pilot.press("question_mark")
         assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def test_a_broad_search_lists_its_first_matches_then_all(
+    make_app: AppFactory, monkeypatch
+) -> None:
+    # One match at once (as 200 are in a large corpus), the rest after that frame.
+    monkeypatch.setattr("dateline.tui.screens.reader.FIRST_MATCHES", 1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader_screen(app)
+        screen.filter_by("Holmes")
+        articles = app.query_one(ArticleList)
+        assert [e.id for e in articles.entries] == [SEED_001]
+        assert "1+ of 2 articles match, counting…" in str(app.query_one("#list-status").render())
+        await settle(pilot)
+        assert [e.id for e in articles.entries] == [SEED_001, SEED_000]
+        assert "2 of 2 articles match" in str(app.query_one("#list-status").render())

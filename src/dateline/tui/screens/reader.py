@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Query, parse_query
+from dateline.model.listing import Entry, Matches, Query, parse_query
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from dateline.tui.app import DatelineApp
 
 NARROW = 100  # below this many columns the sidebar waits for `f`
+# Matches listed at once as the search is typed; the rest once they are shown.
+FIRST_MATCHES = 200
 TINY = 60  # below this the panes take turns
 PANES = ("list-pane", "reader", "facts")
 
@@ -89,6 +91,8 @@ class ReaderScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._unread_count: tuple[tuple[int, int, int], int] | None = None
+        # A search whose matches past the first are still to be found.
+        self._pending_matches: Matches | None = None
 
     def compose(self) -> ComposeResult:
         # The layout's classes before any widget is styled: each class the
@@ -219,27 +223,48 @@ class ReaderScreen(Screen[None]):
         app = self.app
         text = self.query_one("#filter", Input).value
         query = parse_query(text)
-        articles = app.listing.view(
+        grouped = bool(app.group_by_story and app.story_of)
+        matches = app.listing.matches(
             query,
             read=app.read_ids,
             starred=app.starred_ids,
             search=app.library.search,
             mentioning=app.library.mentioning,
+            # Grouping by story needs every match before the first is placed.
+            first=None if grouped else FIRST_MATCHES,
         )
+        self._pending_matches = None if matches.complete else matches
+        self._show_matches(query, text, matches.first, counting=not matches.complete)
+        if not matches.complete:
+            self.call_after_refresh(self._complete_matches, query, text, matches)
+
+    def _complete_matches(self, query: Query, text: str, matches: Matches) -> None:
+        """The rest of a search's matches, once its first ones are on screen."""
+        if self._pending_matches is not matches:
+            return  # the search changed since
+        self._pending_matches = None
+        self._show_matches(query, text, matches.all(), counting=False)
+
+    def _show_matches(
+        self, query: Query, text: str, articles: list[Entry], *, counting: bool
+    ) -> None:
+        app = self.app
         self.search_terms = query.words
         if app.group_by_story and app.story_of:
             articles = stories_first(articles, app.story_of)
         article_list = self.query_one(ArticleList)
         article_list.stories = {a: story.id for a, story in app.story_of.items()}
         article_list.show(articles, app.read_ids, app.starred_ids)
-        self._show_status(query, len(articles), text)
+        self._show_status(query, len(articles), text, counting=counting)
         if not articles:
             self.article = None
         self.query_one(ArticleReader).set_empty_message(
             EMPTY_CORPUS if not len(app.listing) and not app.indexing else NOTHING_TO_READ
         )
 
-    def _show_status(self, query: Query, shown: int, text: str = "") -> None:
+    def _show_status(
+        self, query: Query, shown: int, text: str = "", *, counting: bool = False
+    ) -> None:
         app = self.app
         status = self.query_one("#list-status", Static)
         total = len(app.listing)
@@ -262,6 +287,8 @@ class ReaderScreen(Screen[None]):
             lines.append(
                 Text(f"No article matches “{text}”. Escape clears the search.", style="italic")
             )
+        elif counting:
+            lines.append(Text(f"{shown:,}+ of {total:,} articles match, counting…", style="dim"))
         elif not query.is_empty:
             lines.append(Text(f"{shown:,} of {total:,} articles match", style="dim"))
         else:
