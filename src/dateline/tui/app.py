@@ -167,7 +167,13 @@ class DatelineApp(App[int]):
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
         self._when_list_painted()
-        self.read_library()
+        if len(self.listing):
+            # The first screenful came from the cache: paint it, then look over
+            # the corpus. Listing 100,000 cached articles in the worker held the
+            # interpreter while the first frame was being built.
+            self.call_after_refresh(self.read_library)
+        else:
+            self.read_library()
 
     def _when_list_painted(self) -> None:
         """Note the next frame, if the list is in it (or nothing is left to list)."""
