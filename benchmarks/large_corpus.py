@@ -112,7 +112,7 @@ def environment(cache: Path) -> Iterator[dict[str, str]]:
             DATELINE_CONFIG_DIR=str(Path(tmp) / "config"),
             DATELINE_CACHE_DIR=str(cache),
         )
-        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         yield env
 
