@@ -57,11 +57,6 @@ class KeyOrder:
         # Open while a key is in flight: no frame shows its effects half done.
         self._batch: AbstractContextManager[None] | None = None
 
-    @property
-    def held(self) -> int:
-        """Keys waiting for the one before them."""
-        return len(self._held)
-
     async def key(self, key: events.Key) -> None:
         """A key from the terminal: handle it now, or after the keys before it."""
         if self._in_flight is not None:
