@@ -19,9 +19,17 @@ to be printed as one contiguous run, and the raw output is searched as it is.
 
 The machines this runs on are shared and noisy, so the programs are interleaved
 (bare, dateline, import, bare, dateline, import, ...) and one untimed warm-up
-round comes first (it also writes any missing bytecode caches). Every run gets
-a fresh, empty folder for DATELINE_DATA_DIR / _CONFIG_DIR / _CACHE_DIR, so no
-user state is read and no state from an earlier run is reused.
+round comes first (it also writes any missing bytecode caches, as installing a
+package does: PYTHONDONTWRITEBYTECODE is left out of the runs' environment, or
+an editable install would compile Dateline's modules on every run while
+Textual's come precompiled). Every run gets a fresh, empty folder for
+DATELINE_DATA_DIR / _CONFIG_DIR / _CACHE_DIR, so no user state is read and no
+state from an earlier run is reused.
+
+`--compare DIR` adds a fourth program, interleaved with the others: the same
+`dateline` script with PYTHONPATH=DIR/src, e.g. an earlier commit unpacked
+with `git archive COMMIT src seeds themes | tar -x -C DIR`, for a before and
+after from one run.
 """
 
 from __future__ import annotations
@@ -81,6 +89,7 @@ class PtyProgram:
     name: str
     argv: tuple[str, ...]
     marker: bytes
+    python_path: str | None = None
 
 
 # --- Environment -------------------------------------------------------------
@@ -99,7 +108,7 @@ def fresh_env() -> Iterator[tuple[dict[str, str], Path]]:
             DATELINE_CONFIG_DIR=str(root / "config"),
             DATELINE_CACHE_DIR=str(root / "cache"),
         )
-        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+        for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         yield env, root
 
@@ -169,6 +178,8 @@ def drain_and_close(master: int) -> None:
 def time_pty_run(program: PtyProgram) -> float:
     """Seconds from spawning `program` in a fresh pty to its marker appearing."""
     with fresh_env() as (env, root):
+        if program.python_path:
+            env["PYTHONPATH"] = program.python_path
         master, slave = open_pty()
         os.set_blocking(master, False)
         start = time.perf_counter()
@@ -235,12 +246,15 @@ def format_table(results: dict[str, list[float]], runs: int) -> str:
     lines = [
         f"Cold start to first paint, {runs} runs each, pty {COLUMNS}x{ROWS}",
         "",
-        f"{'program':<10} {'median ms':>10} {'min ms':>10} {'p90 ms':>10}",
+        f"{'program':<17} {'median ms':>10} {'min ms':>10} {'p90 ms':>10}",
     ]
     for name, s in summaries.items():
-        lines.append(f"{name:<10} {s.median_ms:>10.0f} {s.min_ms:>10.0f} {s.p90_ms:>10.0f}")
-    ratio = summaries["dateline"].median_ms / summaries["bare"].median_ms
-    lines += ["", f"dateline / bare (medians): {ratio:.2f}x"]
+        lines.append(f"{name:<17} {s.median_ms:>10.0f} {s.min_ms:>10.0f} {s.p90_ms:>10.0f}")
+    lines.append("")
+    for name in summaries:
+        if name.startswith("dateline"):
+            ratio = summaries[name].median_ms / summaries["bare"].median_ms
+            lines.append(f"{name} / bare (medians): {ratio:.2f}x")
     return "\n".join(lines)
 
 
@@ -257,13 +271,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=DEFAULT_RUNS,
         help=f"timed runs of each program (default: {DEFAULT_RUNS})",
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="DIR",
+        help="also time `dateline` with PYTHONPATH=DIR/src (an earlier version), interleaved",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     return args
 
 
-def measure(runs: int, bare_script: Path) -> dict[str, list[float]]:
+def measure(runs: int, bare_script: Path, compare: Path | None = None) -> dict[str, list[float]]:
     """Interleave the programs round by round; round 0 is an untimed warm-up."""
     bare = PtyProgram("bare", (sys.executable, str(bare_script)), b"bare-app-ready")
     dateline = PtyProgram("dateline", (find_dateline(),), b"2 articles")
@@ -272,6 +292,11 @@ def measure(runs: int, bare_script: Path) -> dict[str, list[float]]:
         "dateline": lambda: time_pty_run(dateline),
         "import": time_import_textual,
     }
+    if compare is not None:
+        earlier = PtyProgram(
+            "dateline@compare", dateline.argv, dateline.marker, str(compare.resolve() / "src")
+        )
+        timers["dateline@compare"] = lambda: time_pty_run(earlier)
     results: dict[str, list[float]] = {name: [] for name in timers}
     for round_number in range(runs + 1):
         for name, timer in timers.items():
@@ -289,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bare_script = Path(tmp) / "bare_app.py"
         bare_script.write_text(BARE_APP_SOURCE, encoding="utf-8")
         try:
-            results = measure(args.runs, bare_script)
+            results = measure(args.runs, bare_script, args.compare)
         except BenchmarkError as error:
             print(f"startup benchmark failed: {error}", file=sys.stderr)
             return 1

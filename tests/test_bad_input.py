@@ -335,5 +335,5 @@ async def test_the_reader(case: Case, tmp_path: Path, monkeypatch: pytest.Monkey
         else:
             assert shown == ""
         if case.paragraphs is not None:
-            paragraphs = [str(p.render()) for p in reader.query(".paragraph") if p.display]
+            paragraphs = [str(block) for block in reader.shown_blocks()]
             assert paragraphs == case.paragraphs

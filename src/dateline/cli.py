@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline import __version__
 from dateline.resources import seeds_dir
+
+if TYPE_CHECKING:
+    from dateline.store.library import Library
+    from dateline.store.state import ReadingState
 
 EXIT_BAD_INPUT = 2
 FEEDS_HELP = "also the articles fetched from the feeds you follow (dateline feeds, dateline fetch)"
@@ -190,6 +195,35 @@ def _with_fetched(paths: list[Path], *, asked: bool, default: bool) -> list[Path
     return paths
 
 
+def _open_stores_meanwhile() -> Callable[[], tuple[Library | None, ReadingState | None]]:
+    """Open the article cache and the reading state in a thread, while this
+    one imports the user interface; the returned call waits for them.
+
+    Creating them on a first run waits on the disk (SQLite's syncs, about
+    50 ms measured), which the import's work can fill; None for one that
+    could not be opened there (the app then opens it itself, with its
+    messages)."""
+    import threading
+
+    opened: dict[str, object] = {}
+
+    def open_stores() -> None:
+        from dateline.store.library import Library
+        from dateline.store.state import ReadingState
+
+        opened["library"] = Library.open()
+        opened["state"] = ReadingState.open()
+
+    worker = threading.Thread(target=open_stores, name="open-stores", daemon=True)
+    worker.start()
+
+    def stores() -> tuple[Library | None, ReadingState | None]:
+        worker.join()
+        return opened.get("library"), opened.get("state")  # type: ignore[return-value]
+
+    return stores
+
+
 def reader_main(args: list[str]) -> int:
     options = _reader_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
@@ -198,11 +232,13 @@ def reader_main(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     if not _has_article_files(paths):
         return _nothing_readable(paths)
+    stores = _open_stores_meanwhile()
     from dateline.tui.app import DatelineApp
 
     # The files are read (or found in the cache) by the app's worker, behind
     # the first paint; files that turn out unreadable are named in the app.
-    app = DatelineApp(paths=paths, theme=options.theme)
+    library, state = stores()
+    app = DatelineApp(paths=paths, theme=options.theme, library=library, state=state)
     app.run()
     if app.return_code:
         return app.return_code

@@ -130,6 +130,31 @@ def test_read_both_seed_articles_and_quit(terminal: Terminal) -> None:
     terminal.quit()
 
 
+def test_a_search_typed_as_the_list_appears_goes_into_the_search_box(
+    terminal: Terminal,
+) -> None:
+    """Keys typed in the first moments, while Dateline is still busy, are
+    handled in order: `/` opens the search box before `Holmes` is read."""
+    deadline = time.monotonic() + TIMEOUT
+    while "2 articles" not in terminal.screen():
+        assert time.monotonic() < deadline, "the list did not appear"
+        time.sleep(0.01)
+    # tmux writes the keys to the terminal at once: a burst, as fast typing is.
+    terminal.send("/Holmes")
+    terminal.wait_for("2 of 2 articles match")
+    deadline = time.monotonic() + TIMEOUT
+    search_box = ""
+    while "Holmes" not in search_box and time.monotonic() < deadline:
+        time.sleep(0.1)
+        screen = terminal.screen()
+        search_box = "\n".join(line[:32] for line in screen.splitlines()[:5])
+    assert "Holmes" in search_box, f"the search box did not get the keys:\n{screen}"
+    assert "★" not in screen and "Starred" not in screen  # the `s` starred nothing
+    terminal.send("Escape")  # out of the search box, so that q quits
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.quit()
+
+
 def test_hostile_text_leaves_the_terminal_alone(tmp_path: Path) -> None:
     """Control sequences and markup in the articles and a file name reach the
     screen as characters: the title, clipboard and screen stay Dateline's."""

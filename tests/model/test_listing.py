@@ -108,6 +108,33 @@ def test_view_applies_every_filter() -> None:
     assert view("zebra") == []
 
 
+def test_a_broad_search_gives_its_newest_matches_first_and_the_rest_when_asked() -> None:
+    listing = Listing([entry(n, f"2017-01-{n:02d}") for n in range(1, 21)])
+    # Every even article matches: most of the list, so it is tested entry by entry.
+    matches = listing.matches(
+        parse_query("council"),
+        read=set(),
+        starred=set(),
+        search=lambda words: set(range(2, 21, 2)),
+        mentioning=lambda name: set(),
+        first=3,
+    )
+    assert [e.rowid for e in matches.first] == [20, 18, 16]
+    assert not matches.complete
+    assert [e.rowid for e in matches.all()] == [20, 18, 16, 14, 12, 10, 8, 6, 4, 2]
+    assert matches.complete
+    # Fewer matches than asked for: complete at once.
+    few = listing.matches(
+        parse_query("council is:unread"),
+        read={"k-d20"},
+        starred=set(),
+        search=lambda words: {2, 20},
+        mentioning=lambda name: set(),
+        first=3,
+    )
+    assert [e.rowid for e in few.first] == [2] and few.complete
+
+
 def test_a_row_is_listed_once_whatever_the_changes_say() -> None:
     listing = Listing([entry(1, "2017-01-01", article_id="story"), entry(2, "2017-01-02")])
     # Listed already under the same row: not added twice.

@@ -106,13 +106,13 @@ def screen_of(app: DatelineApp) -> ReaderScreen:
 
 
 def shown_text(app: DatelineApp) -> str:
-    """The text of the reader's paragraph widgets on screen now, spaces folded."""
+    """The text of the reader's blocks on screen now, spaces folded."""
     reader = app.query_one(ArticleReader)
     window = reader.scrollable_content_region
     shown = [
-        str(widget.render())
-        for widget in reader.query(".paragraph")
-        if widget.display and widget.region.overlaps(window)
+        str(block)
+        for position, block in enumerate(reader.shown_blocks())
+        if reader.block_region(position).overlaps(window)
     ]
     return " ".join(" ".join(shown).split())
 
@@ -307,18 +307,18 @@ async def test_one_huge_paragraph_is_shown_in_pieces_without_gaps(
             "Part 1 of 144: characters 1–139,881 of 20,000,020."
         )
         reader = app.query_one(ArticleReader)
-        pieces = [str(w.render()) for w in reader.query(".paragraph") if w.display]
+        pieces = [str(block) for block in reader.shown_blocks()]
         assert len(pieces) == 7 and sum(len(piece) for piece in pieces) == 139_881
         assert all(19_900 < len(piece) <= 20_000 for piece in pieces)
         assert all(piece.endswith("union again. ") for piece in pieces)
-        pieces = [w for w in reader.query(".paragraph") if w.display]
-        assert [w.styles.margin.bottom for w in pieces] == [0] * 7
-        # The widgets go back to whole paragraphs, with their gaps, for the next article.
+        # The pieces of one paragraph stand flush: no blank line between them.
+        assert str(reader.query_one(".article-text").render()) == "\n".join(pieces)
+        # Whole paragraphs again, with their gaps, for the next article.
         app.query_one(ArticleList).select(SEED_001)
         await settle(pilot)
-        paragraphs = [w for w in reader.query(".paragraph") if w.display]
-        assert len(paragraphs) == len(screen_of(app).article.paragraphs)
-        assert {w.styles.margin.bottom for w in paragraphs} == {1}
+        paragraphs = [str(block) for block in reader.shown_blocks()]
+        assert paragraphs == list(screen_of(app).article.paragraphs)
+        assert str(reader.query_one(".article-text").render()) == "\n\n".join(paragraphs)
         assert part_note(app, "top") == part_note(app, "foot") == ""
 
 

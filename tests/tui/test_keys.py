@@ -233,10 +233,10 @@ async def test_picking_a_fact_highlights_and_scrolls_to_it(make_app: AppFactory)
         await pilot.pause()
         assert screen.selected_fact == FactRef("quotes", last)
         reader = app.query_one(ArticleReader)
-        target = reader.query(".paragraph")[paragraph]
+        target = reader.block_region(paragraph)  # an ordinary article: a block a paragraph
         assert reader.scroll_y > 0
-        assert reader.scrollable_content_region.contains_region(target.region) or (
-            target.region.y < reader.region.bottom
+        assert reader.scrollable_content_region.contains_region(target) or (
+            target.y < reader.region.bottom
         )
         await pilot.press("enter")
         await pilot.pause()
@@ -344,7 +344,7 @@ async def test_hostile_text_is_shown_inert(make_app: AppFactory, tmp_path: Path)
         await settle(pilot)
         title = app.query_one(ArticleList).entries[0].title
         assert "[bold red]Pwned[/] \u241b]52;c;ZXZpbA==\u2407" in title
-        paragraph = app.query_one(ArticleReader).query(".paragraph").first().render()
+        paragraph = app.query_one(ArticleReader).shown_blocks()[0]
         assert "[link=https://evil.example]Evil[/link]" in str(paragraph)
         assert "[blink]clear\u241b[2J now[/]" in str(paragraph)
         assert "\x1b" not in str(paragraph)

@@ -150,7 +150,7 @@ async def test_search_words_and_filters_narrow_the_list(make_app: AppFactory) ->
         assert reader_screen(app).search_terms == ("strike",)
         # The words found are picked out in the reader.
         await pilot.pause()
-        paragraph = app.query_one(ArticleReader).query(".paragraph").first().content
+        paragraph = app.query_one(ArticleReader).shown_blocks()[0]
         found = [
             paragraph.plain[s.start : s.end] for s in paragraph.spans if s.style == SEARCH_MATCH
         ]
@@ -286,3 +286,21 @@ async def test_marks_an_older_dateline_kept_under_ids_still_show(tmp_path: Path)
         "b/story": (True, True),
         "a/story": (False, True),
     }
+
+
+async def test_a_broad_search_lists_its_first_matches_then_all(
+    make_app: AppFactory, monkeypatch
+) -> None:
+    # One match at once (as 200 are in a large corpus), the rest after that frame.
+    monkeypatch.setattr("dateline.tui.screens.reader.FIRST_MATCHES", 1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader_screen(app)
+        screen.filter_by("Holmes")
+        articles = app.query_one(ArticleList)
+        assert [e.id for e in articles.entries] == [SEED_001]
+        assert "1+ of 2 articles match, counting…" in str(app.query_one("#list-status").render())
+        await settle(pilot)
+        assert [e.id for e in articles.entries] == [SEED_001, SEED_000]
+        assert "2 of 2 articles match" in str(app.query_one("#list-status").render())

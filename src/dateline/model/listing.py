@@ -11,8 +11,9 @@ import calendar
 import datetime as dt
 import re
 import shlex
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import compress, islice
 from typing import NamedTuple
 
 from dateline.model.article import Article
@@ -186,6 +187,27 @@ def parse_query(text: str) -> Query:
     return Query(words=tuple(words), problems=tuple(problems), **fields)  # type: ignore[arg-type]
 
 
+@dataclass(slots=True)
+class Matches:
+    """The entries a query lets through, in reading order: the first ones at
+    once, the rest (and so the count) only when asked for."""
+
+    first: list[Entry]
+    _rest: Iterator[Entry] | None = field(default=None, repr=False)
+
+    @property
+    def complete(self) -> bool:
+        """Whether `first` is every match."""
+        return self._rest is None
+
+    def all(self) -> list[Entry]:
+        """Every match: the first ones, then the rest, found now."""
+        if self._rest is not None:
+            self.first.extend(self._rest)
+            self._rest = None
+        return self.first
+
+
 class Listing:
     """Every article of the corpus in reading order, identical articles listed
     once (the first one found; the others are counted in `duplicates`), each
@@ -205,6 +227,7 @@ class Listing:
         # Ids that more than one listed entry was found under.
         self._clashes: set[str] = set()
         self._warned: dict[int, bool] = {}  # rowid → `warned` of a numbered entry as it came
+        self._rowid_order: list[int] | None = None  # rowids in list order, when asked for
         self.apply(entries, ())
 
     @property
@@ -221,6 +244,7 @@ class Listing:
         """Take entries out by rowid, then add new ones, keeping the order. A
         row already listed (or held back as a duplicate) is not added again."""
         dirty: set[str] = set()
+        self._rowid_order = None
         if removed:
             self._remove(removed, dirty)
             # A copy that was hidden behind a removed article now shows.
@@ -327,20 +351,43 @@ class Listing:
         than by testing each of a hundred thousand entries."""
         if query.is_empty:
             return self.entries
+        return self.matches(
+            query, read=read, starred=starred, search=search, mentioning=mentioning
+        ).all()
+
+    def matches(
+        self,
+        query: Query,
+        *,
+        read: Collection[str],
+        starred: Collection[str],
+        search: Callable[[Sequence[str]], Collection[int]],
+        mentioning: Callable[[str], Collection[int]],
+        first: int | None = None,
+    ) -> Matches:
+        """As `view`, but with `first`, only the first (newest) `first`
+        matches are found now and the rest when `Matches.all` is called: a
+        short prefix ("cou") matches most of a corpus, and the screen needs
+        a screenful before it needs the count."""
+        if query.is_empty:
+            return Matches(self.entries)
         wanted: set[int] | None = None
         if query.words:
             wanted = set(search(query.words))
         if query.who:
             named = set(mentioning(query.who))
             wanted = named if wanted is None else wanted & named
+        candidates: Iterable[Entry]
         if wanted is not None and len(wanted) * 8 < len(self.entries):
             by_rowid = self._by_rowid()
             candidates = sorted(by_rowid[r] for r in wanted if r in by_rowid)
         elif wanted is not None:
-            candidates = [e for e in self.entries if e.rowid in wanted]
+            # Most of the list: test each entry, at C speed, lazily.
+            candidates = compress(self.entries, map(wanted.__contains__, self._rowids_in_order()))
         else:
             candidates = self.entries
-        if not (
+        found: Iterator[Entry] = iter(candidates)
+        if (
             query.unread
             or query.starred
             or query.after
@@ -348,15 +395,24 @@ class Listing:
             or query.source
             or query.feed
         ):
-            return candidates
-        return [
-            e
-            for e in candidates
-            if (not query.unread or e.reading_key not in read)
-            and (not query.starred or e.reading_key in starred)
-            and query.accepts_date(e.date)
-            and query.accepts_origin(e)
-        ]
+            found = (
+                e
+                for e in found
+                if (not query.unread or e.reading_key not in read)
+                and (not query.starred or e.reading_key in starred)
+                and query.accepts_date(e.date)
+                and query.accepts_origin(e)
+            )
+        if first is None:
+            return Matches(list(found))
+        shown = list(islice(found, first))
+        return Matches(shown, found if len(shown) == first else None)
+
+    def _rowids_in_order(self) -> list[int]:
+        """The listed entries' rowids, in list order, built when first asked for."""
+        if self._rowid_order is None:
+            self._rowid_order = [e.rowid for e in self.entries]
+        return self._rowid_order
 
     def _by_rowid(self) -> dict[int, Entry]:
         return self._listed

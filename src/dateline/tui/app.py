@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -38,6 +39,7 @@ from dateline.store.library import (
 )
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
+from dateline.tui.key_order import KeyOrder
 from dateline.tui.messages import (
     FactsProgress,
     FactsReady,
@@ -62,6 +64,8 @@ THEME_PREFERENCE = "theme"
 FIRST_SCREEN = 100
 # Articles kept parsed in memory, and facts kept decoded.
 ARTICLE_CACHE = 64
+# Facts are found once the list is on screen, or after this long at most.
+FACTS_AFTER_PAINT_S = 2.0
 
 
 class DatelineApp(App[int]):
@@ -91,6 +95,9 @@ class DatelineApp(App[int]):
         """Read `corpus` (articles already loaded), or the files under `paths`
         through the library's cache."""
         super().__init__()
+        # Keys one at a time, so that one that moves the focus (`/`) has
+        # moved it before the next is read.
+        self._key_order = KeyOrder(self, super().on_event)
         self.requested_theme = theme
         self.problems: list[str] = []
         self.load_problems: list[str] = []
@@ -130,6 +137,13 @@ class DatelineApp(App[int]):
         catalog = load_themes(*folders)
         self.problems += catalog.problems
         self.dateline_themes: dict[str, Theme] = catalog.themes
+        for dateline_theme in self.dateline_themes.values():
+            self.register_theme(dateline_theme)
+        # Chosen before the stylesheet is first parsed: chosen in on_mount, the
+        # theme made Textual parse and apply every widget's CSS a second time
+        # before the first frame.
+        self.theme_errors: list[str] = []
+        self.theme = self._initial_theme()
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
@@ -147,6 +161,16 @@ class DatelineApp(App[int]):
         # Fetching feeds (`r`): a line per feed done, and whether a fetch is on.
         self.feed_lines: list[tuple[str, bool]] = []
         self.fetching = False
+        # Set once a frame with the list in it is on the terminal. Finding facts
+        # waits for it: the extractors' import and first articles hold the
+        # interpreter for tens of milliseconds, which the first frame waited on.
+        self._list_painted = threading.Event()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._key_order.key(event)
+        else:
+            await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -159,14 +183,29 @@ class DatelineApp(App[int]):
     # Start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for dateline_theme in self.dateline_themes.values():
-            self.register_theme(dateline_theme)
-        self.theme = self._initial_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for error in self.theme_errors:
+            self.notify(error, severity="error", timeout=10, markup=False)
         for problem in self.problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
-        self.read_library()
+        self._when_list_painted()
+        if len(self.listing):
+            # The first screenful came from the cache: paint it, then look over
+            # the corpus. Listing 100,000 cached articles in the worker held the
+            # interpreter while the first frame was being built.
+            self.call_after_refresh(self.read_library)
+        else:
+            self.read_library()
+
+    def _when_list_painted(self) -> None:
+        """Note the next frame, if the list is in it (or nothing is left to list)."""
+        if not self._list_painted.is_set() and (len(self.listing) or not self.indexing):
+            self.call_after_refresh(self._list_painted.set)
+
+    def _wait_for_list_painted(self) -> None:
+        """In a worker: wait until the list is on screen, before finding facts."""
+        self._list_painted.wait(FACTS_AFTER_PAINT_S)
 
     def _notify_load_problems(self, problems: Sequence[str]) -> None:
         shown = problems[:5]
@@ -187,11 +226,8 @@ class DatelineApp(App[int]):
             return requested
         if requested:
             names = ", ".join(sorted(self.dateline_themes)) or "none"
-            self.notify(
-                f"There is no theme called {requested!r}. Dateline themes: {names}.",
-                severity="error",
-                timeout=10,
-                markup=False,
+            self.theme_errors.append(
+                f"There is no theme called {requested!r}. Dateline themes: {names}."
             )
         for candidate in (self.state.get_preference(THEME_PREFERENCE), self.config.theme):
             if candidate and candidate in self.available_themes:
@@ -289,6 +325,8 @@ class DatelineApp(App[int]):
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
+        self._wait_for_list_painted()
+
         def report(done: int, total: int, rate: float) -> None:
             self.post_message(FactsProgress(done, total, rate))
 
@@ -301,6 +339,7 @@ class DatelineApp(App[int]):
 
     @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
     def extract_now(self, article: Article, rowid: int) -> None:
+        self._wait_for_list_painted()
         facts, _ = stored_form(find_facts(article))
         library = self.library
         try:
@@ -323,10 +362,16 @@ class DatelineApp(App[int]):
 
     @on(ListingChanged)
     def _listing_changed(self, message: ListingChanged) -> None:
+        change = message.change
+        # Re-reading an unchanged corpus reports progress every quarter of a
+        # second with nothing added or removed: the list stays as it is, and
+        # only the status line moves (rebuilding the list for 100,000 entries
+        # cost the UI tens of milliseconds each time, in among key presses).
+        entries_changed = message.listing is not None or bool(change.added or change.removed)
         if message.listing is not None:
             self.listing = message.listing
-        else:
-            self.listing.apply(message.change.added, message.change.removed)
+        elif entries_changed:
+            self.listing.apply(change.added, change.removed)
         if message.progress is not None:
             progress = message.progress
             if progress.streaming is not None:  # one large file: how far into it
@@ -343,7 +388,7 @@ class DatelineApp(App[int]):
                     f" · {progress.rate:,.0f}/s"
                 )
                 self.progress = (label, progress.files_done, max(progress.files_total, 1))
-        self._refresh_lists()
+        self._refresh_lists(entries=entries_changed)
 
     @on(StoriesReady)
     def _stories_ready(self, message: StoriesReady) -> None:
@@ -384,6 +429,7 @@ class DatelineApp(App[int]):
         self._refresh_lists(entries=False)
 
     def _refresh_lists(self, *, entries: bool = True) -> None:
+        self._when_list_painted()
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.library_changed(entries=entries)

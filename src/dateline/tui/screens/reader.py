@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Query, parse_query
+from dateline.model.listing import Entry, Matches, Query, parse_query
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the sidebar waits for `f`
 FEED_LINES = 4  # fetch progress: the latest feeds' lines under the list
+# Matches listed at once as the search is typed; the rest once they are shown.
+FIRST_MATCHES = 200
 TINY = 60  # below this the panes take turns
 PANES = ("list-pane", "reader", "facts")
 
@@ -74,20 +76,36 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    article: reactive[Article | None] = reactive(None)
-    facts: reactive[ArticleFacts | None] = reactive(None)
-    selected_fact: reactive[FactRef | None] = reactive(None)
+    # State, not looks: the widgets bound to it repaint what changes. With
+    # Textual's default (repaint) each new article repainted the whole screen.
+    article: reactive[Article | None] = reactive(None, repaint=False)
+    facts: reactive[ArticleFacts | None] = reactive(None, repaint=False)
+    selected_fact: reactive[FactRef | None] = reactive(None, repaint=False)
     # The pane shown when the screen is too narrow for more than one.
-    pane: reactive[str] = reactive("list-pane")
-    show_facts: reactive[bool] = reactive(True)
+    pane: reactive[str] = reactive("list-pane", repaint=False)
+    show_facts: reactive[bool] = reactive(True, repaint=False)
     # The words searched for, highlighted in the reader.
-    search_terms: reactive[tuple[str, ...]] = reactive(())
+    search_terms: reactive[tuple[str, ...]] = reactive((), repaint=False)
     # A span opened from the story screen, highlighted in the reader.
-    marked: reactive[Mention | None] = reactive(None)
+    marked: reactive[Mention | None] = reactive(None, repaint=False)
 
     app: DatelineApp  # type: ignore[assignment]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._unread_count: tuple[tuple[int, int, int], int] | None = None
+        # A search whose matches past the first are still to be found.
+        self._pending_matches: Matches | None = None
+
     def compose(self) -> ComposeResult:
+        # The layout's classes before any widget is styled: each class the
+        # screen gains later restyles every widget on it (three such passes
+        # came before the first frame).
+        width = self.app.size.width
+        self.show_facts = self.app.config.show_sidebar and width >= NARROW
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(width < TINY, "-tiny")
+        self._apply_pane()
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
@@ -109,9 +127,9 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#progress", ProgressBar).display = False
-        self.show_facts = self.app.config.show_sidebar
         self.refresh_list()
-        self.query_one(ArticleList).focus()
+        # Focused now, not a message later: a key typed at once goes to the list.
+        self.set_focus(self.query_one(ArticleList))
 
     # Layout --------------------------------------------------------------
 
@@ -157,8 +175,9 @@ class ReaderScreen(Screen[None]):
             "reader": "#reader",
             "facts": "#fact-list",
         }[pane]
-        # Focus after the layout has shown the pane: hidden widgets refuse focus.
-        self.call_after_refresh(self.query_one(target).focus)
+        # At once, not after the next refresh (as `Widget.focus` would): the
+        # next key may already be waiting, and it belongs to the new pane.
+        self.set_focus(self.query_one(target))
 
     def action_next_pane(self, step: int = 1) -> None:
         panes = self._visible_panes()
@@ -192,7 +211,7 @@ class ReaderScreen(Screen[None]):
             filter_input.value = ""
             filter_input.display = False
             self.refresh_list()
-            self.query_one(ArticleList).focus()
+            self.set_focus(self.query_one(ArticleList))
             return
         pane = self._pane_of(self.focused)
         if pane == "facts" and self.selected_fact is not None:
@@ -207,27 +226,48 @@ class ReaderScreen(Screen[None]):
         app = self.app
         text = self.query_one("#filter", Input).value
         query = parse_query(text)
-        articles = app.listing.view(
+        grouped = bool(app.group_by_story and app.story_of)
+        matches = app.listing.matches(
             query,
             read=app.read_keys,
             starred=app.starred_keys,
             search=app.library.search,
             mentioning=app.library.mentioning,
+            # Grouping by story needs every match before the first is placed.
+            first=None if grouped else FIRST_MATCHES,
         )
+        self._pending_matches = None if matches.complete else matches
+        self._show_matches(query, text, matches.first, counting=not matches.complete)
+        if not matches.complete:
+            self.call_after_refresh(self._complete_matches, query, text, matches)
+
+    def _complete_matches(self, query: Query, text: str, matches: Matches) -> None:
+        """The rest of a search's matches, once its first ones are on screen."""
+        if self._pending_matches is not matches:
+            return  # the search changed since
+        self._pending_matches = None
+        self._show_matches(query, text, matches.all(), counting=False)
+
+    def _show_matches(
+        self, query: Query, text: str, articles: list[Entry], *, counting: bool
+    ) -> None:
+        app = self.app
         self.search_terms = query.words
         if app.group_by_story and app.story_of:
             articles = stories_first(articles, app.story_of)
         article_list = self.query_one(ArticleList)
         article_list.stories = {a: str(story.number) for a, story in app.story_of.items()}
         article_list.show(articles, app.read_keys, app.starred_keys)
-        self._show_status(query, len(articles), text)
+        self._show_status(query, len(articles), text, counting=counting)
         if not articles:
             self.article = None
         self.query_one(ArticleReader).set_empty_message(
             EMPTY_CORPUS if not len(app.listing) and not app.indexing else NOTHING_TO_READ
         )
 
-    def _show_status(self, query: Query, shown: int, text: str = "") -> None:
+    def _show_status(
+        self, query: Query, shown: int, text: str = "", *, counting: bool = False
+    ) -> None:
         app = self.app
         status = self.query_one("#list-status", Static)
         total = len(app.listing)
@@ -255,15 +295,26 @@ class ReaderScreen(Screen[None]):
             lines.append(
                 Text(f"No article matches “{text}”. Escape clears the search.", style="italic")
             )
+        elif counting:
+            lines.append(Text(f"{shown:,}+ of {total:,} articles match, counting…", style="dim"))
         elif not query.is_empty:
             lines.append(Text(f"{shown:,} of {total:,} articles match", style="dim"))
         else:
-            read = app.read_keys
-            unread = sum(1 for entry in app.listing.entries if entry.reading_key not in read)
-            lines.append(Text(f"{total:,} articles · {unread:,} unread", style="dim"))
+            lines.append(Text(f"{total:,} articles · {self._unread():,} unread", style="dim"))
         if app.listing.duplicates:
             lines.append(Text(f"{app.listing.duplicates:,} duplicates listed once", style="dim"))
         status.update(Text("\n").join(lines))
+
+    def _unread(self) -> int:
+        """Unread articles in the listing, counted again only when the listing
+        or the read marks changed (a count walks every entry)."""
+        app = self.app
+        key = (id(app.listing.entries), len(app.listing), len(app.read_keys))
+        if self._unread_count is None or self._unread_count[0] != key:
+            read = app.read_keys
+            count = sum(1 for entry in app.listing.entries if entry.reading_key not in read)
+            self._unread_count = (key, count)
+        return self._unread_count[1]
 
     def library_changed(self, *, entries: bool) -> None:
         """The app's listing or its background work moved on."""
@@ -391,8 +442,8 @@ class ReaderScreen(Screen[None]):
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         filter_input.display = True
-        self._focus_pane("list-pane")
-        self.call_after_refresh(filter_input.focus)
+        self.pane = "list-pane"
+        self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -400,7 +451,7 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.query_one(ArticleList))
 
     @on(ArticleHighlighted)
     def _show_article(self, event: ArticleHighlighted) -> None:

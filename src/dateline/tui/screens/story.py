@@ -86,7 +86,7 @@ class StoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#timeline-list", StoryList).focus()
+        self.set_focus(self.query_one("#timeline-list", StoryList))
 
     # --- Content -----------------------------------------------------------
 
@@ -181,7 +181,8 @@ class StoryScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab}-list", StoryList).focus()
+        # At once: the next key may already be waiting, and it belongs to this tab.
+        self.set_focus(self.query_one(f"#{tab}-list", StoryList))
 
     def action_next_tab(self, step: int) -> None:
         active = self.query_one(TabbedContent).active

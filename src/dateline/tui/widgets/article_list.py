@@ -60,7 +60,8 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--mark { color: $text-accent; }
     """
 
-    cursor: reactive[int | None] = reactive(None, always_update=True)
+    # No repaint of its own: watch_cursor redraws the rows that changed.
+    cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -104,6 +105,14 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def _index_of(self, article_id: str) -> int | None:
+        cursor = self.cursor
+        # Most often the article is where the cursor is: no walk of the list.
+        if (
+            cursor is not None
+            and cursor < len(self.entries)
+            and self.entries[cursor].id == article_id
+        ):
+            return cursor
         for index, entry in enumerate(self.entries):
             if entry.id == article_id:
                 return index
@@ -124,7 +133,10 @@ class ArticleList(ScrollView, can_focus=True):
         """Redraw one article's row (its read or starred mark changed)."""
         for index in range(*self._visible_rows()):
             if self.entries[index].id == article_id:
-                self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_y), ROW_HEIGHT)
+                self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_lines(index * ROW_HEIGHT - int(self.scroll_y), ROW_HEIGHT)
 
     def select(self, article_id: str) -> bool:
         """Put the cursor on an article, if it is in the list."""
@@ -141,8 +153,15 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self.entries) - 1))
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
+        scrolled_from = self.scroll_y
         self._scroll_to_cursor()
-        self.refresh()
+        if old is None or new is None or self.scroll_y != scrolled_from:
+            self.refresh()
+        else:
+            # Only the rows the cursor left and reached: a full refresh
+            # re-rendered every row on screen on each key press.
+            self._refresh_row(old)
+            self._refresh_row(new)
         if new is not None:
             self.post_message(ArticleHighlighted(self.entries[new].id))
 

@@ -36,8 +36,9 @@ class FactList(OptionList):
 
 
 class FactsSidebar(Vertical):
-    article: reactive[Article | None] = reactive(None)
-    facts: reactive[ArticleFacts | None] = reactive(None)
+    # The summary and the list repaint what changes, not the whole sidebar.
+    article: reactive[Article | None] = reactive(None, repaint=False)
+    facts: reactive[ArticleFacts | None] = reactive(None, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

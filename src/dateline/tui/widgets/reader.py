@@ -1,17 +1,18 @@
 """The reader pane: the cleaned article with its facts highlighted.
 
-One Static per paragraph, so that scrolling to a fact is scrolling to its
-paragraph. Article text only ever enters a `rich.text.Text` as plain
+The text of the part on screen is one Static, its blocks a blank line apart:
+a widget per paragraph made each key press restyle, lay out and render a
+dozen or more widgets (and 50,000 of them took minutes to mount). Scrolling to
+a fact is scrolling to the line its block starts on, from the blocks' wrapped
+heights. Article text only ever enters a `rich.text.Text` as plain
 characters; styles are laid over spans, never parsed from the text.
 
-A huge article cannot have a widget per paragraph: 50,000 of them take
-minutes to mount and lay out, and one Static holding 20 MB takes as long to
-wrap, all on the UI thread. So the article is shown as blocks, and the blocks
-in parts:
+One Static holding 20 MB takes long to wrap, all on the UI thread, so the
+article is shown as blocks, and the blocks in parts:
 
-- a block is what one widget shows: a whole paragraph, or a piece of one
-  longer than `SPLIT_CHARS`, cut after a sentence or a space; the pieces of a
-  paragraph stand with no gap between them, so they read as one;
+- a block is a whole paragraph, or a piece of one longer than `SPLIT_CHARS`,
+  cut after a sentence or a space; the pieces of a paragraph stand with no
+  gap between them, so they read as one;
 - a part is at most `PART_BLOCKS` blocks and `PART_CHARS` characters. A line at
   the top of each part and at its foot says where it stands and which key
   turns to the next (`]`, or space at the foot) or the one before (`[`); `g`
@@ -29,9 +30,12 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -43,8 +47,6 @@ from dateline.themes import fact_style
 from dateline.tui.widgets.coalesce import Coalesced
 
 _HEADER = ("headline", "byline", "warnings", "credits")
-# Paragraph widgets kept for reuse between articles.
-POOL_KEPT = 64
 NOTHING_TO_READ = "Nothing to read: no article is open. Pick one from the list with enter."
 # A title from the file can be anything: past this, it would push the text
 # off the first screen (10,000 characters fill 200 lines).
@@ -60,7 +62,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+")
 
 @dataclass(slots=True, frozen=True)
 class Block:
-    """What one paragraph widget shows: `paragraphs[paragraph][start:end]`."""
+    """A paragraph, or a piece of one: `paragraphs[paragraph][start:end]`."""
 
     paragraph: int
     start: int
@@ -139,18 +141,21 @@ class ArticleReader(VerticalScroll, can_focus=True):
         Binding("left_square_bracket", "previous_part", "Previous part", show=False),
     ]
 
-    article: reactive[Article | None] = reactive(None)
-    facts: reactive[ArticleFacts | None] = reactive(None)
-    selected_fact: reactive[FactRef | None] = reactive(None)
-    search_terms: reactive[tuple[str, ...]] = reactive(())
-    marked: reactive[Mention | None] = reactive(None)
+    # The child widgets repaint what changes, not the whole pane.
+    article: reactive[Article | None] = reactive(None, repaint=False)
+    facts: reactive[ArticleFacts | None] = reactive(None, repaint=False)
+    selected_fact: reactive[FactRef | None] = reactive(None, repaint=False)
+    search_terms: reactive[tuple[str, ...]] = reactive((), repaint=False)
+    marked: reactive[Mention | None] = reactive(None, repaint=False)
 
     def __init__(self, *, empty_message: str = NOTHING_TO_READ, id: str | None = None) -> None:
         super().__init__(id=id)
         self.empty_message = empty_message
-        self._paragraphs: list[Static] = []
-        self._pool: list[Static] = []
         self._blocks: list[Block] = []
+        # The part on screen's blocks as shown (styled), and where each starts
+        # in the text's lines at a width: (width, first lines).
+        self._shown: list[Text] = []
+        self._tops: tuple[int, list[int]] | None = None
         # The first block of each part, and the part on screen.
         self._part_starts: list[int] = [0]
         self._part = 0
@@ -171,9 +176,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         yield Static(classes="byline")
         yield Static(classes="warnings")
         yield Static(classes="credits")
-        # Paragraph widgets go between these two; they show only for an
-        # article in parts.
+        # These two show only for an article in parts.
         yield Static(classes="part-note part-top")
+        yield Static(classes="article-text")
         yield Static(classes="part-note part-foot")
 
     def on_mount(self) -> None:
@@ -219,7 +224,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._blocks = display_blocks(article.paragraphs)
         self._part_starts = plan_parts(self._blocks)
         self._show_part(0)
-        self.scroll_home(animate=False)
+        # At once: the top is the top whatever the new layout; deferred, the
+        # scroll came a frame later and painted the pane a second time.
+        self.scroll_home(animate=False, immediate=True)
 
     @property
     def _part_range(self) -> tuple[int, int]:
@@ -230,16 +237,6 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def _show_part(self, part: int) -> None:
         self._part = part
-        first, end = self._part_range
-        self._resize_paragraphs(end - first)
-        for widget, block in zip(self._paragraphs, self._blocks[first:end], strict=True):
-            # A piece of a paragraph that goes on stands flush with the next piece.
-            if block.continued != widget.has_class("-continued"):
-                widget.set_class(block.continued, "-continued")
-                if block.continued:
-                    widget.styles.margin = (0, 0, 0, 0)
-                else:
-                    widget.styles.clear_rule("margin")
         self._show_part_notes()
         self._request_restyle()
 
@@ -289,25 +286,21 @@ class ArticleReader(VerticalScroll, can_focus=True):
             where += " (in part)"
         return where
 
-    def _resize_paragraphs(self, count: int) -> None:
-        """Show `count` paragraph widgets. Spare ones are hidden, not removed:
-        moving between articles of different lengths then never mounts or
-        removes widgets, which costs a relayout each time."""
-        pool = self._pool
-        new = [Static(classes="paragraph") for _ in range(count - len(pool))]
-        if new:
-            self.mount_all(new, before=self.query_one(".part-foot"))
-            pool.extend(new)
-        for index, widget in enumerate(pool):
-            widget.display = index < count
-        self._paragraphs = pool[:count]
-        # Very long articles leave a large pool behind: let most of it go.
-        if len(pool) > max(count, POOL_KEPT):
-            for widget in pool[max(count, POOL_KEPT) :]:
-                widget.remove()
-            del pool[max(count, POOL_KEPT) :]
-
     # --- Keys -------------------------------------------------------------------
+
+    def action_scroll_down(self) -> None:
+        self._scroll_lines(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_lines(-1)
+
+    def _scroll_lines(self, lines: int) -> None:
+        # At once: Textual's own line scroll waits for the next refresh and
+        # counts from where that refresh will leave the pane, so three `j`s
+        # read together scrolled one line.
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def action_read_on(self) -> None:
         """A page down; at the foot of a part, the next part."""
@@ -398,28 +391,63 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def _center(self, index: int, char: int) -> None:
         first, end = self._part_range
-        if not first <= index < end:
+        if not first <= index < end or len(self._shown) != end - first:
             return
-        widget = self._paragraphs[index - first]
-        height = self.scrollable_content_region.height
-        if widget.outer_size.height <= height:
-            self.scroll_to_center(widget, animate=False)
+        position = index - first
+        text_widget = self.query_one(".article-text", Static)
+        top, height = self._block_lines(position)
+        pane = self.scrollable_content_region.height
+        text_top = text_widget.virtual_region.y
+        if height <= pane:
+            # The block with the blank line after it, as a paragraph widget
+            # with its margin was centred.
+            gap = 0 if self._blocks[index].continued else 1
+            block = Region(0, text_top + top, text_widget.size.width, height + gap)
+            self.scroll_to_region(block, center=True, animate=False, origin_visible=True)
             return
-        # A block taller than the pane: centre the line that holds `char`.
-        block = self._blocks[index]
         line = 0
-        if (article := self.article) is not None and widget.content_size.width > 0:
-            text = Text(article.paragraphs[block.paragraph][block.start : block.end])
-            lines = text.wrap(self.app.console, widget.content_size.width)
+        if text_widget.content_size.width > 0:
+            # A block taller than the pane: centre the line that holds `char`.
+            lines = self._shown[position].wrap(self.app.console, text_widget.content_size.width)
             # Wrapping drops the spaces it breaks at: a line off at worst.
-            offset = char - block.start
+            offset = char - self._blocks[index].start
             for wrapped in lines[:-1]:
                 offset -= len(wrapped.plain)
                 if offset < 0:
                     break
                 line += 1
-        y = widget.virtual_region.y + line - height // 2
+        y = text_top + top + line - pane // 2
         self.scroll_to(y=max(0, y), animate=False)
+
+    def _block_lines(self, position: int) -> tuple[int, int]:
+        """The first line of block `position` of the part on screen, within
+        the text, and its height in lines, at the text's width."""
+        text_widget = self.query_one(".article-text", Static)
+        width = text_widget.content_size.width
+        if self._tops is None or self._tops[0] != width:
+            tops, line = [], 0
+            first, end = self._part_range
+            for text, block in zip(self._shown, self._blocks[first:end], strict=False):
+                tops.append(line)
+                content = Content.from_rich_text(text)
+                line += content.get_height(text_widget.styles, width) if width else 1
+                line += 0 if block.continued else 1
+            tops.append(line)
+            self._tops = (width, tops)
+        tops = self._tops[1]
+        gap = 0 if self._blocks[self._part_range[0] + position].continued else 1
+        return tops[position], tops[position + 1] - tops[position] - gap
+
+    def shown_blocks(self) -> list[Text]:
+        """The blocks of the part on screen, as shown: styled with the facts,
+        the search and the mark."""
+        return list(self._shown)
+
+    def block_region(self, position: int) -> Region:
+        """Where block `position` of the part on screen stands, on the screen."""
+        region = self.query_one(".article-text", Static).content_region
+        top, height = self._block_lines(position)
+        return Region(region.x, region.y + top, region.width, height)
 
     def _highlights_by_paragraph(self, facts: ArticleFacts) -> dict[int, list[Highlight]]:
         """Every highlight, by paragraph and in drawing order; made once per facts."""
@@ -433,7 +461,11 @@ class ArticleReader(VerticalScroll, can_focus=True):
     def _restyle(self) -> None:
         article = self.article
         first, end = self._part_range
-        if article is None or len(self._paragraphs) != end - first:
+        text_widget = self.query_one(".article-text", Static)
+        if article is None:
+            self._shown = []
+            self._tops = None
+            text_widget.display = False
             return
         blocks = self._blocks[first:end]
         texts = [Text(article.paragraphs[b.paragraph][b.start : b.end]) for b in blocks]
@@ -467,8 +499,17 @@ class ArticleReader(VerticalScroll, can_focus=True):
         if (marked := self.marked) is not None:
             selected = fact_style(variables, "quote", selected=True)
             stylize(selected, marked.paragraph, marked.start_char, marked.end_char)
-        for widget, text in zip(self._paragraphs, texts, strict=True):
-            widget.update(text)
+        # The blocks a blank line apart; a piece of a paragraph that goes on
+        # stands flush with the next piece.
+        joined = Text()
+        for position, text in enumerate(texts):
+            if position:
+                joined.append("\n" if blocks[position - 1].continued else "\n\n")
+            joined.append_text(text)
+        self._shown = texts
+        self._tops = None
+        text_widget.update(joined)
+        text_widget.display = bool(texts)
 
     # --- The header -----------------------------------------------------------
 
