@@ -32,6 +32,7 @@ import datetime as dt
 import importlib
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -67,8 +68,35 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["dateline.facts.extract"])
-        return context
-    return multiprocessing.get_context("spawn")
+    else:
+        context = multiprocessing.get_context("spawn")
+    _start_helpers(context)
+    return context
+
+
+_helpers_started = threading.Lock()
+
+
+def _start_helpers(context: multiprocessing.context.BaseContext) -> None:
+    """Start multiprocessing's own helper processes (the fork server, the
+    resource tracker) with the process's real standard error. They hand on
+    `sys.stderr`'s file descriptor, and under Textual `sys.stderr` is a
+    capture with none ("bad value(s) in fds_to_keep")."""
+    with _helpers_started:
+        saved = sys.stderr
+        try:
+            if sys.__stderr__ is not None:
+                sys.stderr = sys.__stderr__
+            if context.get_start_method() == "forkserver":
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+            else:
+                from multiprocessing import resource_tracker
+
+                resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 _WARM_UP = Article(
@@ -185,7 +213,7 @@ class FactFinder(Generic[K]):
         finished: list[tuple[K, Article, ArticleFacts]] = []
         while True:
             self._dispatch()
-            if not self._running:
+            if not self._running or self._closed:
                 return finished
             busy = [w for w in self._workers if w.task is not None]
             now = time.monotonic()
@@ -298,18 +326,27 @@ class FactFinder(Generic[K]):
 
     def _replace(self, worker: _Worker) -> None:
         _end(worker)
+        if worker not in self._workers:
+            return  # closed meanwhile
         index = self._workers.index(worker)
-        self._workers[index] = self._start()
+        if self._closed:
+            del self._workers[index]
+        else:
+            self._workers[index] = self._start()
 
     def close(self) -> None:
         """End every worker; pending articles are dropped."""
         self._closed = True
-        for worker in self._workers:
+        workers, self._workers = self._workers, []
+        for worker in workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.connection.send(None)
-        for worker in self._workers:
+        for worker in workers:
             _end(worker, grace=0.5)
-        self._workers.clear()
+        with self._lock:
+            self._urgent.clear()
+            self._waiting.clear()
+            self._running.clear()
 
 
 def _end(worker: _Worker, grace: float = 0.0) -> None:

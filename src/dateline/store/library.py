@@ -1065,11 +1065,15 @@ class Library:
         batch: list[tuple[int, ArticleFacts, str]] = []
         done = 0
 
+        handled: set[int] = set()  # an urgent article may be done before its turn
+
         def articles() -> Iterator[tuple[int, Article]]:
             nonlocal done
             for rowid in missing:
                 if cancelled():
                     return
+                if rowid in handled:
+                    continue
                 article = self.article(rowid)
                 if article is None:
                     done += 1  # gone since the list was taken
@@ -1083,6 +1087,7 @@ class Library:
         )
         for rowid, _, article_facts in found:
             done += 1
+            handled.add(rowid)
             facts, text = stored_form(article_facts)
             batch.append((rowid, facts, text))
             if extracted is not None:

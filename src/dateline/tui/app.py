@@ -33,9 +33,7 @@ from dateline.store.library import (
     IndexProgress,
     Library,
     ListingChange,
-    find_facts,
     is_damage,
-    stored_form,
 )
 from dateline.store.state import ReadingState
 from dateline.themes import fact_variable_defaults, load_themes
@@ -56,6 +54,7 @@ from dateline.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from dateline.model.corpus import Corpus
+    from dateline.store.finding import BackgroundFacts
     from dateline.stories import Story
 
 DEFAULT_THEME = "dateline-dark"
@@ -152,6 +151,7 @@ class DatelineApp(App[int]):
         self._articles: OrderedDict[int, Article] = OrderedDict()
         # The article on screen (its id and row): the facts worker sends its facts at once.
         self._wanted: tuple[str, int] | None = None
+        self._background_facts: BackgroundFacts | None = None
         # None until the stories worker is done.
         self.stories: list[Story] | None = None
         self.story_of: dict[str, Story] = {}
@@ -269,6 +269,9 @@ class DatelineApp(App[int]):
                 markup=False,
             )
             return
+        if self._background_facts is not None:
+            self._background_facts.close()  # it stores into the old library
+            self._background_facts = None
         old.close()
         reason = f"{old.location}: the article cache cannot be written ({error})"
         if is_damage(error) and not old.temporary:
@@ -330,23 +333,34 @@ class DatelineApp(App[int]):
         def report(done: int, total: int, rate: float) -> None:
             self.post_message(FactsProgress(done, total, rate))
 
-        def extracted(rowid: int, facts: ArticleFacts) -> None:
-            wanted = self._wanted
-            if wanted is not None and wanted[1] == rowid:
-                self.post_message(FactsReady(wanted[0], facts))
+        self.background_facts.missing(report, cancelled)
 
-        self.library.extract_missing(report, cancelled, extracted)
+    @property
+    def background_facts(self) -> BackgroundFacts:
+        """Facts found in worker processes, so that no article holds the
+        interface's interpreter; made when first needed."""
+        if self._background_facts is None:
+            from dateline.store.finding import BackgroundFacts
 
-    @work(thread=True, exclusive=True, group="facts-now", exit_on_error=False)
+            self._background_facts = BackgroundFacts(
+                self.library, self._facts_found, budget=self.config.facts_time_budget
+            )
+        return self._background_facts
+
+    def _facts_found(self, rowid: int, facts: ArticleFacts) -> None:
+        """From a worker thread: an article's facts are stored."""
+        wanted = self._wanted
+        if wanted is not None and wanted[1] == rowid:
+            self.post_message(FactsReady(wanted[0], facts))
+
+    @work(thread=True, exclusive=False, group="facts-now", exit_on_error=False)
     def extract_now(self, article: Article, rowid: int) -> None:
+        """The open article's facts, before any other's."""
         self._wait_for_list_painted()
-        facts, _ = stored_form(find_facts(article))
-        library = self.library
         try:
-            library.store_facts([(rowid, facts)])
+            self.background_facts.urgent(rowid, article)
         except sqlite3.Error as error:
-            library.failed(error)  # the facts are shown all the same
-        self.post_message(FactsReady(article.id, facts))
+            self.library.failed(error)
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -673,5 +687,7 @@ class DatelineApp(App[int]):
 
     def on_unmount(self) -> None:
         self.workers.cancel_all()
+        if self._background_facts is not None:
+            self._background_facts.close()
         self.state.close()
         self.library.close()
