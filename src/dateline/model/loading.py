@@ -26,9 +26,8 @@ from typing import Any, BinaryIO
 import yaml
 
 from dateline.model import safe_yaml
-from dateline.model.article import Article
-from dateline.model.cleaning import CleanedText, clean_paragraphs
-from dateline.model.headline import derive_headline
+from dateline.model.article import Article, assemble_article
+from dateline.model.cleaning import clean_paragraphs
 from dateline.model.ids import (
     JSON_LINES_SUFFIXES,
     CorpusIds,
@@ -339,7 +338,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
 
-    return _article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
+    return assemble_article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
 
 
 def parse_json_lines(data: bytes, path: Path) -> FileLoad:
@@ -500,41 +499,8 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if invisible:
         warnings.append(_invisible_warning(invisible))
 
-    return _article(
+    return assemble_article(
         article_name(path.name, number), path, date, title, cleaned, warnings, metadata, number
-    )
-
-
-def _article(
-    article_id: str,
-    path: Path,
-    date: dt.date | None,
-    title: str,
-    cleaned: CleanedText,
-    warnings: list[str],
-    metadata: dict[str, str],
-    line: int | None = None,
-) -> Article:
-    """The article, its headline derived from the lead when the file gave none."""
-    title_from_file = bool(title)
-    if not title and cleaned.paragraphs:
-        title = derive_headline(cleaned.paragraphs[0])
-    if not title:  # nothing in the lead to make one of ("...")
-        title = inert(path.stem)
-    if date is not None and date > dt.date.today() + dt.timedelta(days=1):
-        warnings.append(f"publication date {date.isoformat()} is in the future")
-    return Article(
-        id=inert(article_id),
-        path=path,
-        date=date,
-        title=title,
-        paragraphs=cleaned.paragraphs,
-        credits=cleaned.credits,
-        captions=cleaned.captions,
-        warnings=tuple(warnings),
-        title_from_file=title_from_file,
-        metadata=metadata,
-        line=line,
     )
 
 
