@@ -18,7 +18,7 @@ CORE_MODULES = [
     "dateline.store.library",
     "dateline.stories",
     "dateline.evaluate",
-    "dateline.export",
+    "dateline.output.export",
     "dateline.cli",
     "dateline.cli_feeds",
     "dateline.sources.html",

@@ -52,7 +52,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from dateline.export import FORMATS
+    from dateline.output.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="dateline export",
@@ -337,8 +337,8 @@ def export_main(args: list[str]) -> int:
     paths = _with_fetched(paths, asked=options.feeds, default=False)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
-    from dateline.export import export_document, render
     from dateline.model.listing import Listing, as_listed
+    from dateline.output.export import export_document, render
     from dateline.store.library import Library
 
     # Through the cache: files read before are not read again, facts found
