@@ -2,6 +2,7 @@
 
     dateline [PATH ...] [--feeds] [--theme NAME]
     dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
+    dateline report [PATH ...] --story ID|--query "..." [--format markdown|html] [-o FILE]
     dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
     dateline feeds add|list|import|remove|pages ...   (see cli_feeds.py)
@@ -34,6 +35,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal and see who, what, when, how much "
         "and who said what.",
         epilog="Run 'dateline export --help' for the facts export, "
+        "'dateline report --help' for a story's report, "
         "'dateline eval --help' to score the facts against the gold set, "
         "'dateline feeds --help' to follow feeds and 'dateline fetch --help' to fetch them.",
     )
@@ -135,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["export"]:
         return export_main(args[1:])
+    if args[:1] == ["report"]:
+        from dateline.cli_report import report_main
+
+        return report_main(args[1:])
     if args[:1] == ["eval"]:
         return eval_main(args[1:])
     if args[:1] == ["index"]:
