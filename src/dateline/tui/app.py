@@ -46,6 +46,8 @@ from dateline.tui.messages import (
     IndexingDone,
     LibraryFailed,
     ListingChanged,
+    ReportRequested,
+    ReportWritten,
     SourceOpened,
     StoriesReady,
 )
@@ -605,6 +607,51 @@ class DatelineApp(App[int]):
         self._refresh_lists(entries=False)
         self.read_library()
 
+    # The story report ------------------------------------------------------------
+
+    @on(ReportRequested)
+    def _report_requested(self, message: ReportRequested) -> None:
+        self.notify(f"Writing the report to {message.path}…", timeout=3, markup=False)
+        self.write_report(message.story, message.path)
+
+    @work(thread=True, group="report", exit_on_error=False)
+    def write_report(self, story: Story, path: Path) -> None:
+        """Write the story's report, off the UI thread: its articles come from
+        the cache. HTML unless the file's name ends in .md."""
+        from dateline.output.report import (
+            FORMAT_OF_SUFFIX,
+            render,
+            story_document,
+            story_report,
+        )
+
+        articles = {}
+        for article_id in story.article_ids:
+            entry = self.listing.get(article_id)
+            article = None if entry is None else self.library.article(entry.rowid)
+            if entry is not None and article is not None:
+                articles[article_id] = as_listed(article, entry)
+        fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower(), "html")
+        text = render(story_document([story_report(story, articles)]), fmt)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.post_message(ReportWritten(path, error.strerror or str(error)))
+            return
+        self.post_message(ReportWritten(path, None))
+
+    @on(ReportWritten)
+    def _report_written(self, message: ReportWritten) -> None:
+        if message.error is None:
+            self.notify(f"Report written to {message.path}", timeout=8, markup=False)
+        else:
+            self.notify(
+                f"The report could not be written to {message.path}: {message.error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
     def open_in_browser(self, url: str) -> None:
         """Open `url` in the web browser, off the UI thread: a text browser
         would hold the thread until it quits."""
@@ -679,6 +726,15 @@ class DatelineApp(App[int]):
                 screen.action_open_link,
             )
             yield SystemCommand("Copy link", "Copy the article's link (y)", screen.action_copy_link)
+        # Imported here: the story screen is not needed for the first paint.
+        from dateline.tui.screens.story import StoryScreen
+
+        if isinstance(screen, StoryScreen):
+            yield SystemCommand(
+                "Report this story",
+                "Write the story's report: one HTML page, or Markdown (.md)",
+                screen.action_report,
+            )
         yield SystemCommand(
             "Fetch feeds",
             "Fetch the feeds you follow, in the background (r)",
