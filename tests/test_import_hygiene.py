@@ -30,6 +30,7 @@ CORE_MODULES = [
     "dateline.sources.feeds",
     "dateline.sources.jsonfeed",
     "dateline.sources.update",
+    "dateline.sources.watch",
 ]
 
 

@@ -1,6 +1,6 @@
 """The `dateline` command: open the reader, export the facts, or score them.
 
-    dateline [PATH ...] [--feeds] [--theme NAME]
+    dateline [PATH ...] [--feeds] [--theme NAME] [--watch]
     dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
     dateline report [PATH ...] --story ID|--query "..." [--format markdown|html] [-o FILE]
     dateline index PATH ... [--no-facts]
@@ -49,6 +49,12 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--theme", metavar="NAME", help="the theme to open with")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="show new and changed files in the folders as they come, without a restart "
+        "(also 'watch: true' in config.yaml)",
+    )
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     return parser
 
@@ -244,7 +250,13 @@ def reader_main(args: list[str]) -> int:
     # The files are read (or found in the cache) by the app's worker, behind
     # the first paint; files that turn out unreadable are named in the app.
     library, state = stores()
-    app = DatelineApp(paths=paths, theme=options.theme, library=library, state=state)
+    app = DatelineApp(
+        paths=paths,
+        theme=options.theme,
+        library=library,
+        state=state,
+        watch=True if options.watch else None,
+    )
     app.run()
     if app.return_code:
         return app.return_code

@@ -133,3 +133,12 @@ class ReportWritten(Message):
 
     path: Path
     error: str | None
+
+
+@dataclass
+class FilesChanged(Message):
+    """The watch saw files and folders of the corpus change (`--watch`);
+    `settling`: files that changed again while they were read."""
+
+    paths: set[Path]
+    settling: bool = False
