@@ -1,4 +1,4 @@
-"""The model, the facts, the store and the export never import Textual
+"""The model, the facts, the store and what leaves Dateline never import Textual
 (STYLE.md): scripts and the export command must not pay for the UI."""
 
 from __future__ import annotations
@@ -18,13 +18,19 @@ CORE_MODULES = [
     "dateline.store.library",
     "dateline.stories",
     "dateline.evaluate",
-    "dateline.export",
+    "dateline.output.export",
+    "dateline.output.report",
+    "dateline.output.markdown",
+    "dateline.output.html",
+    "dateline.output.selection",
+    "dateline.cli_report",
     "dateline.cli",
     "dateline.cli_feeds",
     "dateline.sources.html",
     "dateline.sources.feeds",
     "dateline.sources.jsonfeed",
     "dateline.sources.update",
+    "dateline.sources.watch",
 ]
 
 

@@ -1,7 +1,8 @@
 """The `dateline` command: open the reader, export the facts, or score them.
 
-    dateline [PATH ...] [--feeds] [--theme NAME]
+    dateline [PATH ...] [--feeds] [--theme NAME] [--watch]
     dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
+    dateline report [PATH ...] --story ID|--query "..." [--format markdown|html] [-o FILE]
     dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
     dateline feeds add|list|import|remove|pages ...   (see cli_feeds.py)
@@ -34,6 +35,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal and see who, what, when, how much "
         "and who said what.",
         epilog="Run 'dateline export --help' for the facts export, "
+        "'dateline report --help' for a story's report, "
         "'dateline eval --help' to score the facts against the gold set, "
         "'dateline feeds --help' to follow feeds and 'dateline fetch --help' to fetch them.",
     )
@@ -47,12 +49,18 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--theme", metavar="NAME", help="the theme to open with")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="show new and changed files in the folders as they come, without a restart "
+        "(also 'watch: true' in config.yaml)",
+    )
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     return parser
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from dateline.export import FORMATS
+    from dateline.output.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="dateline export",
@@ -135,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["export"]:
         return export_main(args[1:])
+    if args[:1] == ["report"]:
+        from dateline.cli_report import report_main
+
+        return report_main(args[1:])
     if args[:1] == ["eval"]:
         return eval_main(args[1:])
     if args[:1] == ["index"]:
@@ -238,7 +250,13 @@ def reader_main(args: list[str]) -> int:
     # The files are read (or found in the cache) by the app's worker, behind
     # the first paint; files that turn out unreadable are named in the app.
     library, state = stores()
-    app = DatelineApp(paths=paths, theme=options.theme, library=library, state=state)
+    app = DatelineApp(
+        paths=paths,
+        theme=options.theme,
+        library=library,
+        state=state,
+        watch=True if options.watch else None,
+    )
     app.run()
     if app.return_code:
         return app.return_code
@@ -337,8 +355,8 @@ def export_main(args: list[str]) -> int:
     paths = _with_fetched(paths, asked=options.feeds, default=False)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
-    from dateline.export import export_document, render
     from dateline.model.listing import Listing, as_listed
+    from dateline.output.export import export_document, render
     from dateline.store.library import Library
 
     # Through the cache: files read before are not read again, facts found

@@ -114,6 +114,9 @@ class Config:
     facts_time_budget: float = 5.0
     """Seconds an article's facts may take before they are stopped, with what
     was found and a warning (the facts are found in worker processes)."""
+    watch: bool = False
+    """Watch the corpus's folders: new and changed files appear in the open
+    reader (as `dateline --watch`)."""
 
 
 def _check_theme_name(key: str, value: object) -> str | None:
@@ -139,6 +142,7 @@ _CHECKS: dict[str, Callable[[str, object], str | None]] = {
     "show_sidebar": _check_bool,
     "mark_read_on_open": _check_bool,
     "facts_time_budget": _check_seconds,
+    "watch": _check_bool,
 }
 
 

@@ -38,7 +38,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -783,3 +783,19 @@ def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureG
         first = found[indices[0]]
         groups.append(FigureGroup(first.kind, first.unit, topic, tuple(figures), agree))
     return tuple(groups)
+
+
+def story_news(
+    before: Mapping[str, Story], stories: Sequence[Story]
+) -> list[tuple[Story, tuple[str, ...], bool]]:
+    """What a new grouping says that the one `before` (article id -> its
+    story) did not: each story with the articles it gained, and whether it is
+    new (none of its articles was in a story). Stories in the new grouping's
+    order; for the reader's notifications while it watches the corpus."""
+    news = []
+    for story in stories:
+        added = tuple(article_id for article_id in story.article_ids if article_id not in before)
+        if added:
+            new = len(added) == len(story.article_ids)
+            news.append((story, added, new))
+    return news

@@ -118,6 +118,29 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | LoadProblem]:
             yield LoadProblem(path, "no such file or folder")
 
 
+def changed_article_files(root: Path, changed: Iterable[Path]) -> Iterator[Path | LoadProblem]:
+    """Of the files and folders in `changed`, what a walk of `root` would read,
+    in the same order: a file at or under `root` that the walk would take (a
+    supported suffix, no dot-file or dot-folder on the way), and every file
+    in a folder that came. Paths gone, or outside `root`, give nothing: the
+    caller tells the gone ones from its own records. For watching a corpus."""
+    for path in sorted(set(changed)):
+        if path == root:
+            if path.is_file():
+                yield path  # a file named directly is read whatever its suffix
+            continue
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            yield from _walk(path)
+        elif path.is_file() and _suffix(path.name) in SUPPORTED_SUFFIXES:
+            yield path
+
+
 def _walk(folder: Path) -> Iterator[Path | LoadProblem]:
     """Depth first, each folder's files (sorted by name) before its subfolders.
     Links to folders are not followed, so a link cycle cannot loop; links to

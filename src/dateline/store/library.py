@@ -560,6 +560,7 @@ class Library:
         report: Callable[[ListingChange, IndexProgress], None],
         cancelled: Callable[[], bool] = lambda: False,
         known: dict[str, FileRecord] | None = None,
+        files: Iterable[Path] | None = None,
     ) -> IndexProgress:
         """Bring the cache up to date with the files under `roots`.
 
@@ -567,13 +568,18 @@ class Library:
         entries (see `entries`), or since `known` (a `snapshot`'s files), and
         the progress, about every `BATCH_SECONDS`. Entries are under their ids
         relative to the root they were found under, as `entries` gives them.
-        Files that are gone are dropped from the cache."""
+        Files that are gone are dropped from the cache.
+
+        With `files` (files and folders seen to change: `dateline --watch`),
+        only those are looked at, under the root each is in, and their ids are
+        as a whole walk would give them."""
         # Imported here: the reader's first paint needs the cache, not the parsers.
-        from dateline.model.loading import iter_article_files
+        from dateline.model.loading import changed_article_files, iter_article_files
 
         progress = IndexProgress()
+        changed = None if files is None else [Path(_absolute(path)) for path in files]
         if known is None:
-            known = self._known(self._db(), roots)
+            known = self._known(self._db(), roots if changed is None else changed)
 
         change = ListingChange()
         seen: set[str] = set()
@@ -582,7 +588,12 @@ class Library:
             for root in roots:
                 absolute = _absolute(root)
                 ids = _Ids(absolute)
-                for item in iter_article_files([Path(absolute)]):
+                walk = (
+                    iter_article_files([Path(absolute)])
+                    if changed is None
+                    else changed_article_files(Path(absolute), changed)
+                )
+                for item in walk:
                     yield (item if isinstance(item, LoadProblem) else str(item)), ids
 
         def steps() -> Iterator[int]:
@@ -600,7 +611,18 @@ class Library:
                 progress.files_done += 1
                 yield 0
             db = self._db()
-            for gone in known.keys() - seen:
+            if changed is not None:
+                # Only what was seen to change, and only under the roots.
+                inside = [_absolute(root) for root in roots]
+                known_now = {
+                    path: record
+                    for path, record in known.items()
+                    if any(path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+                           for root in inside)
+                }  # fmt: skip
+            else:
+                known_now = known
+            for gone in known_now.keys() - seen:
                 # Another process may have dropped its rows already.
                 change.removed |= known[gone].listed() | self._forget_file(db, gone)
                 db.execute("DELETE FROM file WHERE path = ?", (gone,))
@@ -643,6 +665,27 @@ class Library:
         progress.streaming = None
         report(change, progress)
         return progress
+
+    @_reading(set)
+    def changed_since_read(self, files: Iterable[Path]) -> set[str]:
+        """Of these files, those whose size or time is no longer what the cache
+        read: written to while they were read, or since. Files never read
+        (gone, or not articles) are not among them. For watching: a file seen
+        half-written is read again once it settles."""
+        db = self._db()
+        changed: set[str] = set()
+        for file in files:
+            path = _absolute(file)
+            row = db.execute("SELECT size, mtime_ns FROM file WHERE path = ?", (path,)).fetchone()
+            if row is None:
+                continue
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            if (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
+                changed.add(path)
+        return changed
 
     def _index_file(
         self,

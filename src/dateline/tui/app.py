@@ -43,9 +43,12 @@ from dateline.tui.messages import (
     FactsReady,
     FeedFetched,
     FeedsFetched,
+    FilesChanged,
     IndexingDone,
     LibraryFailed,
     ListingChanged,
+    ReportRequested,
+    ReportWritten,
     SourceOpened,
     StoriesReady,
 )
@@ -65,6 +68,13 @@ FIRST_SCREEN = 100
 ARTICLE_CACHE = 64
 # Facts are found once the list is on screen, or after this long at most.
 FACTS_AFTER_PAINT_S = 2.0
+# Articles whose facts are missing when stories are grouped, found there
+# rather than left out (more means the facts worker was stopped: left out).
+FACTS_HERE = 16
+# A file written to while it was read is read again after this long.
+SETTLE_SECONDS = 0.5
+# Story notifications after a reading: a few, then a count.
+STORY_NEWS_SHOWN = 3
 
 
 class DatelineApp(App[int]):
@@ -90,9 +100,11 @@ class DatelineApp(App[int]):
         config: Config | None = None,
         state: ReadingState | None = None,
         theme_folders: Iterable[Path] | None = None,
+        watch: bool | None = None,
     ) -> None:
         """Read `corpus` (articles already loaded), or the files under `paths`
-        through the library's cache."""
+        through the library's cache; with `watch` (default: the config's),
+        read their new and changed files as they come."""
         super().__init__()
         # Keys one at a time, so that one that moves the focus (`/`) has
         # moved it before the next is read.
@@ -125,6 +137,11 @@ class DatelineApp(App[int]):
             config, config_problems = load_config()
             self.problems += config_problems
         self.config = config
+        # Watching the corpus's folders (`--watch`): changed paths not read yet,
+        # and the event that ends the watch.
+        self.watching = bool(config.watch if watch is None else watch) and self.roots is not None
+        self._changed_files: set[Path] = set()
+        self._stop_watching = threading.Event()
         self.state = state if state is not None else ReadingState.open()
         # Marks kept under article ids by an older Dateline follow their
         # articles from here on (a look at two small tables when none are left).
@@ -190,6 +207,8 @@ class DatelineApp(App[int]):
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
         self._when_list_painted()
+        if self.watching:
+            self.watch_folders()
         if len(self.listing):
             # The first screenful came from the cache: paint it, then look over
             # the corpus. Listing 100,000 cached articles in the worker held the
@@ -246,11 +265,12 @@ class DatelineApp(App[int]):
         self.notify(message, title="Dateline", severity="warning", timeout=10, markup=False)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def read_library(self) -> None:
+    def read_library(self, files: set[Path] | None = None) -> None:
         """List the corpus (cache first, then any file that changed), then
-        extract the facts of every article that has none."""
+        extract the facts of every article that has none. With `files`
+        (seen to change while watching), only those are read."""
         try:
-            self._read_library()
+            self._read_library(files)
         except sqlite3.Error as error:
             self.post_message(LibraryFailed(error))
 
@@ -292,9 +312,11 @@ class DatelineApp(App[int]):
         self._refresh_lists()
         self.read_library()
 
-    def _read_library(self) -> None:
+    def _read_library(self, files: set[Path] | None = None) -> None:
         worker = get_current_worker()
-        if self.roots is not None:
+        if self.roots is not None and files is not None:
+            self._read_changed(files, lambda: worker.is_cancelled)
+        elif self.roots is not None:
             # Sorted and de-duplicated here, off the UI thread.
             snapshot = self.library.snapshot(self.roots)
             listing = Listing(snapshot.entries)
@@ -313,18 +335,51 @@ class DatelineApp(App[int]):
         if not worker.is_cancelled:
             self._group_stories()
 
+    def _read_changed(self, files: set[Path], cancelled: Callable[[], bool]) -> None:
+        """Read the files the watch saw change: the same path as a whole
+        reading, over those files alone. One written to again while it was
+        read (half-written when seen) goes back to the watch's queue."""
+        assert self.roots is not None
+
+        def report(change: ListingChange, progress: IndexProgress) -> None:
+            self.post_message(ListingChanged(change, progress))
+
+        result = self.library.index(self.roots, report, cancelled, files=files)
+        found = [*result.problems, *self.library.file_problems(files)]
+        self.post_message(IndexingDone([f"Skipped {problem}" for problem in found]))
+        unsettled = self.library.changed_since_read(files)
+        if unsettled and not cancelled():
+            self.post_message(FilesChanged({Path(path) for path in unsettled}, settling=True))
+
     def _group_stories(self) -> None:
         from dateline.stories import group_stories
 
-        entries = list(self.listing.entries)
+        # From the cache, not the app's listing: the changes this worker just
+        # read may not have reached the listing yet (it is the UI thread's).
+        if self.roots is not None:
+            entries = Listing(self.library.entries(self.roots)).entries
+        else:
+            entries = list(self.listing.entries)
         if len(entries) > self.STORY_LIMIT:
             self.post_message(StoriesReady([]))
             return
         items = []
+        waiting = []
         for entry in entries:
             article, facts = self.library.article(entry.rowid), self.library.facts(entry.rowid)
             if article is not None and facts is not None:
                 items.append((as_listed(article, entry), facts))
+            elif article is not None:
+                waiting.append((article, entry))
+        if 0 < len(waiting) <= FACTS_HERE:
+            # Facts still on their way (the open article's, found apart): a
+            # new article must not miss its story for that, so find them here.
+            self.library.extract_missing(
+                lambda done, total, rate: None, rowids=[entry.rowid for _, entry in waiting]
+            )
+            for article, entry in waiting:
+                if (facts := self.library.facts(entry.rowid)) is not None:
+                    items.append((as_listed(article, entry), facts))
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
@@ -386,6 +441,11 @@ class DatelineApp(App[int]):
             self.listing = message.listing
         elif entries_changed:
             self.listing.apply(change.added, change.removed)
+        # SQLite gives a removed row's number to the next row (a file read
+        # again): what was kept in memory under it is another article's.
+        for rowid in change.removed:
+            self._articles.pop(rowid, None)
+            self._facts.pop(rowid, None)
         if message.progress is not None:
             progress = message.progress
             if progress.streaming is not None:  # one large file: how far into it
@@ -406,6 +466,8 @@ class DatelineApp(App[int]):
 
     @on(StoriesReady)
     def _stories_ready(self, message: StoriesReady) -> None:
+        if self.stories is not None:
+            self._announce_story_news(self.story_of, message.stories)
         self.stories = message.stories
         self.story_of = {
             article_id: story for story in message.stories for article_id in story.article_ids
@@ -432,6 +494,69 @@ class DatelineApp(App[int]):
         gc.freeze()
         self._notify_load_problems(message.problems)
         self._refresh_lists()
+        self._read_changed_files()
+
+    # Watching ------------------------------------------------------------------
+
+    @work(thread=True, group="watch", exit_on_error=False)
+    def watch_folders(self) -> None:
+        """Tell the app of each burst of changes in the corpus's folders,
+        until it quits (watchfiles waits in its own code, off the UI thread)."""
+        from dateline.sources.watch import batches
+
+        assert self.roots is not None
+        for paths in batches(self.roots, self._stop_watching):
+            self.post_message(FilesChanged(paths))
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        if message.settling:
+            # Written to while it was read: read again once it has had a moment.
+            self.set_timer(SETTLE_SECONDS, lambda: self._queue_changed(message.paths))
+        else:
+            self._queue_changed(message.paths)
+
+    def _queue_changed(self, paths: set[Path]) -> None:
+        self._changed_files |= paths
+        self._read_changed_files()
+
+    def _read_changed_files(self) -> None:
+        """Read the files changed so far, unless a reading is under way (the
+        whole corpus at start, or the changes before): then when it is done.
+        The facts and stories that follow a reading are left to the next one."""
+        if self.indexing or not self._changed_files or self.roots is None:
+            return
+        files, self._changed_files = self._changed_files, set()
+        self.indexing = True
+        self.progress = ("Reading changed files…", 0, 1)
+        self._refresh_lists(entries=False)
+        self.read_library(files)
+
+    def _announce_story_news(self, before: dict[str, Story], stories: list[Story]) -> None:
+        """A notification for each story that gained articles since the last
+        grouping (or formed), a few at most."""
+        from dateline.stories import story_news
+
+        news = story_news(before, stories)
+        for story, added, new in news[:STORY_NEWS_SHOWN]:
+            if new:
+                message = f"New story §{story.number}: {story.title} ({len(added)} articles)"
+            else:
+                titles = [self._title(article_id) for article_id in added]
+                articles = "an article" if len(added) == 1 else f"{len(added)} articles"
+                message = f"Story §{story.number} gained {articles}: {'; '.join(titles)}"
+            self.notify(message, title="Stories", timeout=8, markup=False)
+        if len(news) > STORY_NEWS_SHOWN:
+            self.notify(
+                f"…and {len(news) - STORY_NEWS_SHOWN} more stories changed (v groups the list).",
+                title="Stories",
+                timeout=8,
+                markup=False,
+            )
+
+    def _title(self, article_id: str) -> str:
+        entry = self.listing.get(article_id)
+        return entry.title if entry is not None else article_id
 
     @on(FactsProgress)
     def _facts_progress(self, message: FactsProgress) -> None:
@@ -605,6 +730,51 @@ class DatelineApp(App[int]):
         self._refresh_lists(entries=False)
         self.read_library()
 
+    # The story report ------------------------------------------------------------
+
+    @on(ReportRequested)
+    def _report_requested(self, message: ReportRequested) -> None:
+        self.notify(f"Writing the report to {message.path}…", timeout=3, markup=False)
+        self.write_report(message.story, message.path)
+
+    @work(thread=True, group="report", exit_on_error=False)
+    def write_report(self, story: Story, path: Path) -> None:
+        """Write the story's report, off the UI thread: its articles come from
+        the cache. HTML unless the file's name ends in .md."""
+        from dateline.output.report import (
+            FORMAT_OF_SUFFIX,
+            render,
+            story_document,
+            story_report,
+        )
+
+        articles = {}
+        for article_id in story.article_ids:
+            entry = self.listing.get(article_id)
+            article = None if entry is None else self.library.article(entry.rowid)
+            if entry is not None and article is not None:
+                articles[article_id] = as_listed(article, entry)
+        fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower(), "html")
+        text = render(story_document([story_report(story, articles)]), fmt)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.post_message(ReportWritten(path, error.strerror or str(error)))
+            return
+        self.post_message(ReportWritten(path, None))
+
+    @on(ReportWritten)
+    def _report_written(self, message: ReportWritten) -> None:
+        if message.error is None:
+            self.notify(f"Report written to {message.path}", timeout=8, markup=False)
+        else:
+            self.notify(
+                f"The report could not be written to {message.path}: {message.error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
     def open_in_browser(self, url: str) -> None:
         """Open `url` in the web browser, off the UI thread: a text browser
         would hold the thread until it quits."""
@@ -679,6 +849,15 @@ class DatelineApp(App[int]):
                 screen.action_open_link,
             )
             yield SystemCommand("Copy link", "Copy the article's link (y)", screen.action_copy_link)
+        # Imported here: the story screen is not needed for the first paint.
+        from dateline.tui.screens.story import StoryScreen
+
+        if isinstance(screen, StoryScreen):
+            yield SystemCommand(
+                "Report this story",
+                "Write the story's report: one HTML page, or Markdown (.md)",
+                screen.action_report,
+            )
         yield SystemCommand(
             "Fetch feeds",
             "Fetch the feeds you follow, in the background (r)",
@@ -686,6 +865,7 @@ class DatelineApp(App[int]):
         )
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()  # the watch ends at its next step
         self.workers.cancel_all()
         if self._background_facts is not None:
             self._background_facts.close()

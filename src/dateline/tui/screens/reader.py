@@ -324,9 +324,23 @@ class ReaderScreen(Screen[None]):
             self.refresh_list()
             if self.article is None and (current := self.query_one(ArticleList).current_id):
                 self.open_article(current)
+            elif self.article is not None:
+                self._reopen_if_changed(self.article)
         else:
             text = self.query_one("#filter", Input).value
             self._show_status(parse_query(text), len(self.query_one(ArticleList).entries), text)
+
+    def _reopen_if_changed(self, shown: Article) -> None:
+        """Show the open article again if its file changed under it (a file
+        watched, or read again): its text and facts are the new ones."""
+        fresh = self.app.article(shown.id)
+        if fresh is None or fresh == shown:
+            return
+        self.selected_fact = None
+        self.marked = None
+        self.facts = None
+        self.article = fresh
+        self.facts = self.app.facts_for(fresh)
 
     def action_next_unread(self, direction: int) -> None:
         article_list = self.query_one(ArticleList)
