@@ -138,11 +138,8 @@ class DatelineApp(App[int]):
         self.dateline_themes: dict[str, Theme] = catalog.themes
         for dateline_theme in self.dateline_themes.values():
             self.register_theme(dateline_theme)
-        # Chosen before the stylesheet is first parsed: chosen in on_mount, the
-        # theme made Textual parse and apply every widget's CSS a second time
-        # before the first frame.
         self.theme_errors: list[str] = []
-        self.theme = self._initial_theme()
+        self._start_with_theme(self._initial_theme())
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
@@ -235,6 +232,24 @@ class DatelineApp(App[int]):
         if DEFAULT_THEME in self.available_themes:
             return DEFAULT_THEME
         return "textual-dark"
+
+    def _start_with_theme(self, name: str) -> None:
+        """Make `name` the theme before anything is styled.
+
+        Setting `App.theme` runs its watcher, which queues a `refresh_css`:
+        every stylesheet parsed again and applied to every widget, in the
+        first frame's time (about 7 ms of the seeds' first paint), though
+        nothing has been styled yet. So the reactive is set without its
+        watcher, and what the watcher would change is set here: the
+        stylesheet's variables (parsed later, once, with the right values),
+        the theme's classes on the App, and the ANSI colour mapping."""
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.add_class(f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
         self.state.set_preference(THEME_PREFERENCE, theme.name)
