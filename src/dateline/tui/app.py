@@ -65,6 +65,8 @@ FIRST_SCREEN = 100
 ARTICLE_CACHE = 64
 # Facts are found once the list is on screen, or after this long at most.
 FACTS_AFTER_PAINT_S = 2.0
+# The garbage collector, off during start-up, is on again after this long at most.
+GC_AFTER_START_S = 2.0
 
 
 class DatelineApp(App[int]):
@@ -187,6 +189,7 @@ class DatelineApp(App[int]):
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
         self._when_list_painted()
+        self.set_timer(GC_AFTER_START_S, self._collect_garbage_again)
         if len(self.listing):
             # The first screenful came from the cache: paint it, then look over
             # the corpus. Listing 100,000 cached articles in the worker held the
@@ -198,7 +201,21 @@ class DatelineApp(App[int]):
     def _when_list_painted(self) -> None:
         """Note the next frame, if the list is in it (or nothing is left to list)."""
         if not self._list_painted.is_set() and (len(self.listing) or not self.indexing):
-            self.call_after_refresh(self._list_painted.set)
+            self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        self._list_painted.set()
+        self._collect_garbage_again()
+
+    def _collect_garbage_again(self) -> None:
+        """Turn the garbage collector back on, if start-up turned it off
+        (`dateline.cli.reader_main`), once the list is on screen or after
+        `GC_AFTER_START_S` at most. What start-up made lives as long as the
+        app: it is moved out of the collector's sight, so that no full pass
+        walks it again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _wait_for_list_painted(self) -> None:
         """In a worker: wait until the list is on screen, before finding facts."""
