@@ -40,17 +40,21 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from dateline.config import cache_dir
 from dateline.facts.base import ArticleFacts
 from dateline.facts.serialize import facts_from_dict, facts_to_dict
-from dateline.facts.workers import FactFinder
 from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
 from dateline.store.files import busy_retry, os_reason, set_aside
+
+if TYPE_CHECKING:
+    # Only handed in: the reader starts its workers (and imports
+    # multiprocessing) once the list is on screen.
+    from dateline.facts.workers import FactFinder
 
 SCHEMA_VERSION = 4
 _SCHEMA = (
