@@ -15,7 +15,6 @@ from typing import Any
 
 from dateline import __version__
 from dateline.facts.base import ArticleFacts
-from dateline.facts.extract import extract_facts
 from dateline.facts.serialize import export_facts
 from dateline.model.article import Article
 from dateline.stories import FigureGroup, Source, SpeakerQuotes, Story, StoryEntity, group_stories
@@ -32,6 +31,10 @@ def export_document(
 ) -> dict[str, Any]:
     """The export as plain data. `facts` defaults to extracting them now."""
     if facts is None:
+        # Imported here: `dateline export` finds facts in worker processes, or
+        # takes them from the cache, and need not import the extractors.
+        from dateline.facts.extract import extract_facts
+
         facts = [extract_facts(article) for article in articles]
     stories = group_stories(list(zip(articles, facts, strict=True)))
     return {
