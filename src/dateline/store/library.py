@@ -56,7 +56,19 @@ if TYPE_CHECKING:
     # multiprocessing) once the list is on screen.
     from dateline.facts.workers import FactFinder
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# The full-text index of titles and texts. A word typed into the search box
+# is matched as a prefix; `prefix` keeps the articles of every two- and
+# three-letter prefix in the index itself, so that a short prefix that most of
+# a corpus matches ("cou": 85,000 of 100,000) is one list read, not the merge
+# of every word it begins (council, country, court, could, …): 50 ms to 13 ms
+# for "cou" at 100,000 articles, for an index 2.4 times the size.
+_FULL_TEXT = """
+    CREATE VIRTUAL TABLE article_text USING fts5 (
+        title, body, content = 'article', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    )
+    """
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -95,12 +107,7 @@ _SCHEMA = (
     "CREATE INDEX article_by_file ON article (file, position)",
     # The first screenful, newest first, without sorting the whole corpus.
     "CREATE INDEX article_by_date ON article (date DESC, place)",
-    """
-    CREATE VIRTUAL TABLE article_text USING fts5 (
-        title, body, content = 'article', content_rowid = 'rowid',
-        tokenize = 'unicode61 remove_diacritics 2'
-    )
-    """,
+    _FULL_TEXT,
     """
     CREATE TABLE mention (
         article INTEGER NOT NULL,
@@ -132,6 +139,13 @@ _MIGRATIONS = {
         " json_extract(meta, '$.metadata.feed'), ''),"
         " feed = trim(coalesce(json_extract(meta, '$.metadata.feed'), '') || ' ' ||"
         " coalesce(json_extract(meta, '$.metadata.feed_url'), ''))",
+    ),
+    # The full-text index with prefixes (see `_FULL_TEXT`): made again from the
+    # articles, once (about 30 s for 100,000 articles, before the first start).
+    4: (
+        "DROP TABLE article_text",
+        _FULL_TEXT,
+        "INSERT INTO article_text (article_text) VALUES ('rebuild')",
     ),
 }
 _ENTRY_COLUMNS = "rowid, file, place, name, date, title, warned, digest, reading_key, source, feed"
