@@ -155,6 +155,8 @@ BATCH_ARTICLES = 400
 FIRST_BATCH = 40  # the first report comes as soon as a screenful is in
 BATCH_SECONDS = 0.25
 FACTS_BATCH = 64
+# Up to this many articles, `without_facts` looks each up rather than walking the cache.
+_LOOKED_UP = 5000
 # How long closing waits for a write in progress on another thread.
 CLOSE_WAIT_SECONDS = 5.0
 # A JSON Lines file larger than this (or compressed) is written to the cache in
@@ -1012,14 +1014,33 @@ class Library:
 
     def without_facts(self, rowids: Iterable[int] | None = None) -> list[int]:
         """Rowids whose facts are missing or stale, in rowid order."""
+        if rowids is not None:
+            wanted = sorted(set(rowids))
+            if len(wanted) <= _LOOKED_UP:
+                # A few articles (a batch just read): looked up by rowid, not
+                # by a walk of the whole cache.
+                return self._without_facts_among(wanted)
         rows = self._db().execute(
             "SELECT rowid FROM article WHERE facts_version IS NOT ? ORDER BY rowid",
             (self.fingerprint,),
         )
         missing = [rowid for (rowid,) in rows]
         if rowids is not None:
-            wanted = set(rowids)
-            missing = [rowid for rowid in missing if rowid in wanted]
+            chosen = set(wanted)
+            missing = [rowid for rowid in missing if rowid in chosen]
+        return missing
+
+    def _without_facts_among(self, rowids: Sequence[int]) -> list[int]:
+        missing: list[int] = []
+        db = self._db()
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            rows = db.execute(
+                "SELECT rowid FROM article WHERE facts_version IS NOT ?"
+                f" AND rowid IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
+                (self.fingerprint, *chunk),
+            )
+            missing += [rowid for (rowid,) in rows]
         return missing
 
     def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> list[ArticleFacts]:
