@@ -19,12 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-import yaml
 
 from dateline.model import safe_yaml
-
-# libyaml's safe loader where PyYAML was built with it (ten times quicker on
-# the theme files read before the first paint); both refuse Python tags.
 
 APP_NAME = "dateline"
 CONFIG_DIR_ENV = "DATELINE_CONFIG_DIR"
@@ -91,7 +87,7 @@ def read_yaml_file(path: Path) -> object:
     try:
         # The safe loader only: a file must never be able to build Python objects.
         return safe_yaml.load(text)
-    except yaml.YAMLError as error:
+    except safe_yaml.YamlError as error:
         raise YamlFileError(safe_yaml.describe_error(error)) from None
 
 

@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
-
 from dateline.model import safe_yaml
 from dateline.model.article import Article, assemble_article
 from dateline.model.cleaning import clean_paragraphs
@@ -577,7 +575,7 @@ def _paragraph_text(paragraph: str, markdown: bool) -> str:
 def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
     try:
         front = safe_yaml.load(source)
-    except yaml.YAMLError as error:
+    except safe_yaml.YamlError as error:
         # The front matter starts on the file's second line, after "---".
         return {}, f"front matter ignored: {safe_yaml.describe_error(error, first_line=2)}"
     if front is None:

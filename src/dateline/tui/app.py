@@ -75,6 +75,8 @@ FACTS_HERE = 16
 SETTLE_SECONDS = 0.5
 # Story notifications after a reading: a few, then a count.
 STORY_NEWS_SHOWN = 3
+# The garbage collector, off during start-up, is on again after this long at most.
+GC_AFTER_START_S = 2.0
 
 
 class DatelineApp(App[int]):
@@ -155,11 +157,8 @@ class DatelineApp(App[int]):
         self.dateline_themes: dict[str, Theme] = catalog.themes
         for dateline_theme in self.dateline_themes.values():
             self.register_theme(dateline_theme)
-        # Chosen before the stylesheet is first parsed: chosen in on_mount, the
-        # theme made Textual parse and apply every widget's CSS a second time
-        # before the first frame.
         self.theme_errors: list[str] = []
-        self.theme = self._initial_theme()
+        self._start_with_theme(self._initial_theme())
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
@@ -209,6 +208,7 @@ class DatelineApp(App[int]):
         self._when_list_painted()
         if self.watching:
             self.watch_folders()
+        self.set_timer(GC_AFTER_START_S, self._collect_garbage_again)
         if len(self.listing):
             # The first screenful came from the cache: paint it, then look over
             # the corpus. Listing 100,000 cached articles in the worker held the
@@ -220,7 +220,21 @@ class DatelineApp(App[int]):
     def _when_list_painted(self) -> None:
         """Note the next frame, if the list is in it (or nothing is left to list)."""
         if not self._list_painted.is_set() and (len(self.listing) or not self.indexing):
-            self.call_after_refresh(self._list_painted.set)
+            self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        self._list_painted.set()
+        self._collect_garbage_again()
+
+    def _collect_garbage_again(self) -> None:
+        """Turn the garbage collector back on, if start-up turned it off
+        (`dateline.cli.reader_main`), once the list is on screen or after
+        `GC_AFTER_START_S` at most. What start-up made lives as long as the
+        app: it is moved out of the collector's sight, so that no full pass
+        walks it again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _wait_for_list_painted(self) -> None:
         """In a worker: wait until the list is on screen, before finding facts."""
@@ -254,6 +268,24 @@ class DatelineApp(App[int]):
         if DEFAULT_THEME in self.available_themes:
             return DEFAULT_THEME
         return "textual-dark"
+
+    def _start_with_theme(self, name: str) -> None:
+        """Make `name` the theme before anything is styled.
+
+        Setting `App.theme` runs its watcher, which queues a `refresh_css`:
+        every stylesheet parsed again and applied to every widget, in the
+        first frame's time (about 7 ms of the seeds' first paint), though
+        nothing has been styled yet. So the reactive is set without its
+        watcher, and what the watcher would change is set here: the
+        stylesheet's variables (parsed later, once, with the right values),
+        the theme's classes on the App, and the ANSI colour mapping."""
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.add_class(f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
         self.state.set_preference(THEME_PREFERENCE, theme.name)

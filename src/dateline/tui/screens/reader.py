@@ -58,6 +58,10 @@ def stories_first(entries: list[Entry], story_of: dict[str, Story]) -> list[Entr
 
 
 class ReaderScreen(Screen[None]):
+    # The list has the focus from the start. Textual's default ("*") gave it
+    # to the search box, the first focusable widget, and `on_mount` took it
+    # back: each move restyled the widgets whose :focus it changed.
+    AUTO_FOCUS = "#articles"
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
@@ -125,8 +129,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.query_one("#progress", ProgressBar).display = False
+        # The search box and the progress bar start hidden (app.tcss).
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
         self.set_focus(self.query_one(ArticleList))
