@@ -113,6 +113,9 @@ class Config:
     watch: bool = False
     """Watch the corpus's folders: new and changed files appear in the open
     reader (as `dateline --watch`)."""
+    feed_interval: float = 30.0
+    """Minutes between two fetches of a feed while the reader watches (the
+    feeds you follow are fetched on this schedule; `r` fetches them now)."""
 
 
 def _check_theme_name(key: str, value: object) -> str | None:
@@ -133,12 +136,19 @@ def _check_seconds(key: str, value: object) -> str | None:
     return f"{key!r} should be a number of seconds from 0 to 3600, such as 5, not {value!r}"
 
 
+def _check_minutes(key: str, value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= 10080:
+        return None
+    return f"{key!r} should be a number of minutes from 1 to 10080, such as 30, not {value!r}"
+
+
 _CHECKS: dict[str, Callable[[str, object], str | None]] = {
     "theme": _check_theme_name,
     "show_sidebar": _check_bool,
     "mark_read_on_open": _check_bool,
     "facts_time_budget": _check_seconds,
     "watch": _check_bool,
+    "feed_interval": _check_minutes,
 }
 
 

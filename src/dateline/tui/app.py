@@ -75,6 +75,10 @@ FACTS_HERE = 16
 SETTLE_SECONDS = 0.5
 # Story notifications after a reading: a few, then a count.
 STORY_NEWS_SHOWN = 3
+# While watching, the feeds that are due are looked for this long after
+# start-up, then this often (each feed is fetched every config.feed_interval).
+FEEDS_FIRST_CHECK_S = 2.0
+FEEDS_CHECK_S = 60.0
 # The garbage collector, off during start-up, is on again after this long at most.
 GC_AFTER_START_S = 2.0
 
@@ -177,6 +181,7 @@ class DatelineApp(App[int]):
         # Fetching feeds (`r`): a line per feed done, and whether a fetch is on.
         self.feed_lines: list[tuple[str, bool]] = []
         self.fetching = False
+        self.fetching_on_schedule = False  # the fetch on is the watch's, done quietly
         # Set once a frame with the list in it is on the terminal. Finding facts
         # waits for it: the extractors' import and first articles hold the
         # interpreter for tens of milliseconds, which the first frame waited on.
@@ -208,6 +213,8 @@ class DatelineApp(App[int]):
         self._when_list_painted()
         if self.watching:
             self.watch_folders()
+            self.set_timer(FEEDS_FIRST_CHECK_S, self.fetch_due_feeds)
+            self.set_interval(FEEDS_CHECK_S, self.fetch_due_feeds)
         self.set_timer(GC_AFTER_START_S, self._collect_garbage_again)
         if len(self.listing):
             # The first screenful came from the cache: paint it, then look over
@@ -666,15 +673,27 @@ class DatelineApp(App[int]):
             self.notify("Already fetching your feeds.", timeout=3, markup=False)
             return
         self.fetching = True
+        self.fetching_on_schedule = False
         self.feed_lines = []
         self.progress = ("Fetching feeds…", 0, 1)
         self._refresh_lists(entries=False)
         self.fetch_feeds()
 
+    def fetch_due_feeds(self) -> None:
+        """While watching: fetch, quietly, the feeds whose time has come (each
+        every `config.feed_interval` minutes). Nothing shows unless articles
+        come or a feed fails; a fetch already on (`r`) is left alone."""
+        if self.fetching:
+            return
+        self.fetching = True
+        self.fetching_on_schedule = True
+        self.fetch_feeds(scheduled=True)
+
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
-    def fetch_feeds(self) -> None:
-        """Fetch every feed followed, a line per feed as each is done; the
-        network is only ever waited on here, never on the UI thread."""
+    def fetch_feeds(self, scheduled: bool = False) -> None:
+        """Fetch every feed followed (`scheduled`: those due), a line per feed
+        as each is done; the network is only ever waited on here, never on
+        the UI thread."""
         from dateline.sources import fetched_dir
         from dateline.sources.subscriptions import Subscriptions
         from dateline.sources.update import FeedUpdate, update_feeds
@@ -686,6 +705,11 @@ class DatelineApp(App[int]):
             subscriptions = Subscriptions.open()
             problems = list(subscriptions.problems)
             try:
+                urls = None
+                if scheduled:
+                    urls = subscriptions.due(self.config.feed_interval * 60)
+                    if not urls:
+                        return
 
                 def report(update: FeedUpdate, done: int, total: int) -> None:
                     self.post_message(
@@ -695,6 +719,7 @@ class DatelineApp(App[int]):
                 updates = update_feeds(
                     subscriptions,
                     fetched_dir(),
+                    urls=urls,
                     report=report,
                     cancelled=lambda: worker.is_cancelled,
                 )
@@ -708,11 +733,14 @@ class DatelineApp(App[int]):
                     sum(u.updated for u in updates),
                     [u.line for u in updates if u.error is not None],
                     problems,
+                    scheduled,
                 )
             )
 
     @on(FeedFetched)
     def _feed_fetched(self, message: FeedFetched) -> None:
+        if self.fetching_on_schedule:
+            return  # quiet: said at the end, if anything came
         self.feed_lines.append((message.line, message.failed))
         self.progress = (f"Feeds {message.done:,}/{message.total:,}", message.done, message.total)
         self._refresh_lists(entries=False)
@@ -726,6 +754,8 @@ class DatelineApp(App[int]):
         self.progress = None
         for problem in message.problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
+        if message.scheduled and not (message.new or message.updated or message.failures):
+            return  # nothing came on the schedule: nothing to say
         if not message.feeds:
             self.notify(
                 "You follow no feeds yet: dateline feeds add URL, or dateline feeds import"

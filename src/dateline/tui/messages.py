@@ -117,6 +117,7 @@ class FeedsFetched(Message):
     updated: int
     failures: list[str]  # a line for each feed that failed
     problems: list[str]  # with the subscriptions file itself
+    scheduled: bool = False  # fetched on the watch's schedule, not asked for with `r`
 
 
 @dataclass
