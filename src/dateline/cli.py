@@ -392,7 +392,6 @@ def export_main(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     from dateline.model.listing import Listing, as_listed
     from dateline.output.export import export_document, render
-    from dateline.store.library import Library
     from dateline.store.library import IndexProgress, Library, ListingChange
 
     # Through the cache: files read before are not read again, facts found
