@@ -12,7 +12,6 @@ Textual is imported only when the reader opens, so `export` and `eval` never pay
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import sys
@@ -24,6 +23,8 @@ from dateline import __version__
 from dateline.resources import seeds_dir
 
 if TYPE_CHECKING:
+    import argparse
+
     from dateline.store.finding import FactsAsRead
     from dateline.store.library import Library
     from dateline.store.state import ReadingState
@@ -33,6 +34,8 @@ FEEDS_HELP = "also the articles fetched from the feeds you follow (dateline feed
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="dateline",
         description="Read news articles in the terminal and see who, what, when, how much "
@@ -63,6 +66,8 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _export_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from dateline.output.export import FORMATS
 
     parser = argparse.ArgumentParser(
@@ -83,6 +88,8 @@ def _export_parser() -> argparse.ArgumentParser:
 
 
 def _index_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="dateline index",
         description="Read a corpus into Dateline's cache and find its facts, without opening "
@@ -113,11 +120,15 @@ def _positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
     return value
 
 
 def _eval_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="dateline eval",
         description="Score the facts engine against a hand-annotated gold set "
@@ -245,9 +256,15 @@ def reader_main(args: list[str]) -> int:
     # and frees next to none, and the collector's passes over them took about
     # 20 ms of the seeds' first paint (one full pass alone 13 ms).
     gc.disable()
-    options = _reader_parser().parse_args(args)
-    paths: list[Path] = options.paths or [seeds_dir()]
-    paths = _with_fetched(paths, asked=options.feeds, default=not options.paths)
+    if args:
+        options = _reader_parser().parse_args(args)
+        asked: list[Path] = options.paths
+        feeds, theme, watch = options.feeds, options.theme, options.watch
+    else:
+        # `dateline` alone, the usual start: nothing to parse, and argparse
+        # (about 10 ms to import) is not imported before the first frame.
+        asked, feeds, theme, watch = [], False, None, False
+    paths = _with_fetched(asked or [seeds_dir()], asked=feeds, default=not asked)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
     if not _has_article_files(paths):
@@ -260,10 +277,10 @@ def reader_main(args: list[str]) -> int:
     library, state = stores()
     app = DatelineApp(
         paths=paths,
-        theme=options.theme,
+        theme=theme,
         library=library,
         state=state,
-        watch=True if options.watch else None,
+        watch=True if watch else None,
     )
     app.run()
     if app.return_code:
