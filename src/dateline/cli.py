@@ -446,13 +446,19 @@ def export_main(args: list[str]) -> int:
         library.close()
     root = Path.cwd() if options.paths else seeds_dir().parent
     text = render(export_document(articles, facts, root=root), options.format)
-    if options.output is None:
+    return _write_out(text, options.output)
+
+
+def _write_out(text: str, output: Path | None) -> int:
+    """Write a command's document to `output`, or to standard output; the
+    exit status (1 when the file cannot be written, with a message)."""
+    if output is None:
         sys.stdout.write(text)
         return 0
     try:
-        options.output.write_text(text, encoding="utf-8")
+        output.write_text(text, encoding="utf-8")
     except OSError as error:
-        _fail(f"cannot write {options.output}: {error.strerror}")
+        _fail(f"cannot write {output}: {error.strerror}")
         return 1
     return 0
 

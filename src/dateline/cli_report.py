@@ -13,7 +13,6 @@ never imported."""
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from dateline.cli import (
     _fail,
     _nothing_readable,
     _with_fetched,
+    _write_out,
 )
 from dateline.resources import seeds_dir
 
@@ -99,16 +99,7 @@ def report_main(args: list[str]) -> int:
     document = _document(loaded, story=options.story, query=options.query)
     if isinstance(document, int):
         return document
-    text = render(document, fmt)
-    if options.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        options.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {options.output}: {error.strerror}")
-        return 1
-    return 0
+    return _write_out(render(document, fmt), options.output)
 
 
 def _load(paths: list[Path], query: str | None) -> Items | int:
