@@ -244,6 +244,7 @@ def test_a_version_3_cache_gains_each_article_s_source_and_feed(tmp_path: Path) 
     with sqlite3.connect(path) as db:
         db.execute("ALTER TABLE article DROP COLUMN source")
         db.execute("ALTER TABLE article DROP COLUMN feed")
+        _without_facts_index(db)
         db.execute("PRAGMA user_version = 3")
     again = Library.open(path)
     origins = {e.id: (e.source, e.feed) for e in again.entries()}
@@ -271,10 +272,29 @@ def test_a_json_lines_line_and_a_file_named_like_it_are_numbered(tmp_path: Path)
     library.close()
 
 
+FACT_TABLES = (
+    "fact_name_text",
+    "fact_name",
+    "fact_entity",
+    "fact_quote_text",
+    "fact_quote",
+    "fact_amount",
+    "fact_extent",
+    "fact_date",
+)
+
+
+def _without_facts_index(db: sqlite3.Connection) -> None:
+    """Drop what schema 5 added: the facts index."""
+    for table in FACT_TABLES:
+        db.execute(f"DROP TABLE {table}")
+
+
 def _as_schema_2(path: Path, old_ids: dict[tuple[str, int], str]) -> None:
     """Turn a cache into one as Dateline wrote it at schema 2: ids unique in
     the cache (`old_ids`, by file and position), no name or reading key."""
     with sqlite3.connect(path) as db:
+        _without_facts_index(db)
         for (file, position), old_id in old_ids.items():
             db.execute(
                 "UPDATE article SET place = ? WHERE file = ? AND position = ?",

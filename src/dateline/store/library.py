@@ -50,9 +50,10 @@ from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
+from dateline.store import facts_index
 from dateline.store.files import busy_retry, os_reason, set_aside
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SCHEMA = (
     """
     CREATE TABLE file (
@@ -105,9 +106,12 @@ _SCHEMA = (
     """,
     "CREATE INDEX mention_by_name ON mention (name)",
     "CREATE INDEX mention_by_article ON mention (article)",
+    # Each article's facts in tables of their own, for queries on facts.
+    *facts_index.SCHEMA,
 )
 # Steps that bring an older cache up to date: _MIGRATIONS[n] takes version n to n + 1.
-_MIGRATIONS = {
+# A step is SQL, or a function given the connection.
+_MIGRATIONS: dict[int, tuple[str | Callable[[sqlite3.Connection], None], ...]] = {
     1: ("CREATE INDEX article_by_date ON article (date DESC, id)",),
     # Ids were unique in the cache, so an article was renamed for a file of
     # its name seen anywhere before. Metadata changes only, however large the
@@ -129,6 +133,8 @@ _MIGRATIONS = {
         " feed = trim(coalesce(json_extract(meta, '$.metadata.feed'), '') || ' ' ||"
         " coalesce(json_extract(meta, '$.metadata.feed_url'), ''))",
     ),
+    # The facts index (`facts_index`), filled from the facts already stored.
+    4: facts_index.MIGRATION,
 }
 _ENTRY_COLUMNS = "rowid, file, place, name, date, title, warned, digest, reading_key, source, feed"
 # Rows written per transaction by the indexer: large enough to amortise the
@@ -857,8 +863,8 @@ class Library:
 
     @staticmethod
     def _forget(db: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
-        """Take rows out of the full-text index and the mentions; the caller
-        deletes the rows themselves."""
+        """Take rows out of the full-text index, the mentions and the facts
+        index; the caller deletes the rows themselves."""
         for rowid, title, body in rows:
             db.execute(
                 "INSERT INTO article_text (article_text, rowid, title, body)"
@@ -866,6 +872,7 @@ class Library:
                 (rowid, title, body),
             )
             db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+            facts_index.forget(db, rowid)
 
     def _insert_articles(
         self,
@@ -1042,6 +1049,7 @@ class Library:
             "INSERT INTO mention (article, name) VALUES (?, ?)",
             [(rowid, name) for name in names],
         )
+        facts_index.store(db, rowid, facts)
 
     def extract_missing(
         self,
@@ -1151,6 +1159,12 @@ class Library:
                 "SELECT article FROM mention WHERE name LIKE ?", (pattern,)
             ).fetchall()
         return {rowid for (rowid,) in rows}
+
+    @_reading(set)
+    def with_facts(self, selects: Sequence[facts_index.Select]) -> set[int]:
+        """Rowids of the articles that every one of `selects` (queries on the
+        facts index, see `dateline.store.query`) finds."""
+        return facts_index.articles(self._db(), selects)
 
 
 def find_facts(article: Article) -> ArticleFacts:
@@ -1350,7 +1364,10 @@ def _create_schema(path: Path) -> None:
             if version in _MIGRATIONS:
                 for step in range(version, SCHEMA_VERSION):
                     for statement in _MIGRATIONS[step]:
-                        connection.execute(statement)
+                        if callable(statement):  # work SQL alone cannot do well
+                            statement(connection)
+                        else:
+                            connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
             if version != 0:
