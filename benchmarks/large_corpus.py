@@ -240,8 +240,9 @@ FIRST_MATCHES = 200
 def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], list[float], int]:
     """Per typed query: the first screenful of matches (what a key press in
     the search box shows), every match (the count), and the bare FTS5 query."""
-    from dateline.model.listing import Listing, parse_query
+    from dateline.model.listing import Listing
     from dateline.store.library import Library
+    from dateline.store.query import matching, parse_query
 
     library = Library.open(cache / "library.sqlite3")
     listing = Listing(library.entries([corpus]))
@@ -252,14 +253,7 @@ def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], l
             for end in range(3, len(query) + 1):
                 text = query[:end]
                 start = time.perf_counter()
-                matches = listing.matches(
-                    parse_query(text),
-                    read=set(),
-                    starred=set(),
-                    search=library.search,
-                    mentioning=library.mentioning,
-                    first=FIRST_MATCHES,
-                )
+                matches = matching(listing, parse_query(text), library, first=FIRST_MATCHES)
                 first.append(time.perf_counter() - start)
                 matches.all()
                 full.append(time.perf_counter() - start)

@@ -76,6 +76,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("date:2017-01", "Published in a year, month or day; also FROM..TO"),
             ("after: / before:", "Published on or after / on or before a date"),
             ('who:"Paul Holmes"', "Articles whose facts name this person or body"),
+            ('person:"Paul Holmes"', "Facts name a person with these words in the name"),
+            ("org: / place:", "The same for organisations and places"),
+            ("said:Holmes", "A quote by a speaker with this in the name"),
+            ("quote:unlawful", "A quote with these words (with said: the same quote)"),
+            ("money>1m", "A sum over £/$/€1m; money:>£500k in pounds; < >= <= ="),
+            ("percent>20, count>100", "A percentage, a count; k, m, bn for thousands…"),
+            ("on:2017-01-27", "Facts name a date in that day, month or year"),
             ("source:Gazette", "Articles from a site or feed whose name has this in it"),
             (
                 'feed:"Calder Valley"',

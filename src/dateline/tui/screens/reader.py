@@ -21,7 +21,8 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Matches, Query, parse_query
+from dateline.model.listing import Entry, Matches
+from dateline.store.query import Query, matching, parse_query
 from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
@@ -96,6 +97,9 @@ class ReaderScreen(Screen[None]):
         self._unread_count: tuple[tuple[int, int, int], int] | None = None
         # A search whose matches past the first are still to be found.
         self._pending_matches: Matches | None = None
+        # The last query in the box that could be read, and its text: the list
+        # shows its articles while the box holds one that cannot be.
+        self._good_query: tuple[str, Query] = ("", Query())
 
     def compose(self) -> ComposeResult:
         # The layout's classes before any widget is styled: each class the
@@ -109,7 +113,8 @@ class ReaderScreen(Screen[None]):
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="Search… (is:unread who:Name date:2017-01)", id="filter")
+                yield Input(placeholder="Search… (person:Name money>1m on:2017-01)", id="filter")
+                yield Static(id="query-problem")
                 yield ArticleList(id="articles")
                 yield ProgressBar(id="progress", show_eta=False)
                 yield Static(id="list-status")
@@ -126,6 +131,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#query-problem", Static).display = False
         self.query_one("#progress", ProgressBar).display = False
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
@@ -208,9 +214,7 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)
         if filter_input.has_focus:
-            filter_input.value = ""
-            filter_input.display = False
-            self.refresh_list()
+            self._clear_filter()
             self.set_focus(self.query_one(ArticleList))
             return
         pane = self._pane_of(self.focused)
@@ -222,17 +226,41 @@ class ReaderScreen(Screen[None]):
 
     # The article list ----------------------------------------------------
 
-    def refresh_list(self) -> None:
-        app = self.app
+    def _clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""
+        filter_input.display = False
+        self._show_problem(None)
+        self.refresh_list()
+
+    def _read_box(self) -> tuple[str, Query]:
+        """The query in the box, or the last good one (with its text) when
+        the box's cannot be read; its problem is shown under the box."""
         text = self.query_one("#filter", Input).value
         query = parse_query(text)
+        if query.problems:
+            self._show_problem(query.problems[0])
+            return self._good_query
+        self._show_problem(None)
+        self._good_query = (text, query)
+        return text, query
+
+    def _show_problem(self, problem: str | None) -> None:
+        line = self.query_one("#query-problem", Static)
+        line.display = problem is not None
+        if problem is not None:
+            line.update(Text(problem))
+
+    def refresh_list(self) -> None:
+        app = self.app
+        text, query = self._read_box()
         grouped = bool(app.group_by_story and app.story_of)
-        matches = app.listing.matches(
+        matches = matching(
+            app.listing,
             query,
+            app.library,
             read=app.read_keys,
             starred=app.starred_keys,
-            search=app.library.search,
-            mentioning=app.library.mentioning,
             # Grouping by story needs every match before the first is placed.
             first=None if grouped else FIRST_MATCHES,
         )
@@ -283,8 +311,6 @@ class ReaderScreen(Screen[None]):
             lines.append(
                 Text(f"{'✗' if failed else '✓'} {line}", style="italic" if failed else "dim")
             )
-        if query.problems:
-            lines.append(Text(query.problems[0], style="italic"))
         if not total:
             lines.append(
                 Text("Reading articles…" if app.indexing else "No articles loaded.", style="italic")
@@ -325,8 +351,8 @@ class ReaderScreen(Screen[None]):
             if self.article is None and (current := self.query_one(ArticleList).current_id):
                 self.open_article(current)
         else:
-            text = self.query_one("#filter", Input).value
-            self._show_status(parse_query(text), len(self.query_one(ArticleList).entries), text)
+            text, query = self._good_query
+            self._show_status(query, len(self.query_one(ArticleList).entries), text)
 
     def action_next_unread(self, direction: int) -> None:
         article_list = self.query_one(ArticleList)
@@ -422,10 +448,7 @@ class ReaderScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         if not article_list.select(article_id):
             # Hidden by the search: show the whole list again.
-            filter_input = self.query_one("#filter", Input)
-            filter_input.value = ""
-            filter_input.display = False
-            self.refresh_list()
+            self._clear_filter()
             article_list.select(article_id)
         self.open_article(article_id)
         self.marked = Mention(paragraph, start, end)
@@ -446,7 +469,11 @@ class ReaderScreen(Screen[None]):
         self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if parse_query(event.value).problems:
+            # The list keeps the last good query's articles; only the problem shows.
+            self._read_box()
+            return
         self.refresh_list()
 
     @on(Input.Submitted, "#filter")
