@@ -27,7 +27,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("y", "Copy the article's link"),
             ("r", "Fetch the feeds you follow, in the background"),
             ("t", "Next theme"),
-            ("ctrl+p", "Command palette: commands and the theme picker"),
+            ("1 … 9", "Show saved search 1 … 9 (above the list)"),
+            ("ctrl+p", "Palette: commands, saved searches, themes"),
             ("?", "This help"),
             ("q", "Quit"),
         ),
@@ -69,6 +70,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Saved searches (above the list)",
+        (
+            ("enter", "Show the saved search's articles"),
+            ("delete", "Delete the saved search"),
+        ),
+    ),
+    (
         "Search",
         (
             ("words", "Articles with every word in the headline or text (word starts match)"),
@@ -89,6 +97,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "Articles fetched from a feed with this in its title or address",
             ),
             ("enter", "Keep the search and go to the list"),
+            ("ctrl+s", "Save the search under a name"),
             ("escape", "Clear the search"),
         ),
     ),

@@ -23,10 +23,17 @@ from dateline.facts.refs import FactRef
 from dateline.model.article import Article
 from dateline.model.listing import Entry, Matches
 from dateline.store.query import Query, matching, parse_query
-from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
+from dateline.tui.messages import (
+    ArticleHighlighted,
+    ArticleOpened,
+    FactSelected,
+    SavedSearchChosen,
+    SavedSearchDeleted,
+)
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
 from dateline.tui.widgets.reader import NOTHING_TO_READ, ArticleReader
+from dateline.tui.widgets.saved_searches import NUMBERED, SavedSearchList
 
 if TYPE_CHECKING:
     from dateline.stories import Story
@@ -75,6 +82,11 @@ class ReaderScreen(Screen[None]):
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
         Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "save_search", "Save search", show=False),
+        *(
+            Binding(str(n), f"saved_search({n})", f"Saved search {n}", show=False)
+            for n in range(1, NUMBERED + 1)
+        ),
     ]
 
     # State, not looks: the widgets bound to it repaint what changes. With
@@ -113,6 +125,7 @@ class ReaderScreen(Screen[None]):
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
+                yield SavedSearchList(id="saved-searches")
                 yield Input(placeholder="Search… (person:Name money>1m on:2017-01)", id="filter")
                 yield Static(id="query-problem")
                 yield ArticleList(id="articles")
@@ -133,6 +146,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#filter", Input).display = False
         self.query_one("#query-problem", Static).display = False
         self.query_one("#progress", ProgressBar).display = False
+        self.show_saved_searches()
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
         self.set_focus(self.query_one(ArticleList))
@@ -353,6 +367,13 @@ class ReaderScreen(Screen[None]):
         else:
             text, query = self._good_query
             self._show_status(query, len(self.query_one(ArticleList).entries), text)
+        self.show_saved_searches()
+
+    def show_saved_searches(self) -> None:
+        """The saved searches above the list, with their unread counts."""
+        self.query_one(SavedSearchList).show(
+            self.app.saved_searches, self.app.saved_unread, self._good_query[0].strip() or None
+        )
 
     def action_next_unread(self, direction: int) -> None:
         article_list = self.query_one(ArticleList)
@@ -460,6 +481,7 @@ class ReaderScreen(Screen[None]):
         filter_input.display = True
         filter_input.value = text
         self.refresh_list()
+        self.show_saved_searches()
         self._focus_pane("list-pane")
 
     def action_filter(self) -> None:
@@ -475,6 +497,56 @@ class ReaderScreen(Screen[None]):
             self._read_box()
             return
         self.refresh_list()
+        self.show_saved_searches()
+
+    # Saved searches --------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        """Name the search in the box, and save it (ctrl+s in the box)."""
+        from dateline.tui.screens.save_search import SaveSearchScreen
+
+        filter_input = self.query_one("#filter", Input)
+        text = filter_input.value.strip()
+        if not filter_input.display or not text:
+            self.notify("Type a search first (/), then ctrl+s saves it.", timeout=4, markup=False)
+            return
+        problems = parse_query(text).problems
+        if problems:
+            self.notify(f"Not saved: {problems[0]}", timeout=5, markup=False)
+            return
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.app.save_search(name, text)
+                self.notify(f"Saved the search as “{name}”.", timeout=3, markup=False)
+            self.set_focus(filter_input)
+
+        names = [search.name for search in self.app.saved_searches]
+        self.app.push_screen(SaveSearchScreen(text, names), saved)
+
+    def action_saved_search(self, number: int) -> None:
+        """Show the articles of saved search `number` (its key, 1 to 9)."""
+        searches = self.app.saved_searches
+        if not 1 <= number <= len(searches):
+            self.notify(
+                f"No saved search {number}: ctrl+s in the search box saves one.",
+                timeout=3,
+                markup=False,
+            )
+            return
+        self.filter_by(searches[number - 1].query)
+
+    @on(SavedSearchChosen)
+    def _saved_search_chosen(self, event: SavedSearchChosen) -> None:
+        self.filter_by(event.query)
+
+    @on(SavedSearchDeleted)
+    def _saved_search_deleted(self, event: SavedSearchDeleted) -> None:
+        self.delete_saved_search(event.name)
+
+    def delete_saved_search(self, name: str) -> None:
+        self.app.delete_search(name)
+        self.notify(f"Deleted the saved search “{name}”.", timeout=3, markup=False)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
