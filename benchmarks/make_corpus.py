@@ -2373,6 +2373,18 @@ class _Writer:
         return _write_article(self.seed, story, place)
 
 
+def one_story(length: int, seed: int = 0, number: int = 0) -> list[SyntheticArticle]:
+    """The `length` articles of one story (the corpus's stories have 5 to 10),
+    oldest placement first: for a report on a long story
+    (benchmarks/report_size.py, tests/output)."""
+    writer = _Writer(seed)
+    story = _new_story(seed, number, length, writer.shared)
+    return [
+        _write_article(seed, story, Placement(index, number, length, index, index))
+        for index in range(length)
+    ]
+
+
 _worker: _Writer | None = None
 
 

@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.cli import main
+from dateline.output.export import json_indented
 from tests.conftest import SEED_000, SEED_001
 
 ARTICLE_FIELDS = {
@@ -205,3 +208,38 @@ def test_output_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "-o", str(target)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_the_json_text_is_the_standard_library_s_indented_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = export(capsys, "--format", "json")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+_JSON_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+)
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.lists(children, max_size=3).map(tuple),
+        st.dictionaries(
+            st.one_of(st.text(), st.integers(), st.booleans(), st.none(), st.floats()),
+            children,
+            max_size=4,
+        ),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON_VALUES)
+def test_json_indented_writes_what_json_dumps_writes(value: object) -> None:
+    assert json_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

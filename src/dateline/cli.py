@@ -1,7 +1,8 @@
 """The `dateline` command: open the reader, export the facts, or score them.
 
-    dateline [PATH ...] [--feeds] [--theme NAME]
+    dateline [PATH ...] [--feeds] [--theme NAME] [--watch]
     dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
+    dateline report [PATH ...] --story ID|--query "..." [--format markdown|html] [-o FILE]
     dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
     dateline feeds add|list|import|remove|pages ...   (see cli_feeds.py)
@@ -12,6 +13,8 @@ Textual is imported only when the reader opens, so `export` and `eval` never pay
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +24,7 @@ from dateline import __version__
 from dateline.resources import seeds_dir
 
 if TYPE_CHECKING:
+    from dateline.store.finding import FactsAsRead
     from dateline.store.library import Library
     from dateline.store.state import ReadingState
 
@@ -34,6 +38,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal and see who, what, when, how much "
         "and who said what.",
         epilog="Run 'dateline export --help' for the facts export, "
+        "'dateline report --help' for a story's report, "
         "'dateline eval --help' to score the facts against the gold set, "
         "'dateline feeds --help' to follow feeds and 'dateline fetch --help' to fetch them.",
     )
@@ -47,12 +52,18 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--theme", metavar="NAME", help="the theme to open with")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="show new and changed files in the folders as they come, without a restart "
+        "(also 'watch: true' in config.yaml)",
+    )
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     return parser
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from dateline.export import FORMATS
+    from dateline.output.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="dateline export",
@@ -135,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["export"]:
         return export_main(args[1:])
+    if args[:1] == ["report"]:
+        from dateline.cli_report import report_main
+
+        return report_main(args[1:])
     if args[:1] == ["eval"]:
         return eval_main(args[1:])
     if args[:1] == ["index"]:
@@ -225,6 +240,11 @@ def _open_stores_meanwhile() -> Callable[[], tuple[Library | None, ReadingState 
 
 
 def reader_main(args: list[str]) -> int:
+    # No garbage collection until the first frame is on the terminal (the app
+    # turns it back on then): start-up makes several hundred thousand objects
+    # and frees next to none, and the collector's passes over them took about
+    # 20 ms of the seeds' first paint (one full pass alone 13 ms).
+    gc.disable()
     options = _reader_parser().parse_args(args)
     paths: list[Path] = options.paths or [seeds_dir()]
     paths = _with_fetched(paths, asked=options.feeds, default=not options.paths)
@@ -238,7 +258,13 @@ def reader_main(args: list[str]) -> int:
     # The files are read (or found in the cache) by the app's worker, behind
     # the first paint; files that turn out unreadable are named in the app.
     library, state = stores()
-    app = DatelineApp(paths=paths, theme=options.theme, library=library, state=state)
+    app = DatelineApp(
+        paths=paths,
+        theme=options.theme,
+        library=library,
+        state=state,
+        watch=True if options.watch else None,
+    )
     app.run()
     if app.return_code:
         return app.return_code
@@ -258,7 +284,8 @@ def index_main(args: list[str]) -> int:
 
 def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> int:
     """Read `paths` into the cache and, with `facts`, find their facts in
-    `jobs` worker processes (default: one a core), with progress bars."""
+    `jobs` worker processes (default: one a core), with progress bars. The
+    facts are found as the files are read, batch by batch, not after."""
     import time
 
     from rich.console import Console
@@ -266,11 +293,13 @@ def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> i
 
     from dateline.config import load_config
     from dateline.facts.workers import FactFinder, cores
+    from dateline.store.finding import FactsAsRead
     from dateline.store.library import IndexProgress, Library, ListingChange
 
     started = time.perf_counter()
     console = Console(stderr=True)
     library = Library.open()
+    processes = jobs or cores()
     try:
         for problem in library.problems:
             _fail(problem)
@@ -280,8 +309,25 @@ def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> i
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
         )
-        with Progress(*columns, console=console, transient=False) as bars:
+        with (
+            Progress(*columns, console=console, transient=False) as bars,
+            contextlib.ExitStack() as stack,
+        ):
             reading = bars.add_task("Reading files", total=None, rate="")
+            finding = bars.add_task("Finding facts", total=None, rate="") if facts else None
+            facts_started: list[float] = []
+
+            def facts_found(done: int, total: int, rate: float) -> None:
+                assert finding is not None
+                rate_text = f"{rate:,.0f} articles/s"
+                bars.update(finding, total=total, completed=done, rate=rate_text)
+
+            def workers() -> FactFinder[int]:
+                facts_started.append(time.perf_counter())
+                budget = load_config()[0].facts_time_budget
+                return stack.enter_context(FactFinder[int](processes=processes, budget=budget))
+
+            along = FactsAsRead(library, workers, facts_found) if facts else None
 
             def files_read(change: ListingChange, progress: IndexProgress) -> None:
                 bars.update(
@@ -290,23 +336,14 @@ def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> i
                     completed=progress.files_done,
                     rate=f"{progress.rate:,.0f} files/s",
                 )
+                if along is not None and change.added:
+                    along.read(entry.rowid for entry in change.added)
 
             result = library.index(paths, files_read)
             read_seconds = time.perf_counter() - started
-            facts_started = time.perf_counter()
-            found = workers = 0
-            if facts:
-                finding = bars.add_task("Finding facts", total=None, rate="")
-
-                def facts_found(done: int, total: int, rate: float) -> None:
-                    rate_text = f"{rate:,.0f} articles/s"
-                    bars.update(finding, total=total, completed=done, rate=rate_text)
-
-                budget = load_config()[0].facts_time_budget
-                with FactFinder[int](processes=jobs or cores(), budget=budget) as finder:
-                    found = library.extract_missing(facts_found, finder=finder)
-                    workers = finder.processes
-            facts_seconds = time.perf_counter() - facts_started
+            found = along.rest() if along is not None else 0
+            finished = time.perf_counter()
+            facts_seconds = finished - facts_started[0] if facts_started else 0.0
         for problem in [*result.problems, *library.file_problems(paths)]:
             _fail(f"skipped {problem}")
         count = len(library.entries(paths))
@@ -317,7 +354,7 @@ def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> i
             f" ({result.parsed / max(read_seconds, 1e-9):,.0f}/s)"
             f"\n  facts found: {found:,} articles in {facts_seconds:.1f} s"
             f" ({found / max(facts_seconds, 1e-9):,.0f}/s"
-            + (f", {workers} worker process{'es' if workers > 1 else ''})" if facts else ")")
+            + (f", {processes} worker process{'es' if processes > 1 else ''})" if facts else ")")
         )
     finally:
         library.close()
@@ -327,8 +364,24 @@ def index_paths(paths: list[Path], *, facts: bool, jobs: int | None = None) -> i
 
 
 # Articles whose facts an export finds in worker processes rather than in its
-# own: below this, starting the workers costs more than it saves.
-WORKERS_FROM = 64
+# own: below this, starting the workers costs more than it saves. The
+# indexer's first report comes at 40 articles (`FIRST_BATCH`): a corpus that
+# big starts its workers then, while the rest of it is read.
+WORKERS_FROM = 40
+
+
+def _facts_as_read(library: Library, stack: contextlib.ExitStack) -> FactsAsRead:
+    """Facts found in worker processes (started when first needed, ended with
+    `stack`) as the indexer reads the files; nothing reported."""
+    from dateline.config import load_config
+    from dateline.facts.workers import FactFinder
+    from dateline.store.finding import FactsAsRead
+
+    def workers() -> FactFinder[int]:
+        budget = load_config()[0].facts_time_budget
+        return stack.enter_context(FactFinder[int](budget=budget))
+
+    return FactsAsRead(library, workers, lambda done, total, rate: None, start_from=WORKERS_FROM)
 
 
 def export_main(args: list[str]) -> int:
@@ -337,34 +390,34 @@ def export_main(args: list[str]) -> int:
     paths = _with_fetched(paths, asked=options.feeds, default=False)
     if _any_missing(paths):
         return EXIT_BAD_INPUT
-    from dateline.export import export_document, render
     from dateline.model.listing import Listing, as_listed
-    from dateline.store.library import Library
+    from dateline.output.export import export_document, render
+    from dateline.store.library import IndexProgress, Library, ListingChange
 
     # Through the cache: files read before are not read again, facts found
     # before are not found again.
     library = Library.open()
+    workers = contextlib.ExitStack()
     try:
         for problem in library.problems:
             _fail(problem)
-        progress = library.index(paths, lambda change, progress: None)
+        # Many new articles go to worker processes as they are read, so that
+        # the workers start, and find facts, while the rest is read; a few
+        # have their facts found here, after.
+        along = _facts_as_read(library, workers)
+
+        def files_read(change: ListingChange, progress: IndexProgress) -> None:
+            if change.added:
+                along.read(entry.rowid for entry in change.added)
+
+        progress = library.index(paths, files_read)
         for problem in [*progress.problems, *library.file_problems(paths)]:
             _fail(f"skipped {problem}")
         entries = Listing(library.entries(paths)).entries
         if not entries:
             return _nothing_readable(paths)
-        rowids = [entry.rowid for entry in entries]
-        if len(library.without_facts(rowids)) < WORKERS_FROM:
-            library.extract_missing(lambda done, total, rate: None, rowids=rowids)
-        else:
-            from dateline.config import load_config
-            from dateline.facts.workers import FactFinder
-
-            budget = load_config()[0].facts_time_budget
-            with FactFinder[int](budget=budget) as finder:
-                library.extract_missing(
-                    lambda done, total, rate: None, finder=finder, rowids=rowids
-                )
+        along.rest([entry.rowid for entry in entries])
+        workers.close()
         articles, facts = [], []
         for entry in entries:
             article, article_facts = library.article(entry.rowid), library.facts(entry.rowid)
@@ -372,6 +425,7 @@ def export_main(args: list[str]) -> int:
                 articles.append(as_listed(article, entry))
                 facts.append(article_facts)
     finally:
+        workers.close()
         library.close()
     root = Path.cwd() if options.paths else seeds_dir().parent
     text = render(export_document(articles, facts, root=root), options.format)

@@ -19,12 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-import yaml
 
 from dateline.model import safe_yaml
-
-# libyaml's safe loader where PyYAML was built with it (ten times quicker on
-# the theme files read before the first paint); both refuse Python tags.
 
 APP_NAME = "dateline"
 CONFIG_DIR_ENV = "DATELINE_CONFIG_DIR"
@@ -91,7 +87,7 @@ def read_yaml_file(path: Path) -> object:
     try:
         # The safe loader only: a file must never be able to build Python objects.
         return safe_yaml.load(text)
-    except yaml.YAMLError as error:
+    except safe_yaml.YamlError as error:
         raise YamlFileError(safe_yaml.describe_error(error)) from None
 
 
@@ -114,6 +110,12 @@ class Config:
     facts_time_budget: float = 5.0
     """Seconds an article's facts may take before they are stopped, with what
     was found and a warning (the facts are found in worker processes)."""
+    watch: bool = False
+    """Watch the corpus's folders: new and changed files appear in the open
+    reader (as `dateline --watch`)."""
+    feed_interval: float = 30.0
+    """Minutes between two fetches of a feed while the reader watches (the
+    feeds you follow are fetched on this schedule; `r` fetches them now)."""
 
 
 def _check_theme_name(key: str, value: object) -> str | None:
@@ -134,11 +136,19 @@ def _check_seconds(key: str, value: object) -> str | None:
     return f"{key!r} should be a number of seconds from 0 to 3600, such as 5, not {value!r}"
 
 
+def _check_minutes(key: str, value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= 10080:
+        return None
+    return f"{key!r} should be a number of minutes from 1 to 10080, such as 30, not {value!r}"
+
+
 _CHECKS: dict[str, Callable[[str, object], str | None]] = {
     "theme": _check_theme_name,
     "show_sidebar": _check_bool,
     "mark_read_on_open": _check_bool,
     "facts_time_budget": _check_seconds,
+    "watch": _check_bool,
+    "feed_interval": _check_minutes,
 }
 
 

@@ -38,12 +38,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dateline.facts.base import ArticleFacts, DateFact, Entity, Granularity, QuantityKind
-from dateline.facts.text import ABBREVIATIONS, SENTENCE_END, word_set
+from dateline.facts.text import sentence_ends, word_set
 from dateline.model.article import Article
 
 # --- Thresholds ------------------------------------------------------------------------
@@ -494,27 +494,10 @@ def _sentence_bounds(paragraph: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)
 def _sentence_ends(paragraph: str) -> tuple[int, ...]:
-    """Where each sentence of the paragraph ends (after its mark, closing quotes
-    and the space that follows), ascending. Cached: a story asks about the same
-    paragraphs for many dates and figures."""
-    return tuple(
-        match.end()
-        for match in SENTENCE_END.finditer(paragraph)
-        if not _is_abbreviation(paragraph, match.start())
-    )
-
-
-_LAST_WORD = re.compile(r"(\w+)$")
-
-
-def _is_abbreviation(paragraph: str, at: int) -> bool:
-    if paragraph[at] != ".":
-        return False
-    word = _LAST_WORD.search(paragraph, max(0, at - 8), at)
-    if word is None:
-        return False
-    text = word.group(1)
-    return text.casefold() in ABBREVIATIONS or (len(text) == 1 and text.isupper())
+    """Where each sentence of the paragraph ends, as the facts' text layer
+    cuts it (`dateline.facts.text.sentence_ends`). Cached: a story asks about
+    the same paragraphs for many dates and figures."""
+    return tuple(sentence_ends(paragraph))
 
 
 def _paragraph(article: Article, index: int) -> str:
@@ -800,3 +783,19 @@ def side_by_side(items: Sequence[tuple[Article, ArticleFacts]]) -> tuple[FigureG
         first = found[indices[0]]
         groups.append(FigureGroup(first.kind, first.unit, topic, tuple(figures), agree))
     return tuple(groups)
+
+
+def story_news(
+    before: Mapping[str, Story], stories: Sequence[Story]
+) -> list[tuple[Story, tuple[str, ...], bool]]:
+    """What a new grouping says that the one `before` (article id -> its
+    story) did not: each story with the articles it gained, and whether it is
+    new (none of its articles was in a story). Stories in the new grouping's
+    order; for the reader's notifications while it watches the corpus."""
+    news = []
+    for story in stories:
+        added = tuple(article_id for article_id in story.article_ids if article_id not in before)
+        if added:
+            new = len(added) == len(story.article_ids)
+            news.append((story, added, new))
+    return news

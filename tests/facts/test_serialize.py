@@ -12,7 +12,6 @@ from typing import Any, get_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.export import export_document
 from dateline.facts.base import (
     ArticleFacts,
     DateFact,
@@ -29,6 +28,7 @@ from dateline.facts.extract import extract_facts
 from dateline.facts.serialize import ENTITY_GROUPS, export_facts, facts_from_dict, facts_to_dict
 from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.corpus import Corpus
+from dateline.output.export import export_document
 
 FACT_GROUPS = ["dates", "durations", "quantities", "people", "organizations", "places", "quotes"]
 

@@ -258,11 +258,12 @@ def test_in_a_sport_story_a_team_named_after_a_town_is_a_club() -> None:
     assert names(places) == ["Rotterdam"]
 
 
-def test_east_asian_and_unlisted_names_inside_a_sentence_are_people() -> None:
+def test_east_asian_names_and_unlisted_names_that_act_like_people_are_people() -> None:
     paragraphs = [
         "The company said chairman Park Jae Sung and Kim Do Hoon would resign.",
-        "The goal came from Alen Boksic after a pass by Alessandro Del Piero.",
-        "He visited Hong Kong and the Asian Cup final.",
+        "In the 12th minute Alen Boksic scored after a pass by Alessandro Del Piero, who "
+        "had come on as a substitute.",
+        "He visited Hong Kong and the Asian Cup final, then the Guinea Gap baths.",
     ]
     people, _, places = find_entities(paragraphs)
     assert names(people) == ["Park Jae Sung", "Kim Do Hoon", "Alen Boksic", "Alessandro Del Piero"]

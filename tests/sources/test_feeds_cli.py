@@ -154,3 +154,35 @@ def test_the_reader_opens_fetched_articles_beside_the_seeds_by_default(tmp_path:
     # A corpus named on the command line is opened alone, unless --feeds.
     assert _with_fetched([tmp_path], asked=False, default=False) == [tmp_path]
     assert _with_fetched([tmp_path], asked=True, default=False) == [tmp_path, fetched_dir()]
+
+
+def test_a_feed_is_due_when_never_tried_or_tried_an_interval_ago() -> None:
+    import datetime as dt
+
+    from dateline.sources.subscriptions import FeedRecord
+
+    with Subscriptions.open() as subscriptions:
+        subscriptions.add("http://127.0.0.1:1/tried.xml")
+        subscriptions.add("http://127.0.0.1:1/never.xml")
+        tried = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.UTC)
+        subscriptions.record(
+            FeedRecord(
+                "http://127.0.0.1:1/tried.xml",
+                tried.isoformat(timespec="seconds"),
+                "connection refused",
+                None,
+                None,
+                None,
+                None,
+                None,
+                (),
+            )
+        )
+        half_hour = 30 * 60
+        ten_past = tried + dt.timedelta(minutes=10)
+        assert subscriptions.due(half_hour, ten_past) == ["http://127.0.0.1:1/never.xml"]
+        half_past = tried + dt.timedelta(minutes=30)
+        assert subscriptions.due(half_hour, half_past) == [
+            "http://127.0.0.1:1/tried.xml",
+            "http://127.0.0.1:1/never.xml",
+        ]

@@ -259,6 +259,33 @@ def test_a_version_3_cache_gains_each_article_s_source_and_feed(tmp_path: Path) 
     }
 
 
+def test_a_version_4_cache_gains_a_full_text_index_of_prefixes(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library.open(path)
+    index(library, SEEDS)
+    found = {word: library.search([word]) for word in ("ki", "kir", "kirklees", "holmes")}
+    library.close()
+    assert all(found.values())
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE article_text")
+        db.execute(
+            "CREATE VIRTUAL TABLE article_text USING fts5 (title, body, content = 'article',"
+            " content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        db.execute("INSERT INTO article_text (article_text) VALUES ('rebuild')")
+        _without_facts_index(db)
+        db.execute("PRAGMA user_version = 4")
+    again = Library.open(path)
+    assert again.problems == []
+    assert {word: again.search([word]) for word in found} == found
+    again.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'article_text'").fetchone()
+        assert "prefix = '2 3'" in sql
+        db.execute("INSERT INTO article_text (article_text, rank) VALUES ('integrity-check', 1)")
+
+
 def test_a_json_lines_line_and_a_file_named_like_it_are_numbered(tmp_path: Path) -> None:
     dump = tmp_path / "part.jsonl"
     dump.write_text('{"title": "T", "text": "Body one.", "date": "2017-01-02"}\n')
@@ -285,7 +312,7 @@ FACT_TABLES = (
 
 
 def _without_facts_index(db: sqlite3.Connection) -> None:
-    """Drop what schema 5 added: the facts index."""
+    """Drop what schema 6 added: the facts index."""
     for table in FACT_TABLES:
         db.execute(f"DROP TABLE {table}")
 

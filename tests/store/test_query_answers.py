@@ -177,17 +177,46 @@ def test_an_older_cache_gets_its_facts_indexed_when_opened(seeds: Library, tmp_p
     fresh = _index_rows(path)
     seeds.close()
     with sqlite3.connect(path) as db:
-        # A cache as schema 4 left it: facts as JSON, no index of them.
+        # A cache as schema 5 left it: facts as JSON, no index of them.
+        for table in FACT_TABLES:
+            db.execute(f"DROP TABLE {table}")
+        db.execute("PRAGMA user_version = 5")
+    again = Library.open(path)
+    assert again.problems == []
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (6,)
+    # Every fact indexed as storing them indexes them.
+    assert _index_rows(path) == fresh
+    assert found(again, "person:Holmes money>1m on:1974") == [SEED_001]
+    assert found(again, "said:Holmes quote:herring") == [SEED_000]
+    again.close()
+
+
+def test_a_version_4_cache_gains_the_prefix_index_then_the_facts_index(
+    seeds: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "library.sqlite3"
+    fresh = _index_rows(path)
+    seeds.close()
+    with sqlite3.connect(path) as db:
+        # As schema 4 left it: a full-text index without prefixes, no facts index.
+        db.execute("DROP TABLE article_text")
+        db.execute(
+            "CREATE VIRTUAL TABLE article_text USING fts5 (title, body, content = 'article',"
+            " content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        db.execute("INSERT INTO article_text (article_text) VALUES ('rebuild')")
         for table in FACT_TABLES:
             db.execute(f"DROP TABLE {table}")
         db.execute("PRAGMA user_version = 4")
     again = Library.open(path)
     assert again.problems == []
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (5,)
-    # Every fact indexed as storing them indexes them.
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'article_text'").fetchone()
+        assert "prefix = '2 3'" in sql
     assert _index_rows(path) == fresh
-    assert found(again, "person:Holmes money>1m on:1974") == [SEED_001]
+    assert found(again, "ki person:Holmes money>1m on:1974") == [SEED_001]
     assert found(again, "said:Holmes quote:herring") == [SEED_000]
     again.close()
 
@@ -202,7 +231,7 @@ def test_facts_in_a_form_the_index_does_not_know_are_left_out_of_it(
             db.execute(f"DROP TABLE {table}")
         (first,) = db.execute("SELECT min(rowid) FROM article").fetchone()
         db.execute("UPDATE article SET facts = '{\"dates\": 5}' WHERE rowid = ?", (first,))
-        db.execute("PRAGMA user_version = 4")
+        db.execute("PRAGMA user_version = 5")
     again = Library.open(path)
     assert again.problems == []
     assert len(found(again, "place:Kirklees")) == 1  # the other article's

@@ -763,6 +763,14 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z]\w*)")
 _SPEECH_AFTER_NAME = re.compile(
     r"[ \u00a0]+(?:said|says|told|added|adds|insisted|warned|wrote|explained)\b"
 )
+# What people do in sport and wire reports, straight after their name: a club
+# or a building does none of it.
+_DEEDS_AFTER_NAME = re.compile(
+    r"[ \u00a0]+(?:scored|scores|netted|headed|struck|shot|carded|fired|hit|hits|saved|served"
+    r"|bowled|batted|took|won|wins|beat|beats|lost|loses|finished|clinched|claimed|retired"
+    r"|resigned|died|was[ \u00a0]+born|replaced|joined|signed|defeated|edged|outpointed"
+    r"|knocked|tested|appeared|pleaded|denied|admitted|married)\b"
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -1714,12 +1722,12 @@ def _multi_word(
         candidate.kind = None
     elif _looks_like_person(piece, paragraph, evidence):
         candidate.kind = "person"
-        # Inside a sentence, two or three name words that the article never
-        # writes in lower case and no lexicon claims are, in news, a person
-        # ("Alen Boksic"); at the start of one, capitals prove nothing, and
-        # the name waits for evidence ("Jeroen Kampman scored", then
-        # "Kampman (19th)").
-        if not given and candidate.initial and not _person_evidence(candidate, piece, paragraph):
+        # Without a given name the lists know, a name is a person's only on
+        # evidence: what it does ("Alen Boksic scored", "said"), an age, a
+        # role, or its surname used alone elsewhere ("Kampman (19th)"). Local
+        # news is full of two-word names of buildings and schemes that look
+        # just like people's.
+        if not given and not _person_evidence(candidate, piece, paragraph):
             candidate.kind = None
             candidate.tentative = True
     else:
@@ -1750,6 +1758,7 @@ def _person_evidence(candidate: _Candidate, piece: list[_Word], paragraph: str) 
     start, end = piece[0].start, piece[-1].end
     return bool(
         _SPEECH_AFTER_NAME.match(paragraph, end)
+        or _DEEDS_AFTER_NAME.match(paragraph, end)
         or _PERSON_AFTER.match(paragraph, end)
         or _SPEECH_BEFORE.search(paragraph, max(0, start - 20), start)
         or _appositive_role(paragraph, candidate, {})

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.model.cleaning import CleanedText
+from dateline.model.headline import derive_headline
 from dateline.model.sanitize import inert
 
 WORDS_PER_MINUTE = 230
@@ -143,4 +145,39 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         title_from_file=bool(data.get("title_from_file", False)),
         metadata=dict(data.get("metadata", {})),
         line=data.get("line"),
+    )
+
+
+def assemble_article(
+    article_id: str,
+    path: Path,
+    date: dt.date | None,
+    title: str,
+    cleaned: CleanedText,
+    warnings: list[str],
+    metadata: dict[str, str],
+    line: int | None = None,
+) -> Article:
+    """The article as every format gives it: its headline derived from the
+    lead when the file gave none (else its file's name), and a warning when
+    its date is in the future. The text is inert and cleaned already."""
+    title_from_file = bool(title)
+    if not title and cleaned.paragraphs:
+        title = derive_headline(cleaned.paragraphs[0])
+    if not title:  # nothing in the lead to make one of ("...")
+        title = inert(path.stem)
+    if date is not None and date > dt.date.today() + dt.timedelta(days=1):
+        warnings.append(f"publication date {date.isoformat()} is in the future")
+    return Article(
+        id=inert(article_id),
+        path=path,
+        date=date,
+        title=title,
+        paragraphs=cleaned.paragraphs,
+        credits=cleaned.credits,
+        captions=cleaned.captions,
+        warnings=tuple(warnings),
+        title_from_file=title_from_file,
+        metadata=metadata,
+        line=line,
     )

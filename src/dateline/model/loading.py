@@ -23,12 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
-
 from dateline.model import safe_yaml
-from dateline.model.article import Article
-from dateline.model.cleaning import CleanedText, clean_paragraphs
-from dateline.model.headline import derive_headline
+from dateline.model.article import Article, assemble_article
+from dateline.model.cleaning import clean_paragraphs
 from dateline.model.ids import (
     JSON_LINES_SUFFIXES,
     CorpusIds,
@@ -117,6 +114,29 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | LoadProblem]:
             yield path
         else:
             yield LoadProblem(path, "no such file or folder")
+
+
+def changed_article_files(root: Path, changed: Iterable[Path]) -> Iterator[Path | LoadProblem]:
+    """Of the files and folders in `changed`, what a walk of `root` would read,
+    in the same order: a file at or under `root` that the walk would take (a
+    supported suffix, no dot-file or dot-folder on the way), and every file
+    in a folder that came. Paths gone, or outside `root`, give nothing: the
+    caller tells the gone ones from its own records. For watching a corpus."""
+    for path in sorted(set(changed)):
+        if path == root:
+            if path.is_file():
+                yield path  # a file named directly is read whatever its suffix
+            continue
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            yield from _walk(path)
+        elif path.is_file() and _suffix(path.name) in SUPPORTED_SUFFIXES:
+            yield path
 
 
 def _walk(folder: Path) -> Iterator[Path | LoadProblem]:
@@ -339,7 +359,7 @@ def parse_article(data: bytes, path: Path) -> Article | LoadProblem:
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
 
-    return _article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
+    return assemble_article(article_name(path.name), path, date, title, cleaned, warnings, metadata)
 
 
 def parse_json_lines(data: bytes, path: Path) -> FileLoad:
@@ -500,41 +520,8 @@ def _json_line_article(raw: bytes, path: Path, number: int) -> Article | str:
     if invisible:
         warnings.append(_invisible_warning(invisible))
 
-    return _article(
+    return assemble_article(
         article_name(path.name, number), path, date, title, cleaned, warnings, metadata, number
-    )
-
-
-def _article(
-    article_id: str,
-    path: Path,
-    date: dt.date | None,
-    title: str,
-    cleaned: CleanedText,
-    warnings: list[str],
-    metadata: dict[str, str],
-    line: int | None = None,
-) -> Article:
-    """The article, its headline derived from the lead when the file gave none."""
-    title_from_file = bool(title)
-    if not title and cleaned.paragraphs:
-        title = derive_headline(cleaned.paragraphs[0])
-    if not title:  # nothing in the lead to make one of ("...")
-        title = inert(path.stem)
-    if date is not None and date > dt.date.today() + dt.timedelta(days=1):
-        warnings.append(f"publication date {date.isoformat()} is in the future")
-    return Article(
-        id=inert(article_id),
-        path=path,
-        date=date,
-        title=title,
-        paragraphs=cleaned.paragraphs,
-        credits=cleaned.credits,
-        captions=cleaned.captions,
-        warnings=tuple(warnings),
-        title_from_file=title_from_file,
-        metadata=metadata,
-        line=line,
     )
 
 
@@ -588,7 +575,7 @@ def _paragraph_text(paragraph: str, markdown: bool) -> str:
 def _read_front_matter(source: str) -> tuple[dict[str, object], str | None]:
     try:
         front = safe_yaml.load(source)
-    except yaml.YAMLError as error:
+    except safe_yaml.YamlError as error:
         # The front matter starts on the file's second line, after "---".
         return {}, f"front matter ignored: {safe_yaml.describe_error(error, first_line=2)}"
     if front is None:

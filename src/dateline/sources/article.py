@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.model.article import Article
+from dateline.model.article import Article, assemble_article
 from dateline.model.cleaning import clean_paragraphs
-from dateline.model.headline import derive_headline
-from dateline.model.sanitize import inert, make_inert, strip_invisible
+from dateline.model.sanitize import make_inert, strip_invisible
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -81,28 +80,10 @@ def build_article(article_id: str, path: Path, parts: ArticleParts, *, what: str
             warnings.append(f"publication date {untrusted.line(parts.raw_date)!r} is not a date")
         else:
             warnings.append(f"no publication date in the {what}")
-    elif parts.date > dt.date.today() + dt.timedelta(days=1):
-        warnings.append(f"publication date {parts.date.isoformat()} is in the future")
     if not cleaned.paragraphs:
         warnings.append("no article text after cleaning")
     warnings += untrusted.warnings()
-    title_from_file = bool(title)
-    if not title and cleaned.paragraphs:
-        title = derive_headline(cleaned.paragraphs[0])
-    if not title:
-        title = inert(path.stem)
-    return Article(
-        id=inert(article_id),
-        path=path,
-        date=parts.date,
-        title=title,
-        paragraphs=cleaned.paragraphs,
-        credits=cleaned.credits,
-        captions=cleaned.captions,
-        warnings=tuple(warnings),
-        title_from_file=title_from_file,
-        metadata=metadata,
-    )
+    return assemble_article(article_id, path, parts.date, title, cleaned, warnings, metadata)
 
 
 def paragraphs_of_text(text: str) -> list[str]:

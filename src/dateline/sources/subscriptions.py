@@ -72,6 +72,18 @@ def now_stamp() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _stamp_time(stamp: str | None) -> dt.datetime | None:
+    """A stamp written by now_stamp() as a time; None when there is none or
+    it cannot be read (a feed whose last try is unknown is due)."""
+    if not stamp:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
 def check_feed_address(url: str) -> str | None:
     """Why `url` cannot be a feed's address, or None when it can."""
     try:
@@ -244,6 +256,17 @@ class Subscriptions:
                 "UPDATE feed SET fetch_pages = ? WHERE url = ?", (int(fetch_pages), url)
             )
             return cursor.rowcount > 0
+
+    def due(self, interval_s: float, now: dt.datetime | None = None) -> list[str]:
+        """The feeds to fetch on a schedule (`dateline --watch`): never tried,
+        or last tried `interval_s` seconds ago or more, in the list's order."""
+        now = now or dt.datetime.now(dt.UTC)
+        due: list[str] = []
+        for feed in self.all():
+            last = _stamp_time(feed.last_attempt)
+            if last is None or (now - last).total_seconds() >= interval_s:
+                due.append(feed.url)
+        return due
 
     # --- What fetching found -------------------------------------------------
 

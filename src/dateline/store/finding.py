@@ -8,17 +8,21 @@ thread holds the lock hands out work and stores what comes back; a thread
 that finds it held leaves its article to the holder, which looks again for
 work before it lets go, so no article is left waiting. Nothing here imports
 Textual: the reader hears of each article's facts through `found`.
+
+`FactsAsRead` is what `dateline index` and `dateline export` use: the
+articles go to the workers batch by batch as the files are read.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 
 from dateline.facts.base import ArticleFacts
 from dateline.facts.workers import FactFinder
 from dateline.model.article import Article
-from dateline.store.library import Library
+from dateline.store.library import BATCH_SECONDS, FACTS_BATCH, Library
 
 
 class BackgroundFacts:
@@ -88,3 +92,118 @@ class BackgroundFacts:
         with self._made:
             if self._finder is not None:
                 self._finder.close()
+
+
+# Articles handed to the workers ahead of the facts stored: enough to keep
+# every worker busy between two of the indexer's reports, few enough that a
+# corpus of any size is never held in memory whole.
+AHEAD = 256
+
+
+class FactsAsRead:
+    """Facts found while a corpus is read: each batch of articles the indexer
+    stores goes to the workers at once, so that reading the files and finding
+    their facts overlap (the workers start, and the first articles' facts are
+    found, while the rest of the files are read), rather than one after the
+    other. For `dateline index` and `dateline export`.
+
+    `workers()` makes the finder once `start_from` articles without facts
+    have turned up: a corpus read before starts none, and one of fewer
+    articles than that has its facts found in this process, where starting
+    the workers would cost more than it saves."""
+
+    def __init__(
+        self,
+        library: Library,
+        workers: Callable[[], FactFinder[int]],
+        report: Callable[[int, int, float], None],
+        *,
+        start_from: int = 0,
+    ) -> None:
+        self._library = library
+        self._make_workers = workers
+        self._finder: FactFinder[int] | None = None
+        self._report = report
+        self._start_from = start_from
+        self._waiting: list[int] = []  # without facts, the workers not yet started
+        self._sent: set[int] = set()  # handed to the workers, facts not yet stored
+        self._done: set[int] = set()
+        self._batch: list[tuple[int, ArticleFacts]] = []
+        self._started = time.perf_counter()
+        self._last_report = 0.0
+        self._total = 0
+
+    @property
+    def finder(self) -> FactFinder[int] | None:
+        return self._finder
+
+    def read(self, rowids: Iterable[int]) -> None:
+        """Articles just listed by the indexer: those without facts (read
+        anew) to the workers, then whatever they have finished is stored."""
+        self._waiting += self._library.without_facts(list(rowids))
+        if self._finder is None and len(self._waiting) < max(self._start_from, 1):
+            return
+        self._send_waiting()
+        self._collect(wait=False)
+
+    def rest(self, rowids: Iterable[int] | None = None) -> int:
+        """Once the files are read: every article (of `rowids`, or of the
+        cache) still without facts has its facts found and stored. Returns
+        how many articles' facts were found."""
+        seen = set(self._waiting)
+        self._waiting += [
+            rowid
+            for rowid in self._library.without_facts(rowids)
+            if rowid not in self._sent and rowid not in self._done and rowid not in seen
+        ]
+        if self._finder is None and len(self._waiting) < self._start_from:
+            # Few: here, one after another.
+            waiting, self._waiting = self._waiting, []
+            return self._library.extract_missing(self._report, rowids=waiting)
+        self._send_waiting()
+        while self._sent:
+            self._collect(wait=True)
+        self._store()
+        self._report(len(self._done), self._total, self._rate())
+        return len(self._done)
+
+    def _send_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for rowid in waiting:
+            if rowid not in self._sent and rowid not in self._done:
+                self._send(rowid)
+
+    def _send(self, rowid: int) -> None:
+        article = self._library.article(rowid)
+        if article is None:
+            return  # gone since it was stored
+        if self._finder is None:
+            self._finder = self._make_workers()
+        self._finder.submit(rowid, article)
+        self._sent.add(rowid)
+        self._total += 1
+        while len(self._sent) > AHEAD:
+            self._collect(wait=True)
+
+    def _collect(self, *, wait: bool) -> None:
+        if self._finder is None or not self._sent:
+            return
+        # Without waiting: hand out work and take what is finished.
+        for rowid, _, facts in self._finder.results(None if wait else 0):
+            self._sent.discard(rowid)
+            self._done.add(rowid)
+            self._batch.append((rowid, facts))
+        if len(self._batch) >= FACTS_BATCH:
+            self._store()
+        now = time.perf_counter()
+        if now - self._last_report >= BATCH_SECONDS:
+            self._last_report = now
+            self._report(len(self._done), self._total, self._rate())
+
+    def _store(self) -> None:
+        if self._batch:
+            self._library.store_facts(self._batch)
+            self._batch = []
+
+    def _rate(self) -> float:
+        return len(self._done) / max(time.perf_counter() - self._started, 1e-9)

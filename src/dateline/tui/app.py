@@ -44,9 +44,12 @@ from dateline.tui.messages import (
     FactsReady,
     FeedFetched,
     FeedsFetched,
+    FilesChanged,
     IndexingDone,
     LibraryFailed,
     ListingChanged,
+    ReportRequested,
+    ReportWritten,
     SavedSearchCounts,
     SourceOpened,
     StoriesReady,
@@ -67,6 +70,19 @@ FIRST_SCREEN = 100
 ARTICLE_CACHE = 64
 # Facts are found once the list is on screen, or after this long at most.
 FACTS_AFTER_PAINT_S = 2.0
+# Articles whose facts are missing when stories are grouped, found there
+# rather than left out (more means the facts worker was stopped: left out).
+FACTS_HERE = 16
+# A file written to while it was read is read again after this long.
+SETTLE_SECONDS = 0.5
+# Story notifications after a reading: a few, then a count.
+STORY_NEWS_SHOWN = 3
+# While watching, the feeds that are due are looked for this long after
+# start-up, then this often (each feed is fetched every config.feed_interval).
+FEEDS_FIRST_CHECK_S = 2.0
+FEEDS_CHECK_S = 60.0
+# The garbage collector, off during start-up, is on again after this long at most.
+GC_AFTER_START_S = 2.0
 # The saved searches' unread counts are counted again at most this often while
 # the list or the marks change (each count is a query over the whole corpus),
 # and this often while facts are being found.
@@ -97,9 +113,11 @@ class DatelineApp(App[int]):
         config: Config | None = None,
         state: ReadingState | None = None,
         theme_folders: Iterable[Path] | None = None,
+        watch: bool | None = None,
     ) -> None:
         """Read `corpus` (articles already loaded), or the files under `paths`
-        through the library's cache."""
+        through the library's cache; with `watch` (default: the config's),
+        read their new and changed files as they come."""
         super().__init__()
         # Keys one at a time, so that one that moves the focus (`/`) has
         # moved it before the next is read.
@@ -132,6 +150,11 @@ class DatelineApp(App[int]):
             config, config_problems = load_config()
             self.problems += config_problems
         self.config = config
+        # Watching the corpus's folders (`--watch`): changed paths not read yet,
+        # and the event that ends the watch.
+        self.watching = bool(config.watch if watch is None else watch) and self.roots is not None
+        self._changed_files: set[Path] = set()
+        self._stop_watching = threading.Event()
         self.state = state if state is not None else ReadingState.open()
         # Marks kept under article ids by an older Dateline follow their
         # articles from here on (a look at two small tables when none are left).
@@ -145,11 +168,8 @@ class DatelineApp(App[int]):
         self.dateline_themes: dict[str, Theme] = catalog.themes
         for dateline_theme in self.dateline_themes.values():
             self.register_theme(dateline_theme)
-        # Chosen before the stylesheet is first parsed: chosen in on_mount, the
-        # theme made Textual parse and apply every widget's CSS a second time
-        # before the first frame.
         self.theme_errors: list[str] = []
-        self.theme = self._initial_theme()
+        self._start_with_theme(self._initial_theme())
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
@@ -173,6 +193,7 @@ class DatelineApp(App[int]):
         # Fetching feeds (`r`): a line per feed done, and whether a fetch is on.
         self.feed_lines: list[tuple[str, bool]] = []
         self.fetching = False
+        self.fetching_on_schedule = False  # the fetch on is the watch's, done quietly
         # Set once a frame with the list in it is on the terminal. Finding facts
         # waits for it: the extractors' import and first articles hold the
         # interpreter for tens of milliseconds, which the first frame waited on.
@@ -203,6 +224,11 @@ class DatelineApp(App[int]):
         self._notify_load_problems(self.load_problems)
         self._when_list_painted()
         self.recount_saved_searches(0)
+        if self.watching:
+            self.watch_folders()
+            self.set_timer(FEEDS_FIRST_CHECK_S, self.fetch_due_feeds)
+            self.set_interval(FEEDS_CHECK_S, self.fetch_due_feeds)
+        self.set_timer(GC_AFTER_START_S, self._collect_garbage_again)
         if len(self.listing):
             # The first screenful came from the cache: paint it, then look over
             # the corpus. Listing 100,000 cached articles in the worker held the
@@ -214,7 +240,21 @@ class DatelineApp(App[int]):
     def _when_list_painted(self) -> None:
         """Note the next frame, if the list is in it (or nothing is left to list)."""
         if not self._list_painted.is_set() and (len(self.listing) or not self.indexing):
-            self.call_after_refresh(self._list_painted.set)
+            self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        self._list_painted.set()
+        self._collect_garbage_again()
+
+    def _collect_garbage_again(self) -> None:
+        """Turn the garbage collector back on, if start-up turned it off
+        (`dateline.cli.reader_main`), once the list is on screen or after
+        `GC_AFTER_START_S` at most. What start-up made lives as long as the
+        app: it is moved out of the collector's sight, so that no full pass
+        walks it again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _wait_for_list_painted(self) -> None:
         """In a worker: wait until the list is on screen, before finding facts."""
@@ -249,6 +289,24 @@ class DatelineApp(App[int]):
             return DEFAULT_THEME
         return "textual-dark"
 
+    def _start_with_theme(self, name: str) -> None:
+        """Make `name` the theme before anything is styled.
+
+        Setting `App.theme` runs its watcher, which queues a `refresh_css`:
+        every stylesheet parsed again and applied to every widget, in the
+        first frame's time (about 7 ms of the seeds' first paint), though
+        nothing has been styled yet. So the reactive is set without its
+        watcher, and what the watcher would change is set here: the
+        stylesheet's variables (parsed later, once, with the right values),
+        the theme's classes on the App, and the ANSI colour mapping."""
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.add_class(f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+
     def _remember_theme(self, theme: Theme) -> None:
         self.state.set_preference(THEME_PREFERENCE, theme.name)
 
@@ -259,11 +317,12 @@ class DatelineApp(App[int]):
         self.notify(message, title="Dateline", severity="warning", timeout=10, markup=False)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def read_library(self) -> None:
+    def read_library(self, files: set[Path] | None = None) -> None:
         """List the corpus (cache first, then any file that changed), then
-        extract the facts of every article that has none."""
+        extract the facts of every article that has none. With `files`
+        (seen to change while watching), only those are read."""
         try:
-            self._read_library()
+            self._read_library(files)
         except sqlite3.Error as error:
             self.post_message(LibraryFailed(error))
 
@@ -305,9 +364,11 @@ class DatelineApp(App[int]):
         self._refresh_lists()
         self.read_library()
 
-    def _read_library(self) -> None:
+    def _read_library(self, files: set[Path] | None = None) -> None:
         worker = get_current_worker()
-        if self.roots is not None:
+        if self.roots is not None and files is not None:
+            self._read_changed(files, lambda: worker.is_cancelled)
+        elif self.roots is not None:
             # Sorted and de-duplicated here, off the UI thread.
             snapshot = self.library.snapshot(self.roots)
             listing = Listing(snapshot.entries)
@@ -326,18 +387,51 @@ class DatelineApp(App[int]):
         if not worker.is_cancelled:
             self._group_stories()
 
+    def _read_changed(self, files: set[Path], cancelled: Callable[[], bool]) -> None:
+        """Read the files the watch saw change: the same path as a whole
+        reading, over those files alone. One written to again while it was
+        read (half-written when seen) goes back to the watch's queue."""
+        assert self.roots is not None
+
+        def report(change: ListingChange, progress: IndexProgress) -> None:
+            self.post_message(ListingChanged(change, progress))
+
+        result = self.library.index(self.roots, report, cancelled, files=files)
+        found = [*result.problems, *self.library.file_problems(files)]
+        self.post_message(IndexingDone([f"Skipped {problem}" for problem in found]))
+        unsettled = self.library.changed_since_read(files)
+        if unsettled and not cancelled():
+            self.post_message(FilesChanged({Path(path) for path in unsettled}, settling=True))
+
     def _group_stories(self) -> None:
         from dateline.stories import group_stories
 
-        entries = list(self.listing.entries)
+        # From the cache, not the app's listing: the changes this worker just
+        # read may not have reached the listing yet (it is the UI thread's).
+        if self.roots is not None:
+            entries = Listing(self.library.entries(self.roots)).entries
+        else:
+            entries = list(self.listing.entries)
         if len(entries) > self.STORY_LIMIT:
             self.post_message(StoriesReady([]))
             return
         items = []
+        waiting = []
         for entry in entries:
             article, facts = self.library.article(entry.rowid), self.library.facts(entry.rowid)
             if article is not None and facts is not None:
                 items.append((as_listed(article, entry), facts))
+            elif article is not None:
+                waiting.append((article, entry))
+        if 0 < len(waiting) <= FACTS_HERE:
+            # Facts still on their way (the open article's, found apart): a
+            # new article must not miss its story for that, so find them here.
+            self.library.extract_missing(
+                lambda done, total, rate: None, rowids=[entry.rowid for _, entry in waiting]
+            )
+            for article, entry in waiting:
+                if (facts := self.library.facts(entry.rowid)) is not None:
+                    items.append((as_listed(article, entry), facts))
         self.post_message(StoriesReady(group_stories(items)))
 
     def _extract_missing(self, cancelled: Callable[[], bool]) -> None:
@@ -399,6 +493,11 @@ class DatelineApp(App[int]):
             self.listing = message.listing
         elif entries_changed:
             self.listing.apply(change.added, change.removed)
+        # SQLite gives a removed row's number to the next row (a file read
+        # again): what was kept in memory under it is another article's.
+        for rowid in change.removed:
+            self._articles.pop(rowid, None)
+            self._facts.pop(rowid, None)
         if message.progress is not None:
             progress = message.progress
             if progress.streaming is not None:  # one large file: how far into it
@@ -419,6 +518,8 @@ class DatelineApp(App[int]):
 
     @on(StoriesReady)
     def _stories_ready(self, message: StoriesReady) -> None:
+        if self.stories is not None:
+            self._announce_story_news(self.story_of, message.stories)
         self.stories = message.stories
         self.story_of = {
             article_id: story for story in message.stories for article_id in story.article_ids
@@ -499,6 +600,69 @@ class DatelineApp(App[int]):
         self._notify_load_problems(message.problems)
         self._refresh_lists()
         self.recount_saved_searches()
+        self._read_changed_files()
+
+    # Watching ------------------------------------------------------------------
+
+    @work(thread=True, group="watch", exit_on_error=False)
+    def watch_folders(self) -> None:
+        """Tell the app of each burst of changes in the corpus's folders,
+        until it quits (watchfiles waits in its own code, off the UI thread)."""
+        from dateline.sources.watch import batches
+
+        assert self.roots is not None
+        for paths in batches(self.roots, self._stop_watching):
+            self.post_message(FilesChanged(paths))
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        if message.settling:
+            # Written to while it was read: read again once it has had a moment.
+            self.set_timer(SETTLE_SECONDS, lambda: self._queue_changed(message.paths))
+        else:
+            self._queue_changed(message.paths)
+
+    def _queue_changed(self, paths: set[Path]) -> None:
+        self._changed_files |= paths
+        self._read_changed_files()
+
+    def _read_changed_files(self) -> None:
+        """Read the files changed so far, unless a reading is under way (the
+        whole corpus at start, or the changes before): then when it is done.
+        The facts and stories that follow a reading are left to the next one."""
+        if self.indexing or not self._changed_files or self.roots is None:
+            return
+        files, self._changed_files = self._changed_files, set()
+        self.indexing = True
+        self.progress = ("Reading changed files…", 0, 1)
+        self._refresh_lists(entries=False)
+        self.read_library(files)
+
+    def _announce_story_news(self, before: dict[str, Story], stories: list[Story]) -> None:
+        """A notification for each story that gained articles since the last
+        grouping (or formed), a few at most."""
+        from dateline.stories import story_news
+
+        news = story_news(before, stories)
+        for story, added, new in news[:STORY_NEWS_SHOWN]:
+            if new:
+                message = f"New story §{story.number}: {story.title} ({len(added)} articles)"
+            else:
+                titles = [self._title(article_id) for article_id in added]
+                articles = "an article" if len(added) == 1 else f"{len(added)} articles"
+                message = f"Story §{story.number} gained {articles}: {'; '.join(titles)}"
+            self.notify(message, title="Stories", timeout=8, markup=False)
+        if len(news) > STORY_NEWS_SHOWN:
+            self.notify(
+                f"…and {len(news) - STORY_NEWS_SHOWN} more stories changed (v groups the list).",
+                title="Stories",
+                timeout=8,
+                markup=False,
+            )
+
+    def _title(self, article_id: str) -> str:
+        entry = self.listing.get(article_id)
+        return entry.title if entry is not None else article_id
 
     @on(FactsProgress)
     def _facts_progress(self, message: FactsProgress) -> None:
@@ -578,15 +742,27 @@ class DatelineApp(App[int]):
             self.notify("Already fetching your feeds.", timeout=3, markup=False)
             return
         self.fetching = True
+        self.fetching_on_schedule = False
         self.feed_lines = []
         self.progress = ("Fetching feeds…", 0, 1)
         self._refresh_lists(entries=False)
         self.fetch_feeds()
 
+    def fetch_due_feeds(self) -> None:
+        """While watching: fetch, quietly, the feeds whose time has come (each
+        every `config.feed_interval` minutes). Nothing shows unless articles
+        come or a feed fails; a fetch already on (`r`) is left alone."""
+        if self.fetching:
+            return
+        self.fetching = True
+        self.fetching_on_schedule = True
+        self.fetch_feeds(scheduled=True)
+
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
-    def fetch_feeds(self) -> None:
-        """Fetch every feed followed, a line per feed as each is done; the
-        network is only ever waited on here, never on the UI thread."""
+    def fetch_feeds(self, scheduled: bool = False) -> None:
+        """Fetch every feed followed (`scheduled`: those due), a line per feed
+        as each is done; the network is only ever waited on here, never on
+        the UI thread."""
         from dateline.sources import fetched_dir
         from dateline.sources.subscriptions import Subscriptions
         from dateline.sources.update import FeedUpdate, update_feeds
@@ -598,6 +774,11 @@ class DatelineApp(App[int]):
             subscriptions = Subscriptions.open()
             problems = list(subscriptions.problems)
             try:
+                urls = None
+                if scheduled:
+                    urls = subscriptions.due(self.config.feed_interval * 60)
+                    if not urls:
+                        return
 
                 def report(update: FeedUpdate, done: int, total: int) -> None:
                     self.post_message(
@@ -607,6 +788,7 @@ class DatelineApp(App[int]):
                 updates = update_feeds(
                     subscriptions,
                     fetched_dir(),
+                    urls=urls,
                     report=report,
                     cancelled=lambda: worker.is_cancelled,
                 )
@@ -620,11 +802,14 @@ class DatelineApp(App[int]):
                     sum(u.updated for u in updates),
                     [u.line for u in updates if u.error is not None],
                     problems,
+                    scheduled,
                 )
             )
 
     @on(FeedFetched)
     def _feed_fetched(self, message: FeedFetched) -> None:
+        if self.fetching_on_schedule:
+            return  # quiet: said at the end, if anything came
         self.feed_lines.append((message.line, message.failed))
         self.progress = (f"Feeds {message.done:,}/{message.total:,}", message.done, message.total)
         self._refresh_lists(entries=False)
@@ -638,6 +823,8 @@ class DatelineApp(App[int]):
         self.progress = None
         for problem in message.problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
+        if message.scheduled and not (message.new or message.updated or message.failures):
+            return  # nothing came on the schedule: nothing to say
         if not message.feeds:
             self.notify(
                 "You follow no feeds yet: dateline feeds add URL, or dateline feeds import"
@@ -673,6 +860,51 @@ class DatelineApp(App[int]):
         self.progress = ("Reading fetched articles…", 0, 1)
         self._refresh_lists(entries=False)
         self.read_library()
+
+    # The story report ------------------------------------------------------------
+
+    @on(ReportRequested)
+    def _report_requested(self, message: ReportRequested) -> None:
+        self.notify(f"Writing the report to {message.path}…", timeout=3, markup=False)
+        self.write_report(message.story, message.path)
+
+    @work(thread=True, group="report", exit_on_error=False)
+    def write_report(self, story: Story, path: Path) -> None:
+        """Write the story's report, off the UI thread: its articles come from
+        the cache. HTML unless the file's name ends in .md."""
+        from dateline.output.report import (
+            FORMAT_OF_SUFFIX,
+            render,
+            story_document,
+            story_report,
+        )
+
+        articles = {}
+        for article_id in story.article_ids:
+            entry = self.listing.get(article_id)
+            article = None if entry is None else self.library.article(entry.rowid)
+            if entry is not None and article is not None:
+                articles[article_id] = as_listed(article, entry)
+        fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower(), "html")
+        text = render(story_document([story_report(story, articles)]), fmt)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.post_message(ReportWritten(path, error.strerror or str(error)))
+            return
+        self.post_message(ReportWritten(path, None))
+
+    @on(ReportWritten)
+    def _report_written(self, message: ReportWritten) -> None:
+        if message.error is None:
+            self.notify(f"Report written to {message.path}", timeout=8, markup=False)
+        else:
+            self.notify(
+                f"The report could not be written to {message.path}: {message.error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
 
     def open_in_browser(self, url: str) -> None:
         """Open `url` in the web browser, off the UI thread: a text browser
@@ -769,6 +1001,15 @@ class DatelineApp(App[int]):
                     search.query,
                     functools.partial(screen.delete_saved_search, search.name),
                 )
+        # Imported here: the story screen is not needed for the first paint.
+        from dateline.tui.screens.story import StoryScreen
+
+        if isinstance(screen, StoryScreen):
+            yield SystemCommand(
+                "Report this story",
+                "Write the story's report: one HTML page, or Markdown (.md)",
+                screen.action_report,
+            )
         yield SystemCommand(
             "Fetch feeds",
             "Fetch the feeds you follow, in the background (r)",
@@ -776,6 +1017,7 @@ class DatelineApp(App[int]):
         )
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()  # the watch ends at its next step
         self.workers.cancel_all()
         if self._background_facts is not None:
             self._background_facts.close()

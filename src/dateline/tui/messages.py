@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -116,6 +117,32 @@ class FeedsFetched(Message):
     updated: int
     failures: list[str]  # a line for each feed that failed
     problems: list[str]  # with the subscriptions file itself
+    scheduled: bool = False  # fetched on the watch's schedule, not asked for with `r`
+
+
+@dataclass
+class ReportRequested(Message):
+    """Write this story's report to `path` (asked for in the story screen)."""
+
+    story: Story
+    path: Path
+
+
+@dataclass
+class ReportWritten(Message):
+    """The report worker is done: the file written, or why it could not be."""
+
+    path: Path
+    error: str | None
+
+
+@dataclass
+class FilesChanged(Message):
+    """The watch saw files and folders of the corpus change (`--watch`);
+    `settling`: files that changed again while they were read."""
+
+    paths: set[Path]
+    settling: bool = False
 
 
 @dataclass

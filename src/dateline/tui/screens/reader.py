@@ -66,6 +66,10 @@ def stories_first(entries: list[Entry], story_of: dict[str, Story]) -> list[Entr
 
 
 class ReaderScreen(Screen[None]):
+    # The list has the focus from the start. Textual's default ("*") gave it
+    # to the search box, the first focusable widget, and `on_mount` took it
+    # back: each move restyled the widgets whose :focus it changed.
+    AUTO_FOCUS = "#articles"
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
@@ -143,9 +147,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.query_one("#query-problem", Static).display = False
-        self.query_one("#progress", ProgressBar).display = False
+        # The search box and the progress bar start hidden (app.tcss).
         self.show_saved_searches()
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
@@ -364,6 +366,8 @@ class ReaderScreen(Screen[None]):
             self.refresh_list()
             if self.article is None and (current := self.query_one(ArticleList).current_id):
                 self.open_article(current)
+            elif self.article is not None:
+                self._reopen_if_changed(self.article)
         else:
             text, query = self._good_query
             self._show_status(query, len(self.query_one(ArticleList).entries), text)
@@ -374,6 +378,18 @@ class ReaderScreen(Screen[None]):
         self.query_one(SavedSearchList).show(
             self.app.saved_searches, self.app.saved_unread, self._good_query[0].strip() or None
         )
+
+    def _reopen_if_changed(self, shown: Article) -> None:
+        """Show the open article again if its file changed under it (a file
+        watched, or read again): its text and facts are the new ones."""
+        fresh = self.app.article(shown.id)
+        if fresh is None or fresh == shown:
+            return
+        self.selected_fact = None
+        self.marked = None
+        self.facts = None
+        self.article = fresh
+        self.facts = self.app.facts_for(fresh)
 
     def action_next_unread(self, direction: int) -> None:
         article_list = self.query_one(ArticleList)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -21,7 +22,8 @@ from textual.widgets.option_list import Option
 from dateline.facts.base import DateFact
 from dateline.facts.display import number, period
 from dateline.stories import Story, StoryEntity
-from dateline.tui.messages import SourceOpened
+from dateline.tui.messages import ReportRequested, SourceOpened
+from dateline.tui.screens.report_path import ReportPathScreen, report_file_name
 
 TABS = ("timeline", "people", "figures", "quotes")
 INDENT = "\u00a0\u00a0\u00a0\u00a0"
@@ -188,6 +190,17 @@ class StoryScreen(Screen[None]):
         active = self.query_one(TabbedContent).active
         index = TABS.index(active) if active in TABS else 0
         self.action_tab(TABS[(index + step) % len(TABS)])
+
+    def action_report(self) -> None:
+        """Ask where to write the story's report (the current folder offered),
+        then hand the writing to the app's worker."""
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.post_message(ReportRequested(self.story, path))
+
+        suggested = Path.cwd() / report_file_name(self.story.title)
+        self.app.push_screen(ReportPathScreen(suggested), chosen)
 
     @on(OptionList.OptionSelected)
     def _open_source(self, event: OptionList.OptionSelected) -> None:

@@ -183,12 +183,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._request_restyle())
-        # A line apart from the text, as paragraphs are; the last piece of a
-        # part may be flush with the next piece, in the next part.
-        self.query_one(".part-top", Static).styles.margin = (0, 0, 1, 0)
-        self.query_one(".part-foot", Static).styles.margin = (1, 0, 0, 0)
-        for note in self.query(".part-note"):
-            note.display = False
+        # The part notes start hidden, a line apart from the text (app.tcss).
         self._show(self.article)
 
     def watch_article(self, article: Article | None) -> None:

@@ -7,15 +7,14 @@ model and the facts."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
 from typing import Any
 
 from dateline import __version__
 from dateline.facts.base import ArticleFacts
-from dateline.facts.extract import extract_facts
 from dateline.facts.serialize import export_facts
 from dateline.model.article import Article
 from dateline.stories import FigureGroup, Source, SpeakerQuotes, Story, StoryEntity, group_stories
@@ -32,6 +31,10 @@ def export_document(
 ) -> dict[str, Any]:
     """The export as plain data. `facts` defaults to extracting them now."""
     if facts is None:
+        # Imported here: `dateline export` finds facts in worker processes, or
+        # takes them from the cache, and need not import the extractors.
+        from dateline.facts.extract import extract_facts
+
         facts = [extract_facts(article) for article in articles]
     stories = group_stories(list(zip(articles, facts, strict=True)))
     return {
@@ -169,7 +172,7 @@ def _display_path(path: Path, root: Path | None) -> str:
 
 def render(document: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return json_indented(document) + "\n"
     if fmt == "yaml":
         import yaml
 
@@ -177,6 +180,107 @@ def render(document: dict[str, Any], fmt: str) -> str:
     if fmt == "markdown":
         return render_markdown(document)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def json_indented(value: object) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, the same text, three
+    to four times faster.
+
+    With `indent`, the standard library encodes in Python, a generator per
+    level: 14 MB of export for 400 articles took 0.6 s, most of an export from
+    the cache. Here each value is appended to one list, strings through the
+    standard library's own C escaper, numbers as it writes them."""
+    parts: list[str] = []
+    _json_value(value, parts.append, "\n")
+    return "".join(parts)
+
+
+def _json_value(value: object, add: Callable[[str], None], newline: str) -> None:
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            add("{}")
+            return
+        inner = newline + "  "
+        before = "{" + inner
+        between = "," + inner
+        for key, item in value.items():  # type: ignore[attr-defined]
+            add(before)
+            before = between
+            add(_encode_string(key if type(key) is str else _json_key(key)))
+            # The common leaves here, not a call each: most of an export is
+            # mentions of three numbers.
+            item_kind = type(item)
+            if item_kind is int:
+                add(": " + int.__repr__(item))
+            elif item_kind is str:
+                add(": " + _encode_string(item))
+            else:
+                add(": ")
+                _json_value(item, add, inner)
+        add(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            add("[]")
+            return
+        inner = newline + "  "
+        before = "[" + inner
+        between = "," + inner
+        for item in value:  # type: ignore[attr-defined]
+            add(before)
+            before = between
+            if type(item) is str:
+                add(_encode_string(item))
+            else:
+                _json_value(item, add, inner)
+        add(newline + "]")
+    elif kind is str:
+        add(_encode_string(value))  # type: ignore[arg-type]
+    elif value is None:
+        add("null")
+    elif value is True:
+        add("true")
+    elif value is False:
+        add("false")
+    elif isinstance(value, int):
+        add(int.__repr__(value))
+    elif isinstance(value, float):
+        add(_json_float(value))
+    elif isinstance(value, str):
+        add(_encode_string(value))
+    elif isinstance(value, dict | list | tuple):  # a subclass: as its base
+        _json_value(dict(value) if isinstance(value, dict) else list(value), add, newline)
+    else:
+        raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+
+
+def _json_key(key: object) -> str:
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    if isinstance(key, float):
+        return _json_float(key)
+    if isinstance(key, str):
+        return str(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _json_float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")
 
 
 def _md(text: object) -> str:
