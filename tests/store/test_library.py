@@ -109,7 +109,7 @@ def test_articles_and_facts_round_trip_through_the_cache(tmp_path: Path, seed_00
     assert library.facts(entry.rowid) is None
     assert library.without_facts() == sorted(e.rowid for e in library.entries())
     facts = extract_facts(article)
-    library.store_facts([(entry.rowid, facts)])
+    assert library.store_facts([(entry.rowid, entry.digest, facts)]) == [facts]
     assert library.facts(entry.rowid) == facts
     assert entry.rowid not in library.without_facts()
     assert library.mentioning("Paul Holmes") == {entry.rowid}
@@ -136,7 +136,7 @@ def test_full_text_search_matches_word_prefixes(tmp_path: Path) -> None:
 def test_stale_facts_are_not_served(tmp_path: Path, seed_000) -> None:
     library = Library.open(tmp_path / "library.sqlite3")
     (entry,) = library.add([seed_000])
-    library.store_facts([(entry.rowid, extract_facts(seed_000))])
+    library.store_facts([(entry.rowid, seed_000.content_hash, extract_facts(seed_000))])
     library._fingerprint = "other extractor code"
     assert library.facts(entry.rowid) is None
     assert library.without_facts() == [entry.rowid]
@@ -346,7 +346,7 @@ def test_a_schema_2_cache_keeps_its_rows_and_lists_them_under_new_ids(tmp_path: 
     library = Library.open(path)
     index(library, tmp_path / "a", tmp_path / "b")
     library.store_facts(
-        [(e.rowid, extract_facts(library.article(e.rowid))) for e in library.entries()]
+        [(e.rowid, e.digest, extract_facts(library.article(e.rowid))) for e in library.entries()]
     )
     digests = {e.id: e.digest for e in library.entries([tmp_path])}
     library.close()

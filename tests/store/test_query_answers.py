@@ -28,7 +28,7 @@ def seeds(tmp_path: Path) -> Library:
     library = Library.open(tmp_path / "library.sqlite3")
     index(library, SEEDS)
     library.store_facts(
-        [(e.rowid, extract_facts(library.article(e.rowid))) for e in library.entries()]
+        [(e.rowid, e.digest, extract_facts(library.article(e.rowid))) for e in library.entries()]
     )
     yield library
     library.close()
@@ -141,7 +141,7 @@ def test_the_index_follows_the_facts_stored(seeds: Library) -> None:
             DateFact("1815", 0, 0, 4, "year", dt.date(1815, 1, 1), dt.date(1815, 12, 31), "1815"),
         ),
     )
-    seeds.store_facts([(entry.rowid, facts)])
+    seeds.store_facts([(entry.rowid, entry.digest, facts)])
     assert found(seeds, "money>1m") == [SEED_001]
     assert found(seeds, "money:>£1m") == []
     assert found(seeds, "money:>$1bn") == [SEED_001]
@@ -354,3 +354,84 @@ def test_text_sqlite_cannot_keep_is_indexed_as_near_as_it_can() -> None:
     assert facts_index.articles(db, [facts_index.entity_select("person", "Ann")]) == {7}
     facts_index.forget(db, 7)
     assert facts_index.articles(db, [facts_index.quote_select(["Lee"], [])]) == set()
+
+
+def _replace_the_story(library: Library, folder: Path, seed: str) -> int:
+    """Put another seed's text in the folder's one file and read it again:
+    SQLite gives the new row the rowid of the row it replaces (the largest)."""
+    (folder / "story.txt").write_bytes((SEEDS / f"{seed}.txt").read_bytes())
+    index(library, folder)
+    (entry,) = library.entries([folder])
+    return entry.rowid
+
+
+def test_facts_of_a_replaced_article_are_not_stored_on_its_successor(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    library = Library.open(tmp_path / "library.sqlite3")
+    rowid = _replace_the_story(library, folder, SEED_000)
+    before = library.article(rowid)
+    old_facts = extract_facts(before)  # "red herring", said by Paul Holmes
+    # Meanwhile the file changed: the new article has the same rowid.
+    assert _replace_the_story(library, folder, SEED_001) == rowid
+    assert library.store_facts([(rowid, before.content_hash, old_facts)]) == [None]
+    assert library.facts(rowid) is None
+    assert library.without_facts() == [rowid]
+    assert library.mentioning("Paul Holmes") == set()
+    with sqlite3.connect(tmp_path / "library.sqlite3") as db:
+        for table in ("fact_entity", "fact_quote", "fact_amount", "fact_extent", "fact_date"):
+            assert db.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+    listing = Listing(library.entries([folder]))
+    assert matching(listing, parse_query("said:Holmes quote:herring"), library).all() == []
+    # The new article's own facts are stored, and found.
+    after = library.article(rowid)
+    new_facts = extract_facts(after)
+    assert library.store_facts([(rowid, after.content_hash, new_facts)]) == [new_facts]
+    assert library.facts(rowid) == new_facts
+    assert [e.rowid for e in matching(listing, parse_query("money>1m"), library).all()] == [rowid]
+    assert matching(listing, parse_query("quote:herring"), library).all() == []
+    library.close()
+
+
+def test_facts_found_while_the_article_was_replaced_wait_for_the_next_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """extract_missing finds the old article's facts while the file changes:
+    they are not stored on the new row, and the next pass finds its own."""
+    import dateline.store.library as library_module
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    library = Library.open(tmp_path / "library.sqlite3")
+    rowid = _replace_the_story(library, folder, SEED_000)
+    real = library_module.find_facts
+
+    def slow_find(article):
+        facts = real(article)
+        _replace_the_story(library, folder, SEED_001)  # while they were found
+        return facts
+
+    monkeypatch.setattr(library_module, "find_facts", slow_find)
+    seen: list[tuple[int, str]] = []
+    done = library.extract_missing(
+        lambda done, total, rate: None, extracted=lambda r, digest, f: seen.append((r, digest))
+    )
+    assert done == 1
+    old_digest = seen[0][1]
+    (entry,) = library.entries([folder])
+    assert entry.rowid == rowid and entry.digest != old_digest
+    assert library.facts(rowid) is None and library.without_facts() == [rowid]
+    assert library.mentioning("Paul Holmes") == set()
+    monkeypatch.setattr(library_module, "find_facts", real)
+    assert library.extract_missing(lambda done, total, rate: None) == 1
+    stored = library.facts(rowid)
+    assert stored is not None
+    assert "£5m" in [q.text for q in stored.quantities]  # the new article's
+    assert found_in(library, folder, "money>1m") == [rowid]
+    assert found_in(library, folder, "quote:herring") == []
+    library.close()
+
+
+def found_in(library: Library, folder: Path, text: str) -> list[int]:
+    listing = Listing(library.entries([folder]))
+    return [e.rowid for e in matching(listing, parse_query(text), library).all()]

@@ -1093,20 +1093,30 @@ class Library:
             missing += [rowid for (rowid,) in rows]
         return missing
 
-    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> list[ArticleFacts]:
-        """Store each article's facts, and return them as stored: facts that
-        cannot be stored (a number of more digits than Python will write) are
-        left out, with a problem on the article that says so. A failure with
-        one article's facts stays with that article."""
-        prepared = [(rowid, *stored_form(facts)) for rowid, facts in items]
-        self._store_facts(prepared)
-        return [facts for _, facts, _ in prepared]
+    def store_facts(
+        self, items: Iterable[tuple[int, str, ArticleFacts]]
+    ) -> list[ArticleFacts | None]:
+        """Store each article's facts, given as (rowid, the content hash of
+        the article they were found in, facts), and return them as stored:
+        facts that cannot be stored (a number of more digits than Python will
+        write) are left out, with a problem on the article that says so. A
+        failure with one article's facts stays with that article.
 
-    def _store_facts(self, items: Sequence[tuple[int, ArticleFacts, str]]) -> None:
+        Facts are stored only on a row that still holds the article they were
+        found in: None in place of those whose row went, or now holds another
+        article (a file changed meanwhile, and SQLite gave the new row the
+        rowid of the one it replaced)."""
+        prepared = [(rowid, digest, *stored_form(facts)) for rowid, digest, facts in items]
+        written = self._store_facts(prepared)
+        return [facts if rowid in written else None for rowid, _, facts, _ in prepared]
+
+    def _store_facts(self, items: Sequence[tuple[int, str, ArticleFacts, str]]) -> set[int]:
+        """Store the facts; the rowids of the articles whose facts were written."""
+        written: set[int] = set()
         with self._writing() as db:
-            for rowid, facts, text in items:
+            for rowid, digest, facts, text in items:
                 try:
-                    self._store_one(db, rowid, facts, text)
+                    stored = self._store_one(db, rowid, digest, facts, text)
                 except sqlite3.Error:
                     raise  # the cache's own trouble: the caller moves to another
                 except Exception as error:
@@ -1114,17 +1124,25 @@ class Library:
                     # store that they could not be, so no later start tries again.
                     problem = f"facts could not be stored: {_error_text(error)}"
                     failed = ArticleFacts(problems=(*facts.problems, problem))
-                    self._store_one(db, rowid, failed, stored_form(failed)[1])
+                    stored = self._store_one(db, rowid, digest, failed, stored_form(failed)[1])
+                if stored:
+                    written.add(rowid)
+        return written
 
     def _store_one(
-        self, db: sqlite3.Connection, rowid: int, facts: ArticleFacts, text: str
-    ) -> None:
+        self, db: sqlite3.Connection, rowid: int, digest: str, facts: ArticleFacts, text: str
+    ) -> bool:
+        """Store one article's facts and index them; False when the row no
+        longer holds the article of content hash `digest`."""
         cursor = db.execute(
-            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
-            (text, self.fingerprint, rowid),
+            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ? AND digest = ?",
+            (text, self.fingerprint, rowid, digest),
         )
         if cursor.rowcount == 0:
-            return  # the article went (its file changed) while its facts were found
+            # The article went (its file changed) while its facts were found,
+            # and its rowid may be another article's now: its mentions and
+            # facts index rows are that article's, left as they are.
+            return False
         db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
         names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
         db.executemany(
@@ -1132,19 +1150,21 @@ class Library:
             [(rowid, name) for name in names],
         )
         facts_index.store(db, rowid, facts)
+        return True
 
     def extract_missing(
         self,
         report: Callable[[int, int, float], None],
         cancelled: Callable[[], bool] = lambda: False,
-        extracted: Callable[[int, ArticleFacts], None] | None = None,
+        extracted: Callable[[int, str, ArticleFacts], None] | None = None,
         finder: FactFinder[int] | None = None,
         rowids: Iterable[int] | None = None,
     ) -> int:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
-        `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
-        article, with its facts as they are stored. An article whose facts
+        `BATCH_SECONDS` and at the end; `extracted(rowid, content_hash, facts)`
+        after each article, with its facts as they are stored (on its row if
+        the row still holds that article; see `store_facts`). An article whose facts
         cannot be found or stored gets a problem saying so; the others go on.
         With a `finder`, the facts are found in its worker processes, each
         article within its time budget, in the order they finish; without,
@@ -1152,7 +1172,7 @@ class Library:
         missing = self.without_facts(rowids)
         total = len(missing)
         started = last_report = time.perf_counter()
-        batch: list[tuple[int, ArticleFacts, str]] = []
+        batch: list[tuple[int, str, ArticleFacts, str]] = []
         done = 0
 
         handled: set[int] = set()  # an urgent article may be done before its turn
@@ -1175,13 +1195,16 @@ class Library:
             if finder is None
             else finder.find(articles())
         )
-        for rowid, _, article_facts in found:
+        for rowid, article, article_facts in found:
             done += 1
             handled.add(rowid)
             facts, text = stored_form(article_facts)
-            batch.append((rowid, facts, text))
+            # The hash of the text the facts were found in: they are stored
+            # only on a row that still holds it.
+            digest = article.content_hash
+            batch.append((rowid, digest, facts, text))
             if extracted is not None:
-                extracted(rowid, facts)
+                extracted(rowid, digest, facts)
             if len(batch) >= FACTS_BATCH:
                 self._store_facts(batch)
                 batch = []

@@ -182,7 +182,7 @@ class DatelineApp(App[int]):
         self._facts: OrderedDict[int, ArticleFacts] = OrderedDict()
         self._articles: OrderedDict[int, Article] = OrderedDict()
         # The article on screen (its id and row): the facts worker sends its facts at once.
-        self._wanted: tuple[str, int] | None = None
+        self._wanted: tuple[str, int, str] | None = None  # id, rowid, content hash
         self._background_facts: BackgroundFacts | None = None
         # None until the stories worker is done.
         self.stories: list[Story] | None = None
@@ -454,10 +454,12 @@ class DatelineApp(App[int]):
             )
         return self._background_facts
 
-    def _facts_found(self, rowid: int, facts: ArticleFacts) -> None:
-        """From a worker thread: an article's facts are stored."""
+    def _facts_found(self, rowid: int, digest: str, facts: ArticleFacts) -> None:
+        """From a worker thread: an article's facts are stored. They are the
+        open article's if found in its text: a rowid alone may have passed to
+        another article since."""
         wanted = self._wanted
-        if wanted is not None and wanted[1] == rowid:
+        if wanted is not None and wanted[1:] == (rowid, digest):
             self.post_message(FactsReady(wanted[0], facts))
 
     @work(thread=True, exclusive=False, group="facts-now", exit_on_error=False)
@@ -723,7 +725,7 @@ class DatelineApp(App[int]):
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""
         entry = self.listing.get(article.id)
-        self._wanted = None if entry is None else (article.id, entry.rowid)
+        self._wanted = None if entry is None else (article.id, entry.rowid, entry.digest)
         if entry is None:
             return None
         if (facts := self._facts.get(entry.rowid)) is not None:
