@@ -20,6 +20,14 @@ In one run, on a synthetic corpus from `make_corpus.py` (seed-format files,
    the bare FTS5 query; and key press in the list to reader and sidebar
    repainted (in the pty: a key written, then the new article's byline read
    back), p50/p95 at the full corpus beside the same on the two seed articles.
+   Then the filters on facts (issue 14: person:, org:, place:, said:, quote:,
+   money/percent/count comparisons, on: a day or a month, and some of them
+   with words), each kind's queries drawn from the corpus's own facts: the
+   first screenful and every match, p50/p95 per kind.
+
+--warm-cache is copied before it is opened (opening brings an older cache up
+to date, which writes to it): the folder given is never changed.
+--fact-filters-only times the filters on facts alone, on --warm-cache.
 
 With --json-lines (alone: --json-lines-only), the same articles as one JSON
 Lines file (`make_corpus.py --format jsonl`, every article in one file, about
@@ -240,8 +248,9 @@ FIRST_MATCHES = 200
 def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], list[float], int]:
     """Per typed query: the first screenful of matches (what a key press in
     the search box shows), every match (the count), and the bare FTS5 query."""
-    from dateline.model.listing import Listing, parse_query
+    from dateline.model.listing import Listing
     from dateline.store.library import Library
+    from dateline.store.query import matching, parse_query
 
     library = Library.open(cache / "library.sqlite3")
     listing = Listing(library.entries([corpus]))
@@ -252,14 +261,7 @@ def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], l
             for end in range(3, len(query) + 1):
                 text = query[:end]
                 start = time.perf_counter()
-                matches = listing.matches(
-                    parse_query(text),
-                    read=set(),
-                    starred=set(),
-                    search=library.search,
-                    mentioning=library.mentioning,
-                    first=FIRST_MATCHES,
-                )
+                matches = matching(listing, parse_query(text), library, first=FIRST_MATCHES)
                 first.append(time.perf_counter() - start)
                 matches.all()
                 full.append(time.perf_counter() - start)
@@ -269,6 +271,103 @@ def search_times(cache: Path, corpus: Path) -> tuple[list[float], list[float], l
     size = len(listing)
     library.close()
     return first, full, raw, size
+
+
+# Fact filters typed into the box, by kind: each value drawn from the corpus's
+# own facts (a fixed seed), so that every query finds something, beside a few
+# that find little or nothing.
+FACT_QUERIES_PER_KIND = 8
+AMOUNT_QUERIES = {
+    "money": ("money>1m", "money>500k", "money:>£500k", "money<1k", "money>1bn", "money:>$10m"),
+    "percent": ("percent>20", "percent>50", "percent<5", "percent=25", "percent>=99"),
+    "count": ("count>100", "count>1000", "count<10", "count>=50", "count>1m"),
+}
+
+
+def fact_queries(cache: Path) -> dict[str, list[str]]:
+    """Queries of each kind of fact filter, drawn from the facts index."""
+    import sqlite3
+
+    rng = random.Random(14)
+    with contextlib.closing(sqlite3.connect(cache / "library.sqlite3")) as db:
+
+        def names(kind: str) -> list[str]:
+            rows = [n for (n,) in db.execute("SELECT name FROM fact_name WHERE kind = ?", (kind,))]
+            return rng.sample(rows, min(FACT_QUERIES_PER_KIND, len(rows)))
+
+        def quoted(name: str) -> str:
+            return f'"{name}"' if " " in name else name
+
+        queries: dict[str, list[str]] = {
+            "person:": [f"person:{quoted(n)}" for n in names("person")],
+            "org:": [f"org:{quoted(n)}" for n in names("organization")],
+            "place:": [f"place:{quoted(n)}" for n in names("place")],
+        }
+        speakers = [
+            s for (s,) in db.execute("SELECT DISTINCT speaker FROM fact_quote WHERE speaker != ''")
+        ]
+        picked = rng.sample(speakers, min(FACT_QUERIES_PER_KIND, len(speakers)))
+        queries["said:"] = [f"said:{s.split()[-1]}" for s in picked if s.split()]
+        texts = [t for (t,) in db.execute("SELECT text FROM fact_quote LIMIT 20000")]
+        words = sorted({w.strip(".,;:!?'\"“”‘’").lower() for t in texts for w in t.split()})
+        words = [w for w in words if len(w) >= 6 and w.isalpha()]
+        queries["quote:"] = [f"quote:{w}" for w in rng.sample(words, FACT_QUERIES_PER_KIND)]
+        queries.update({f"{kind} comparisons": list(q) for kind, q in AMOUNT_QUERIES.items()})
+        days = [d for (d,) in db.execute("SELECT start FROM fact_date WHERE reach = 0 LIMIT 50000")]
+        picked = rng.sample(days, min(FACT_QUERIES_PER_KIND, len(days)))
+        queries["on:day"] = [f"on:{d}" for d in picked]
+        queries["on:month"] = [f"on:{d[:7]}" for d in picked]
+        queries["combined"] = [
+            f"council {queries['person:'][0]} money>1m",
+            f"{queries['said:'][0]} {queries['quote:'][0]}",
+            f"{queries['org:'][0]} {queries['on:month'][0]}",
+            f"{queries['place:'][0]} percent>20 count>100",
+        ]
+    return queries
+
+
+def fact_filter_times(
+    cache: Path, corpus: Path, runs: int = 5
+) -> dict[str, tuple[list[float], list[float], list[int]]]:
+    """For each kind of fact filter: the first screenful of matches, every
+    match, and the number of matches, for each query, `runs` times over."""
+    from dateline.model.listing import Listing
+    from dateline.store.library import Library
+    from dateline.store.query import matching, parse_query
+
+    queries = fact_queries(cache)
+    library = Library.open(cache / "library.sqlite3")
+    listing = Listing(library.entries([corpus]))
+    times: dict[str, tuple[list[float], list[float], list[int]]] = {}
+    for _ in range(runs):
+        for kind, texts in queries.items():
+            first, full, counts = times.setdefault(kind, ([], [], []))
+            for text in texts:
+                start = time.perf_counter()
+                query = parse_query(text)
+                assert not query.problems, (text, query.problems)
+                matches = matching(listing, query, library, first=FIRST_MATCHES)
+                first.append(time.perf_counter() - start)
+                found = matches.all()
+                full.append(time.perf_counter() - start)
+                counts.append(len(found))
+    library.close()
+    return times
+
+
+def print_fact_filter_times(cache: Path, corpus: Path) -> None:
+    print("\n== fact filters through the filter box (issue 14) ==")
+    times = fact_filter_times(cache, corpus)
+    print(
+        f"{'filter':<20}{'queries':>8}{'matches (median)':>18}  first {FIRST_MATCHES} p50/p95 ms"
+        "   all p50/p95 ms"
+    )
+    for kind, (first, full, counts) in times.items():
+        print(
+            f"{kind:<20}{len(first):>8}{statistics.median(counts):>18,.0f}"
+            f"  {ms(percentile(first, 0.5)):>7} / {ms(percentile(first, 0.95)):>7}"
+            f"   {ms(percentile(full, 0.5)):>7} / {ms(percentile(full, 0.95)):>7}"
+        )
 
 
 def bylines(cache: Path, paths: list[Path], count: int) -> list[bytes]:
@@ -421,6 +520,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json-lines-only", action="store_true", help="only step 4")
     parser.add_argument(
+        "--fact-filters-only",
+        action="store_true",
+        help="only the filters on facts, on a copy of --warm-cache (with --corpus)",
+    )
+    parser.add_argument(
         "--before-src", type=Path, help="older Dateline's src folder, for step 4's before"
     )
     parser.add_argument("--json-lines-dir", type=Path, help="reuse (or make here) step 4's files")
@@ -440,8 +544,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(startup_machine())
             json_lines_case(dateline, work, corpus, options)
             return 0
-        warm_cache = options.warm_cache or work / "warm-cache"
-        if options.warm_cache is None:
+        warm_cache = work / "warm-cache"
+        if options.warm_cache is not None:
+            # A copy: opening it may migrate it, and the steps below write to it.
+            start = time.perf_counter()
+            warm_cache.mkdir()
+            shutil.copy2(options.warm_cache / "library.sqlite3", warm_cache / "library.sqlite3")
+            print(f"cache copied in {time.perf_counter() - start:.0f} s")
+            start = time.perf_counter()
+            from dateline.store.library import Library
+
+            Library.open(warm_cache / "library.sqlite3").close()
+            print(f"cache opened (brought up to date) in {time.perf_counter() - start:.0f} s")
+            if options.fact_filters_only:
+                print(startup_machine())
+                print_fact_filter_times(warm_cache, corpus)
+                return 0
+        else:
             print("\n== dateline index (reading, then facts) ==")
             seconds = index_corpus(dateline, corpus, warm_cache)
             rate = options.count / seconds
@@ -495,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  {name:<28} {ms(percentile(values, 0.5)):>7} / "
                 f"{ms(percentile(values, 0.95)):>7} ms"
             )
+
+        print_fact_filter_times(warm_cache, corpus)
 
         print("\n== key press in the list to reader and sidebar repainted (pty) ==")
         # Down the large list, a new article each time; up and down the two seeds.

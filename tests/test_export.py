@@ -210,6 +210,39 @@ def test_output_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
 
 
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        # Holmes called the council's threat a "red herring" in the first seed only.
+        ("said:Holmes quote:herring", [SEED_000]),
+        # Only the second names a sum over a million (£5m) and a date in 1974.
+        ("money>1m on:1974", [SEED_001]),
+        ('person:"Paul Holmes" strike', [SEED_001, SEED_000]),
+    ],
+)
+def test_a_query_exports_only_the_articles_it_matches(
+    capsys: pytest.CaptureFixture[str], query: str, ids: list[str]
+) -> None:
+    exported = json.loads(export(capsys, "--query", query))
+    assert [article["id"] for article in exported["articles"]] == ids
+
+
+def test_a_query_that_matches_nothing_exports_no_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["export", "--query", "zebra"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["articles"] == []
+    assert "no article matches 'zebra'" in err
+
+
+def test_a_query_that_cannot_be_read_exports_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--query", "money>lots"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "cannot read the query 'money>lots': money>lots: an amount is a number" in err
+
+
 def test_the_json_text_is_the_standard_library_s_indented_text(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.store.state import SCHEMA_VERSION, ReadingState
+from dateline.store.state import SCHEMA_VERSION, ReadingState, SavedSearch
 
 
 def test_read_marks_persist_across_runs(tmp_path: Path) -> None:
@@ -232,3 +232,34 @@ def test_with_no_old_marks_the_cache_is_not_asked(tmp_path: Path) -> None:
         state.set_read("k")
         assert state.adopt_legacy_marks(lambda ids: pytest.fail("asked")) == 0
         assert state.read_keys() == {"k"}
+
+
+def test_saved_searches_are_kept_in_order_and_replaced_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with ReadingState.open(path) as state:
+        assert state.saved_searches() == []
+        state.save_search("Holmes", 'person:"Paul Holmes"')
+        state.save_search("Big sums", "money>1m")
+        state.save_search("Holmes", "said:Holmes")  # replaced, in its place
+    with ReadingState.open(path) as state:
+        assert state.saved_searches() == [
+            SavedSearch("Holmes", "said:Holmes"),
+            SavedSearch("Big sums", "money>1m"),
+        ]
+        state.delete_search("Holmes")
+        state.delete_search("nothing of that name")
+        assert state.saved_searches() == [SavedSearch("Big sums", "money>1m")]
+
+
+def test_a_version_3_state_gains_saved_searches_and_keeps_its_marks(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with ReadingState.open(path) as state:
+        state.set_read("k1")
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE saved_search")
+        connection.execute("PRAGMA user_version = 3")
+    with ReadingState.open(path) as state:
+        assert state.problems == []
+        assert state.read_keys() == {"k1"}
+        state.save_search("Unread", "is:unread")
+        assert state.saved_searches() == [SavedSearch("Unread", "is:unread")]

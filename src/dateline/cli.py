@@ -1,7 +1,7 @@
 """The `dateline` command: open the reader, export the facts, or score them.
 
     dateline [PATH ...] [--feeds] [--theme NAME] [--watch]
-    dateline export [PATH ...] [--feeds] --format json|yaml|markdown [-o FILE]
+    dateline export [PATH ...] [--feeds] --format json|yaml|markdown [--query "..."] [-o FILE]
     dateline report [PATH ...] --story ID|--query "..." [--format markdown|html] [-o FILE]
     dateline index PATH ... [--no-facts]
     dateline eval [GOLD_DIR] [--details] [--json]
@@ -25,6 +25,7 @@ from dateline.resources import seeds_dir
 if TYPE_CHECKING:
     import argparse
 
+    from dateline.model.listing import Entry, Listing
     from dateline.store.finding import FactsAsRead
     from dateline.store.library import Library
     from dateline.store.state import ReadingState
@@ -83,6 +84,12 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
     parser.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    parser.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="only the articles this search matches, in the search box's language "
+        '(words, person:"Paul Holmes", said:Holmes, money>1m, on:2017-01, is:unread, ...)',
+    )
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     return parser
 
@@ -435,6 +442,12 @@ def export_main(args: list[str]) -> int:
             return _nothing_readable(paths)
         along.rest([entry.rowid for entry in entries])
         workers.close()
+        if options.query is not None:
+            # After the facts are found: the query's filters may ask about them.
+            chosen = _export_matching(Listing(entries), options.query, library)
+            if isinstance(chosen, int):
+                return chosen
+            entries = chosen
         articles, facts = [], []
         for entry in entries:
             article, article_facts = library.article(entry.rowid), library.facts(entry.rowid)
@@ -461,6 +474,28 @@ def _write_out(text: str, output: Path | None) -> int:
         _fail(f"cannot write {output}: {error.strerror}")
         return 1
     return 0
+
+
+def _export_matching(listing: Listing, query: str, library: Library) -> list[Entry] | int:
+    """The entries `query` matches (none is an export of no article), with
+    the reading state for is:unread and is:starred; an exit status when the
+    query cannot be read."""
+    from dateline.output.selection import QueryError, matching_entries
+    from dateline.store.state import ReadingState
+
+    state = ReadingState.open()
+    try:
+        chosen = matching_entries(
+            listing, query, library, read=state.read_keys(), starred=state.starred_keys()
+        )
+    except QueryError as error:
+        _fail(f"cannot read the query {query!r}: {error}")
+        return EXIT_BAD_INPUT
+    finally:
+        state.close()
+    if not chosen:
+        _fail(f"no article matches {query!r}: the export has no articles")
+    return chosen
 
 
 HELD_OUT = "heldout"

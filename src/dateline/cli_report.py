@@ -69,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--query",
         metavar="QUERY",
-        help="the stories among the articles this search matches (words, who:, date:, "
-        "source:, ...); the matching articles as one group when they form none",
+        help="the stories among the articles this search matches (the search box's "
+        "language: words, who:, person:, said:, money>1m, on:2017-01, date:, source:, ...); "
+        "the matching articles as one group when they form none",
     )
     parser.add_argument(
         "--format",

@@ -93,7 +93,7 @@ def test_the_library_stores_an_article_stopped_for_time_with_its_warning(tmp_pat
         with FactFinder[int](processes=1, budget=1.0, stages=TEST_STAGES) as finder:
             done = library.extract_missing(
                 lambda done, total, rate: None,
-                extracted=lambda rowid, f: seen.append(rowid),
+                extracted=lambda rowid, digest, f: seen.append(rowid),
                 finder=finder,
             )
         assert done == 2 and len(seen) == 2

@@ -45,7 +45,6 @@ from dateline.facts.serialize import export_facts, facts_from_dict, facts_to_dic
 from dateline.model.article import Article
 from dateline.model.cleaning import CleanedText, clean_paragraphs
 from dateline.model.headline import derive_headline
-from dateline.model.listing import Query, parse_query
 from dateline.model.loading import (
     JSON_LINES_SUFFIXES,
     MAX_LINE_PROBLEMS,
@@ -58,6 +57,7 @@ from dateline.model.loading import (
 )
 from dateline.model.problems import LoadProblem
 from dateline.sources import SOURCE_SUFFIXES
+from dateline.store.query import Query, parse_query
 from tests.conftest import REPOSITORY
 from tests.conftest import SEED_000 as SEED_000_ID
 from tests.conftest import SEED_001 as SEED_001_ID
@@ -1022,6 +1022,9 @@ QUERY_PIECES = st.one_of(
     st.sampled_from(["who:", "IS:", "unread", "starred", "Paul Holmes", "2017", "-01", "-24"]),
     st.integers(0, 9999).map("{:04d}".format),
     st.integers(0, 99).map("-{:02d}".format),
+    st.sampled_from(["person:", "org:", "place:", "said:", "quote:", "on:", "O'Neill", "…"]),
+    st.sampled_from(["money", "percent", "count", ">", ">=", "<", "=", ":>", "£", "$", "€"]),
+    st.sampled_from(["US$", "GBP", "k", "m", "mn", "bn", "b", "tn", "%", ".", ",", "1,500"]),
 )
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -1031,6 +1034,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 @example('""')
 @example("date:9999-12")
 @example("before:0000-01")
+@example("money:>£1,500.5k percent<=12% on:..2017 person:\"O'Neill")
 def test_parse_query_on_any_text(text: str) -> None:
     """Whatever is typed in the filter box gives a query, never an error, and
     no blank search word (which would match no article at all)."""
@@ -1043,6 +1047,14 @@ def test_parse_query_on_any_text(text: str) -> None:
     assert all(isinstance(problem, str) and problem for problem in query.problems)
     query.accepts_date("2017-01-24")
     query.accepts_date("")
+    for amount in query.amounts:
+        assert amount.kind in ("money", "percent", "count") and amount.value >= 0
+        assert amount.unit is None or (amount.kind == "money" and len(amount.unit) == 3)
+    for first, last in query.on:
+        assert ISO_DAY.fullmatch(first) and ISO_DAY.fullmatch(last) and first <= last
+    for name in (*query.people, *query.organizations, *query.places, *query.said, *query.quoted):
+        assert any(character.isalnum() for character in name), name
+    query.fact_selects()  # each filter becomes SQL, whatever was typed
 
 
 @st.composite

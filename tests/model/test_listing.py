@@ -1,19 +1,49 @@
-"""The list's entries and the search box's query language."""
+"""The list's entries, and the search box's query language applied to them
+(the language itself: tests/store/test_query.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.model.listing import (
-    Entry,
-    Listing,
-    Query,
-    as_listed,
-    base_id,
-    parse_query,
-    sort_key,
-)
+from dateline.model.listing import Entry, Listing, Matches, as_listed, base_id, sort_key
+from dateline.store.query import Query, matching, parse_query
+
+
+class FakeLibrary:
+    """What `matching` asks of the library, answered by functions."""
+
+    def __init__(
+        self,
+        search: Callable[[Sequence[str]], Collection[int]],
+        mentioning: Callable[[str], Collection[int]],
+    ) -> None:
+        self._search, self._mentioning = search, mentioning
+
+    def search(self, words: Sequence[str]) -> set[int]:
+        return set(self._search(words))
+
+    def mentioning(self, name: str) -> set[int]:
+        return set(self._mentioning(name))
+
+    def with_facts(self, selects: object) -> set[int]:
+        return set()
+
+
+def filtered(
+    listing: Listing,
+    query: Query,
+    *,
+    read: Collection[str],
+    starred: Collection[str],
+    search: Callable[[Sequence[str]], Collection[int]],
+    mentioning: Callable[[str], Collection[int]],
+    first: int | None = None,
+) -> Matches:
+    library = FakeLibrary(search, mentioning)
+    return matching(listing, query, library, read=read, starred=starred, first=first)  # type: ignore[arg-type]
 
 
 def entry(rowid: int, date: str, digest: str | None = None, article_id: str | None = None) -> Entry:
@@ -57,6 +87,14 @@ def test_applying_a_batch_keeps_the_order() -> None:
     assert [e.rowid for e in listing.entries] == [2, 1, 3]
 
 
+def test_matches_take_rowids_and_a_test_of_each_entry() -> None:
+    listing = Listing([entry(1, "2017-01-10"), entry(2, "2017-02-10"), entry(3, "2017-01-20")])
+    assert listing.matches(None).first is listing.entries
+    assert [e.rowid for e in listing.matches({1, 3, 99}).all()] == [3, 1]
+    assert [e.rowid for e in listing.matches(None, lambda e: e.rowid != 2).all()] == [3, 1]
+    assert [e.rowid for e in listing.matches({1, 2}, lambda e: e.rowid != 2).all()] == [1]
+
+
 def test_query_language() -> None:
     query = parse_query('strike is:unread who:"Paul Holmes" date:2017-01 union')
     assert query == Query(
@@ -78,8 +116,8 @@ def test_bad_filters_become_problems_not_errors() -> None:
         "date:2017-13: a date is YYYY, YYYY-MM or YYYY-MM-DD",
     )
     assert parse_query("is:shiny").problems == ("is:shiny: try is:unread or is:starred",)
-    # An unclosed quotation mark while typing is just words.
-    assert parse_query('who:"Paul').who == "Paul"
+    # An unclosed quotation mark is a problem: the list keeps its last result.
+    assert parse_query('who:"Paul').problems == ('A quotation mark is left open: close it with "',)
     assert parse_query("date:").is_empty
 
 
@@ -89,14 +127,15 @@ def test_view_applies_every_filter() -> None:
     )
 
     def view(text: str) -> list[int]:
-        found = listing.view(
+        found = filtered(
+            listing,
             parse_query(text),
             read={"k-d3"},
             starred={"k-d2", "k-d3"},
             search=lambda words: {1, 2, 3} if words == ("strike",) else set(),
             mentioning=lambda name: {3} if name == "Paul Holmes" else set(),
         )
-        return [e.rowid for e in found]
+        return [e.rowid for e in found.all()]
 
     assert view("") == [2, 3, 1, 4]
     assert view("strike") == [2, 3, 1]
@@ -111,7 +150,8 @@ def test_view_applies_every_filter() -> None:
 def test_a_broad_search_gives_its_newest_matches_first_and_the_rest_when_asked() -> None:
     listing = Listing([entry(n, f"2017-01-{n:02d}") for n in range(1, 21)])
     # Every even article matches: most of the list, so it is tested entry by entry.
-    matches = listing.matches(
+    matches = filtered(
+        listing,
         parse_query("council"),
         read=set(),
         starred=set(),
@@ -124,7 +164,8 @@ def test_a_broad_search_gives_its_newest_matches_first_and_the_rest_when_asked()
     assert [e.rowid for e in matches.all()] == [20, 18, 16, 14, 12, 10, 8, 6, 4, 2]
     assert matches.complete
     # Fewer matches than asked for: complete at once.
-    few = listing.matches(
+    few = filtered(
+        listing,
         parse_query("council is:unread"),
         read={"k-d20"},
         starred=set(),
@@ -245,14 +286,15 @@ def test_source_and_feed_filters_are_parsed_and_match_parts_of_names() -> None:
     listing = Listing([page, fetched])
 
     def view(text: str) -> list[int]:
-        shown = listing.view(
+        shown = filtered(
+            listing,
             parse_query(text),
             read=(),
             starred=(),
             search=lambda w: set(),
             mentioning=lambda n: set(),
         )
-        return [e.rowid for e in shown]
+        return [e.rowid for e in shown.all()]
 
     assert view("source:GAZETTE") == [1]
     assert view("source:chronicle") == [2]

@@ -95,3 +95,21 @@ def test_a_bad_or_empty_query_says_why(capsys: pytest.CaptureFixture[str]) -> No
 def test_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _, err = run(capsys, str(tmp_path / "gone"), "--story", "1")
     assert status == 2 and "no such file or folder" in err
+
+
+def test_a_query_on_facts_reports_only_its_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    # The search box's language: of the two seeds, only SEED_001 names a sum
+    # over a million (£5m) and a date in 1974.
+    status, out, err = run(capsys, "--query", "money>1m on:1974")
+    assert (status, err) == (0, "")
+    # Markdown: ">" escaped.
+    assert out.startswith("# Articles matching “money\\>1m on:1974”")
+    assert "Articles matching “money\\>1m on:1974”: 1." in out
+    assert "strike in Kirklees is on" in out
+    assert "Council has threatened to take legal action" not in out
+
+
+def test_a_query_on_facts_that_cannot_be_read_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--query", "money>lots")
+    assert (status, out) == (2, "")
+    assert "cannot read the query 'money>lots': money>lots: an amount is a number" in err

@@ -109,7 +109,7 @@ def test_articles_and_facts_round_trip_through_the_cache(tmp_path: Path, seed_00
     assert library.facts(entry.rowid) is None
     assert library.without_facts() == sorted(e.rowid for e in library.entries())
     facts = extract_facts(article)
-    library.store_facts([(entry.rowid, facts)])
+    assert library.store_facts([(entry.rowid, entry.digest, facts)]) == [facts]
     assert library.facts(entry.rowid) == facts
     assert entry.rowid not in library.without_facts()
     assert library.mentioning("Paul Holmes") == {entry.rowid}
@@ -136,7 +136,7 @@ def test_full_text_search_matches_word_prefixes(tmp_path: Path) -> None:
 def test_stale_facts_are_not_served(tmp_path: Path, seed_000) -> None:
     library = Library.open(tmp_path / "library.sqlite3")
     (entry,) = library.add([seed_000])
-    library.store_facts([(entry.rowid, extract_facts(seed_000))])
+    library.store_facts([(entry.rowid, seed_000.content_hash, extract_facts(seed_000))])
     library._fingerprint = "other extractor code"
     assert library.facts(entry.rowid) is None
     assert library.without_facts() == [entry.rowid]
@@ -244,6 +244,7 @@ def test_a_version_3_cache_gains_each_article_s_source_and_feed(tmp_path: Path) 
     with sqlite3.connect(path) as db:
         db.execute("ALTER TABLE article DROP COLUMN source")
         db.execute("ALTER TABLE article DROP COLUMN feed")
+        _without_facts_index(db)
         db.execute("PRAGMA user_version = 3")
     again = Library.open(path)
     origins = {e.id: (e.source, e.feed) for e in again.entries()}
@@ -272,6 +273,7 @@ def test_a_version_4_cache_gains_a_full_text_index_of_prefixes(tmp_path: Path) -
             " content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')"
         )
         db.execute("INSERT INTO article_text (article_text) VALUES ('rebuild')")
+        _without_facts_index(db)
         db.execute("PRAGMA user_version = 4")
     again = Library.open(path)
     assert again.problems == []
@@ -297,10 +299,29 @@ def test_a_json_lines_line_and_a_file_named_like_it_are_numbered(tmp_path: Path)
     library.close()
 
 
+FACT_TABLES = (
+    "fact_name_text",
+    "fact_name",
+    "fact_entity",
+    "fact_quote_text",
+    "fact_quote",
+    "fact_amount",
+    "fact_extent",
+    "fact_date",
+)
+
+
+def _without_facts_index(db: sqlite3.Connection) -> None:
+    """Drop what schema 6 added: the facts index."""
+    for table in FACT_TABLES:
+        db.execute(f"DROP TABLE {table}")
+
+
 def _as_schema_2(path: Path, old_ids: dict[tuple[str, int], str]) -> None:
     """Turn a cache into one as Dateline wrote it at schema 2: ids unique in
     the cache (`old_ids`, by file and position), no name or reading key."""
     with sqlite3.connect(path) as db:
+        _without_facts_index(db)
         for (file, position), old_id in old_ids.items():
             db.execute(
                 "UPDATE article SET place = ? WHERE file = ? AND position = ?",
@@ -325,7 +346,7 @@ def test_a_schema_2_cache_keeps_its_rows_and_lists_them_under_new_ids(tmp_path: 
     library = Library.open(path)
     index(library, tmp_path / "a", tmp_path / "b")
     library.store_facts(
-        [(e.rowid, extract_facts(library.article(e.rowid))) for e in library.entries()]
+        [(e.rowid, e.digest, extract_facts(library.article(e.rowid))) for e in library.entries()]
     )
     digests = {e.id: e.digest for e in library.entries([tmp_path])}
     library.close()

@@ -220,7 +220,7 @@ def test_facts_for_an_article_that_went_leave_no_mentions_behind(tmp_path: Path)
     facts = extract_facts(article)
     os.remove(corpus / f"{gone.id}.txt")
     index(library, corpus)
-    library.store_facts([(gone.rowid, facts)])
+    assert library.store_facts([(gone.rowid, article.content_hash, facts)]) == [None]
     assert library.mentioning("Paul Holmes") == set()
     library.close()
 

@@ -8,8 +8,10 @@ from textual.pilot import Pilot
 
 from dateline.facts.refs import FactRef
 from dateline.model.corpus import Corpus
+from dateline.store.state import ReadingState
 from dateline.tui.widgets.facts_sidebar import FactList
 from tests.tui.conftest import AppFactory, settle
+from tests.tui.test_query_keys import counted
 
 SIZE = (120, 40)
 
@@ -89,3 +91,34 @@ def test_story_screen_dark(snap_compare, make_app: AppFactory) -> None:
 def test_story_screen_light(snap_compare, make_app: AppFactory) -> None:
     app = make_app(theme="dateline-light")
     assert snap_compare(app, terminal_size=SIZE, run_before=open_story)
+
+
+def test_saved_searches_above_the_list(snap_compare, make_app: AppFactory, tmp_path) -> None:
+    """Three saved searches with their unread counts, the second one shown
+    (its key, 2, pressed): its name in bold, its query in the box."""
+    state_path = tmp_path / "saved-state.sqlite3"
+    with ReadingState.open(state_path) as state:
+        state.save_search("Paul Holmes", 'person:"Paul Holmes"')
+        state.save_search("Big sums", "money>1m")
+        state.save_search("Said “unlawful”", "quote:unlawful")
+
+    async def show_big_sums(pilot: Pilot) -> None:
+        await settle(pilot)
+        for name, unread in (("Paul Holmes", 2), ("Big sums", 1), ("Said “unlawful”", 2)):
+            await counted(pilot, name, unread)
+        await pilot.press("2")
+        await settle(pilot)
+
+    app = make_app(state_path=state_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=show_big_sums)
+
+
+def test_a_query_that_cannot_be_read(snap_compare, make_app: AppFactory) -> None:
+    """The message under the box; the list keeps the last good query's article."""
+
+    async def type_a_bad_query(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"percent>50 money>lots")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=type_a_bad_query)

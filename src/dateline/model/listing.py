@@ -1,5 +1,5 @@
-"""What the article list needs of each article, and the query language of its
-filter box.
+"""What the article list needs of each article, in reading order. (The query
+language of its search box is `dateline.store.query`.)
 
 An `Entry` is a few short strings: a list of 100,000 of them costs tens of
 megabytes, where the articles themselves would cost hundreds. The text of an
@@ -7,11 +7,7 @@ article is fetched only when it is opened."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
-import shlex
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import compress, islice
 from typing import NamedTuple
@@ -68,123 +64,6 @@ def as_listed(article: Article, entry: Entry) -> Article:
     if entry.id != base:
         warnings = (*warnings, numbered_warning(base, entry.id))
     return replace(article, id=entry.id, warnings=warnings)
-
-
-@dataclass(slots=True, frozen=True)
-class Query:
-    """A parsed filter: free words for full-text search, plus filters.
-
-    is:unread  is:starred  date:2017-01  after:2017-01-01  before:2017-02-01
-    who:"Paul Holmes"  source:Guardian  feed:"Calder Valley"
-    """
-
-    words: tuple[str, ...] = ()
-    unread: bool = False
-    starred: bool = False
-    after: str | None = None  # inclusive ISO day
-    before: str | None = None  # inclusive ISO day
-    who: str | None = None
-    source: str | None = None  # a part of the site's or feed's name
-    feed: str | None = None  # a part of the feed's title or address
-    problems: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.words
-            or self.unread
-            or self.starred
-            or self.after
-            or self.before
-            or self.who
-            or self.source
-            or self.feed
-        )
-
-    def accepts_origin(self, entry: Entry) -> bool:
-        """Whether the entry's source and feed pass `source:` and `feed:`."""
-        if self.source and self.source.casefold() not in entry.source.casefold():
-            return False
-        return not (self.feed and self.feed.casefold() not in entry.feed.casefold())
-
-    def accepts_date(self, date: str) -> bool:
-        if self.after and (not date or date < self.after):
-            return False
-        return not (self.before and (not date or date > self.before))
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_YEAR = re.compile(r"\d{4}")
-
-
-def _day(text: str) -> str | None:
-    if not _DAY.fullmatch(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        return None
-
-
-def _date_span(text: str) -> tuple[str, str] | None:
-    """`2017`, `2017-01`, `2017-01-24` or `FROM..TO` as first and last day."""
-    if ".." in text:
-        first, _, last = text.partition("..")
-        start = _date_span(first) if first else None
-        end = _date_span(last) if last else None
-        if (first and start is None) or (last and end is None) or not (start or end):
-            return None
-        return (start[0] if start else "", end[1] if end else "")
-    if day := _day(text):
-        return day, day
-    if match := _MONTH.fullmatch(text):
-        year, month = int(match[1]), int(match[2])
-        if not (1 <= month <= 12 and year >= 1):
-            return None
-        last = calendar.monthrange(year, month)[1]
-        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-    if _YEAR.fullmatch(text) and int(text) >= 1:
-        return f"{text}-01-01", f"{text}-12-31"
-    return None
-
-
-def parse_query(text: str) -> Query:
-    """Read the filter box. Unknown or malformed filters become problems and
-    are otherwise ignored, so typing never breaks the list."""
-    try:
-        tokens = shlex.split(text)
-    except ValueError:  # an unclosed quotation mark while typing
-        tokens = text.replace('"', "").split()
-    words: list[str] = []
-    problems: list[str] = []
-    fields: dict[str, object] = {}
-    for token in tokens:
-        name, colon, value = token.partition(":")
-        name = name.casefold()
-        if not colon or name not in {"is", "date", "after", "before", "who", "source", "feed"}:
-            if token.strip():  # a quoted blank ("" or "\ ") is no word to find
-                words.append(token)
-            continue
-        if not value:
-            continue  # still being typed
-        if name == "is":
-            flag = value.casefold()
-            if flag in {"unread", "starred"}:
-                fields[flag] = True
-            else:
-                problems.append(f"is:{value}: try is:unread or is:starred")
-        elif name in ("who", "source", "feed"):
-            fields[name] = value
-        elif (span := _date_span(value)) is None:
-            problems.append(f"{name}:{value}: a date is YYYY, YYYY-MM or YYYY-MM-DD")
-        elif name == "date":
-            fields["after"], fields["before"] = span[0] or None, span[1] or None
-        elif name == "after":
-            fields["after"] = span[0] or None
-        else:
-            fields["before"] = span[1] or None
-    return Query(words=tuple(words), problems=tuple(problems), **fields)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -334,49 +213,24 @@ class Listing:
         if renamed:
             self.entries = [renamed.get(e.rowid, e) for e in self.entries]
 
-    def view(
-        self,
-        query: Query,
-        *,
-        read: Collection[str],
-        starred: Collection[str],
-        search: Callable[[Sequence[str]], Collection[int]],
-        mentioning: Callable[[str], Collection[int]],
-    ) -> list[Entry]:
-        """The entries the query lets through, in reading order. `read` and
-        `starred` hold reading keys (`Entry.reading_key`).
-
-        Word and name filters give sets of rowids; when those are few (a
-        typical search), the answer is built from them and sorted, rather
-        than by testing each of a hundred thousand entries."""
-        if query.is_empty:
-            return self.entries
-        return self.matches(
-            query, read=read, starred=starred, search=search, mentioning=mentioning
-        ).all()
-
     def matches(
         self,
-        query: Query,
+        wanted: Collection[int] | None,
+        keep: Callable[[Entry], bool] | None = None,
         *,
-        read: Collection[str],
-        starred: Collection[str],
-        search: Callable[[Sequence[str]], Collection[int]],
-        mentioning: Callable[[str], Collection[int]],
         first: int | None = None,
     ) -> Matches:
-        """As `view`, but with `first`, only the first (newest) `first`
-        matches are found now and the rest when `Matches.all` is called: a
-        short prefix ("cou") matches most of a corpus, and the screen needs
-        a screenful before it needs the count."""
-        if query.is_empty:
+        """The listed entries whose rowid is in `wanted` (all, when None) and
+        that `keep` passes (all, when None), in reading order. With `first`,
+        only the first (newest) `first` matches are found now and the rest
+        when `Matches.all` is called: a short prefix ("cou") matches most of
+        a corpus, and the screen needs a screenful before it needs the count.
+
+        When `wanted` is small (a typical search), the answer is built from
+        it and sorted, rather than by testing each of a hundred thousand
+        entries."""
+        if wanted is None and keep is None:
             return Matches(self.entries)
-        wanted: set[int] | None = None
-        if query.words:
-            wanted = set(search(query.words))
-        if query.who:
-            named = set(mentioning(query.who))
-            wanted = named if wanted is None else wanted & named
         candidates: Iterable[Entry]
         if wanted is not None and len(wanted) * 8 < len(self.entries):
             by_rowid = self._by_rowid()
@@ -386,23 +240,7 @@ class Listing:
             candidates = compress(self.entries, map(wanted.__contains__, self._rowids_in_order()))
         else:
             candidates = self.entries
-        found: Iterator[Entry] = iter(candidates)
-        if (
-            query.unread
-            or query.starred
-            or query.after
-            or query.before
-            or query.source
-            or query.feed
-        ):
-            found = (
-                e
-                for e in found
-                if (not query.unread or e.reading_key not in read)
-                and (not query.starred or e.reading_key in starred)
-                and query.accepts_date(e.date)
-                and query.accepts_origin(e)
-            )
+        found: Iterator[Entry] = iter(candidates) if keep is None else filter(keep, candidates)
         if first is None:
             return Matches(list(found))
         shown = list(islice(found, first))

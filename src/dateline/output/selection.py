@@ -1,16 +1,15 @@
-"""Which articles a report's `--query` covers.
+"""Which articles a report's or an export's `--query` covers.
 
-The one place the report reads a query. Until the query language moves to
-`dateline.store.query` (and gains person:, org:, money>1m, on:...), it is the
-search box's own (`dateline.model.listing`); switching is a change to
-`matching_entries` alone."""
+The one place what leaves Dateline reads a query: in the language of the
+search box, parsed and answered by `dateline.store.query`."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from dateline.model.listing import Entry, Listing, parse_query
+from dateline.model.listing import Entry, Listing
+from dateline.store.query import matching, parse_query
 
 if TYPE_CHECKING:
     from dateline.store.library import Library
@@ -35,6 +34,4 @@ def matching_entries(
         raise QueryError("; ".join(parsed.problems))
     if parsed.is_empty:
         raise QueryError("the query is empty: give words or filters, such as who:Holmes")
-    return listing.view(
-        parsed, read=read, starred=starred, search=library.search, mentioning=library.mentioning
-    )
+    return matching(listing, parsed, library, read=read, starred=starred).all()

@@ -7,7 +7,8 @@ library's articles without facts (from a worker thread of the app), and
 thread holds the lock hands out work and stores what comes back; a thread
 that finds it held leaves its article to the holder, which looks again for
 work before it lets go, so no article is left waiting. Nothing here imports
-Textual: the reader hears of each article's facts through `found`.
+Textual: the reader hears of each article's facts through `found`, with
+the content hash of the article they were found in.
 
 `FactsAsRead` is what `dateline index` and `dateline export` use: the
 articles go to the workers batch by batch as the files are read.
@@ -29,7 +30,7 @@ class BackgroundFacts:
     def __init__(
         self,
         library: Library,
-        found: Callable[[int, ArticleFacts], None],
+        found: Callable[[int, str, ArticleFacts], None],
         *,
         budget: float,
         processes: int | None = None,
@@ -79,9 +80,11 @@ class BackgroundFacts:
                 return
             try:
                 while finder.pending and not self._closed:
-                    for rowid, _, facts in finder.results():
-                        [stored] = self._library.store_facts([(rowid, facts)])
-                        self._found(rowid, stored)
+                    for rowid, article, facts in finder.results():
+                        digest = article.content_hash
+                        [stored] = self._library.store_facts([(rowid, digest, facts)])
+                        if stored is not None:  # its row holds another article now
+                            self._found(rowid, digest, stored)
             finally:
                 self._lock.release()
 
@@ -128,7 +131,7 @@ class FactsAsRead:
         self._waiting: list[int] = []  # without facts, the workers not yet started
         self._sent: set[int] = set()  # handed to the workers, facts not yet stored
         self._done: set[int] = set()
-        self._batch: list[tuple[int, ArticleFacts]] = []
+        self._batch: list[tuple[int, str, ArticleFacts]] = []
         self._started = time.perf_counter()
         self._last_report = 0.0
         self._total = 0
@@ -189,10 +192,10 @@ class FactsAsRead:
         if self._finder is None or not self._sent:
             return
         # Without waiting: hand out work and take what is finished.
-        for rowid, _, facts in self._finder.results(None if wait else 0):
+        for rowid, article, facts in self._finder.results(None if wait else 0):
             self._sent.discard(rowid)
             self._done.add(rowid)
-            self._batch.append((rowid, facts))
+            self._batch.append((rowid, article.content_hash, facts))
         if len(self._batch) >= FACTS_BATCH:
             self._store()
         now = time.perf_counter()

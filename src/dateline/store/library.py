@@ -49,6 +49,7 @@ from dateline.model.article import Article, article_from_dict, article_to_dict
 from dateline.model.ids import CorpusIds, is_compressed, name_from_old_id
 from dateline.model.listing import Entry, sort_key
 from dateline.model.problems import LoadProblem
+from dateline.store import facts_index
 from dateline.store.files import busy_retry, os_reason, set_aside
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     # multiprocessing) once the list is on screen.
     from dateline.facts.workers import FactFinder
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The full-text index of titles and texts. A word typed into the search box
 # is matched as a prefix; `prefix` keeps the articles of every two- and
 # three-letter prefix in the index itself, so that a short prefix that most of
@@ -116,9 +117,12 @@ _SCHEMA = (
     """,
     "CREATE INDEX mention_by_name ON mention (name)",
     "CREATE INDEX mention_by_article ON mention (article)",
+    # Each article's facts in tables of their own, for queries on facts.
+    *facts_index.SCHEMA,
 )
 # Steps that bring an older cache up to date: _MIGRATIONS[n] takes version n to n + 1.
-_MIGRATIONS = {
+# A step is SQL, or a function given the connection.
+_MIGRATIONS: dict[int, tuple[str | Callable[[sqlite3.Connection], None], ...]] = {
     1: ("CREATE INDEX article_by_date ON article (date DESC, id)",),
     # Ids were unique in the cache, so an article was renamed for a file of
     # its name seen anywhere before. Metadata changes only, however large the
@@ -147,6 +151,8 @@ _MIGRATIONS = {
         _FULL_TEXT,
         "INSERT INTO article_text (article_text) VALUES ('rebuild')",
     ),
+    # The facts index (`facts_index`), filled from the facts already stored.
+    5: facts_index.MIGRATION,
 }
 _ENTRY_COLUMNS = "rowid, file, place, name, date, title, warned, digest, reading_key, source, feed"
 # Rows written per transaction by the indexer: large enough to amortise the
@@ -920,8 +926,8 @@ class Library:
 
     @staticmethod
     def _forget(db: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
-        """Take rows out of the full-text index and the mentions; the caller
-        deletes the rows themselves."""
+        """Take rows out of the full-text index, the mentions and the facts
+        index; the caller deletes the rows themselves."""
         for rowid, title, body in rows:
             db.execute(
                 "INSERT INTO article_text (article_text, rowid, title, body)"
@@ -929,6 +935,7 @@ class Library:
                 (rowid, title, body),
             )
             db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
+            facts_index.forget(db, rowid)
 
     def _insert_articles(
         self,
@@ -1086,20 +1093,30 @@ class Library:
             missing += [rowid for (rowid,) in rows]
         return missing
 
-    def store_facts(self, items: Iterable[tuple[int, ArticleFacts]]) -> list[ArticleFacts]:
-        """Store each article's facts, and return them as stored: facts that
-        cannot be stored (a number of more digits than Python will write) are
-        left out, with a problem on the article that says so. A failure with
-        one article's facts stays with that article."""
-        prepared = [(rowid, *stored_form(facts)) for rowid, facts in items]
-        self._store_facts(prepared)
-        return [facts for _, facts, _ in prepared]
+    def store_facts(
+        self, items: Iterable[tuple[int, str, ArticleFacts]]
+    ) -> list[ArticleFacts | None]:
+        """Store each article's facts, given as (rowid, the content hash of
+        the article they were found in, facts), and return them as stored:
+        facts that cannot be stored (a number of more digits than Python will
+        write) are left out, with a problem on the article that says so. A
+        failure with one article's facts stays with that article.
 
-    def _store_facts(self, items: Sequence[tuple[int, ArticleFacts, str]]) -> None:
+        Facts are stored only on a row that still holds the article they were
+        found in: None in place of those whose row went, or now holds another
+        article (a file changed meanwhile, and SQLite gave the new row the
+        rowid of the one it replaced)."""
+        prepared = [(rowid, digest, *stored_form(facts)) for rowid, digest, facts in items]
+        written = self._store_facts(prepared)
+        return [facts if rowid in written else None for rowid, _, facts, _ in prepared]
+
+    def _store_facts(self, items: Sequence[tuple[int, str, ArticleFacts, str]]) -> set[int]:
+        """Store the facts; the rowids of the articles whose facts were written."""
+        written: set[int] = set()
         with self._writing() as db:
-            for rowid, facts, text in items:
+            for rowid, digest, facts, text in items:
                 try:
-                    self._store_one(db, rowid, facts, text)
+                    stored = self._store_one(db, rowid, digest, facts, text)
                 except sqlite3.Error:
                     raise  # the cache's own trouble: the caller moves to another
                 except Exception as error:
@@ -1107,36 +1124,47 @@ class Library:
                     # store that they could not be, so no later start tries again.
                     problem = f"facts could not be stored: {_error_text(error)}"
                     failed = ArticleFacts(problems=(*facts.problems, problem))
-                    self._store_one(db, rowid, failed, stored_form(failed)[1])
+                    stored = self._store_one(db, rowid, digest, failed, stored_form(failed)[1])
+                if stored:
+                    written.add(rowid)
+        return written
 
     def _store_one(
-        self, db: sqlite3.Connection, rowid: int, facts: ArticleFacts, text: str
-    ) -> None:
+        self, db: sqlite3.Connection, rowid: int, digest: str, facts: ArticleFacts, text: str
+    ) -> bool:
+        """Store one article's facts and index them; False when the row no
+        longer holds the article of content hash `digest`."""
         cursor = db.execute(
-            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ?",
-            (text, self.fingerprint, rowid),
+            "UPDATE article SET facts = ?, facts_version = ? WHERE rowid = ? AND digest = ?",
+            (text, self.fingerprint, rowid, digest),
         )
         if cursor.rowcount == 0:
-            return  # the article went (its file changed) while its facts were found
+            # The article went (its file changed) while its facts were found,
+            # and its rowid may be another article's now: its mentions and
+            # facts index rows are that article's, left as they are.
+            return False
         db.execute("DELETE FROM mention WHERE article = ?", (rowid,))
         names = {e.name for e in (*facts.people, *facts.organizations, *facts.places)}
         db.executemany(
             "INSERT INTO mention (article, name) VALUES (?, ?)",
             [(rowid, name) for name in names],
         )
+        facts_index.store(db, rowid, facts)
+        return True
 
     def extract_missing(
         self,
         report: Callable[[int, int, float], None],
         cancelled: Callable[[], bool] = lambda: False,
-        extracted: Callable[[int, ArticleFacts], None] | None = None,
+        extracted: Callable[[int, str, ArticleFacts], None] | None = None,
         finder: FactFinder[int] | None = None,
         rowids: Iterable[int] | None = None,
     ) -> int:
         """Extract and store the facts of every article that has none (or stale
         ones). `report(done, total, articles_per_second)` is called about every
-        `BATCH_SECONDS` and at the end; `extracted(rowid, facts)` after each
-        article, with its facts as they are stored. An article whose facts
+        `BATCH_SECONDS` and at the end; `extracted(rowid, content_hash, facts)`
+        after each article, with its facts as they are stored (on its row if
+        the row still holds that article; see `store_facts`). An article whose facts
         cannot be found or stored gets a problem saying so; the others go on.
         With a `finder`, the facts are found in its worker processes, each
         article within its time budget, in the order they finish; without,
@@ -1144,7 +1172,7 @@ class Library:
         missing = self.without_facts(rowids)
         total = len(missing)
         started = last_report = time.perf_counter()
-        batch: list[tuple[int, ArticleFacts, str]] = []
+        batch: list[tuple[int, str, ArticleFacts, str]] = []
         done = 0
 
         handled: set[int] = set()  # an urgent article may be done before its turn
@@ -1167,13 +1195,16 @@ class Library:
             if finder is None
             else finder.find(articles())
         )
-        for rowid, _, article_facts in found:
+        for rowid, article, article_facts in found:
             done += 1
             handled.add(rowid)
             facts, text = stored_form(article_facts)
-            batch.append((rowid, facts, text))
+            # The hash of the text the facts were found in: they are stored
+            # only on a row that still holds it.
+            digest = article.content_hash
+            batch.append((rowid, digest, facts, text))
             if extracted is not None:
-                extracted(rowid, facts)
+                extracted(rowid, digest, facts)
             if len(batch) >= FACTS_BATCH:
                 self._store_facts(batch)
                 batch = []
@@ -1233,6 +1264,12 @@ class Library:
                 "SELECT article FROM mention WHERE name LIKE ?", (pattern,)
             ).fetchall()
         return {rowid for (rowid,) in rows}
+
+    @_reading(set)
+    def with_facts(self, selects: Sequence[facts_index.Select]) -> set[int]:
+        """Rowids of the articles that every one of `selects` (queries on the
+        facts index, see `dateline.store.query`) finds."""
+        return facts_index.articles(self._db(), selects)
 
 
 def find_facts(article: Article) -> ArticleFacts:
@@ -1432,7 +1469,10 @@ def _create_schema(path: Path) -> None:
             if version in _MIGRATIONS:
                 for step in range(version, SCHEMA_VERSION):
                     for statement in _MIGRATIONS[step]:
-                        connection.execute(statement)
+                        if callable(statement):  # work SQL alone cannot do well
+                            statement(connection)
+                        else:
+                            connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return
             if version != 0:

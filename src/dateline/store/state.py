@@ -1,4 +1,5 @@
-"""Which articles have been read or starred, and small preferences, kept across runs.
+"""Which articles have been read or starred, saved searches and small
+preferences, kept across runs.
 
 Marks are kept under each article's reading key (`Article.reading_key`: its
 content hash for an article read from a file), not under its id or a cache
@@ -25,7 +26,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from dateline.config import data_dir
 from dateline.store.files import busy_retry, os_reason, set_aside
@@ -70,6 +71,18 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    (
+        # Searches the reader saved under a name (ctrl+s in the search box),
+        # listed in the order they were first saved.
+        """
+        CREATE TABLE saved_search (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        )
+        """,
+    ),
 )
 # The marks each kind of mark's legacy table holds: (new table, time column, old table).
 _LEGACY = (
@@ -82,6 +95,13 @@ _CORRUPTION_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 _NOT_KEPT = "reading state will not be kept after this session"
 
 _Result = TypeVar("_Result")
+
+
+class SavedSearch(NamedTuple):
+    """A query (`dateline.store.query`) the reader saved under a name."""
+
+    name: str
+    query: str
 
 
 class _NewerSchemaError(Exception):
@@ -203,6 +223,29 @@ class ReadingState:
 
         self._write(move)
         return len(keys)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """The saved searches, in the order they were first saved."""
+        rows = self._run(
+            lambda db: db.execute("SELECT name, query FROM saved_search ORDER BY id").fetchall(),
+            [],
+        )
+        return [SavedSearch(name, query) for name, query in rows]
+
+    def save_search(self, name: str, query: str) -> None:
+        """Save `query` under `name`, in place of any query of that name (which
+        keeps its place in the list)."""
+        self._write(
+            lambda db: db.execute(
+                "INSERT INTO saved_search (name, query) VALUES (?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET query = excluded.query,"
+                " saved_at = excluded.saved_at",
+                (name, query),
+            )
+        )
+
+    def delete_search(self, name: str) -> None:
+        self._write(lambda db: db.execute("DELETE FROM saved_search WHERE name = ?", (name,)))
 
     def get_preference(self, key: str) -> str | None:
         row = self._run(

@@ -8,6 +8,7 @@ screen gets its facts first, from a worker of its own."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import sqlite3
 import threading
@@ -35,7 +36,7 @@ from dateline.store.library import (
     ListingChange,
     is_damage,
 )
-from dateline.store.state import ReadingState
+from dateline.store.state import ReadingState, SavedSearch
 from dateline.themes import fact_variable_defaults, load_themes
 from dateline.tui.key_order import KeyOrder
 from dateline.tui.messages import (
@@ -49,6 +50,7 @@ from dateline.tui.messages import (
     ListingChanged,
     ReportRequested,
     ReportWritten,
+    SavedSearchCounts,
     SourceOpened,
     StoriesReady,
 )
@@ -81,6 +83,11 @@ FEEDS_FIRST_CHECK_S = 2.0
 FEEDS_CHECK_S = 60.0
 # The garbage collector, off during start-up, is on again after this long at most.
 GC_AFTER_START_S = 2.0
+# The saved searches' unread counts are counted again at most this often while
+# the list or the marks change (each count is a query over the whole corpus),
+# and this often while facts are being found.
+RECOUNT_S = 0.5
+RECOUNT_WHILE_FINDING_S = 5.0
 
 
 class DatelineApp(App[int]):
@@ -166,11 +173,16 @@ class DatelineApp(App[int]):
         # Reading keys (`Entry.reading_key`) of the articles read and starred.
         self.read_keys: set[str] = self.state.read_keys()
         self.starred_keys: set[str] = self.state.starred_keys()
+        # Searches saved under a name, and each one's count of unread articles
+        # (absent until counted; None when its query cannot be read).
+        self.saved_searches: list[SavedSearch] = self.state.saved_searches()
+        self.saved_unread: dict[str, int | None] = {}
+        self._recount_pending = False
         # By rowid: an id can pass to another article when ids clash.
         self._facts: OrderedDict[int, ArticleFacts] = OrderedDict()
         self._articles: OrderedDict[int, Article] = OrderedDict()
         # The article on screen (its id and row): the facts worker sends its facts at once.
-        self._wanted: tuple[str, int] | None = None
+        self._wanted: tuple[str, int, str] | None = None  # id, rowid, content hash
         self._background_facts: BackgroundFacts | None = None
         # None until the stories worker is done.
         self.stories: list[Story] | None = None
@@ -211,6 +223,7 @@ class DatelineApp(App[int]):
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         self._notify_load_problems(self.load_problems)
         self._when_list_painted()
+        self.recount_saved_searches(0)
         if self.watching:
             self.watch_folders()
             self.set_timer(FEEDS_FIRST_CHECK_S, self.fetch_due_feeds)
@@ -441,10 +454,12 @@ class DatelineApp(App[int]):
             )
         return self._background_facts
 
-    def _facts_found(self, rowid: int, facts: ArticleFacts) -> None:
-        """From a worker thread: an article's facts are stored."""
+    def _facts_found(self, rowid: int, digest: str, facts: ArticleFacts) -> None:
+        """From a worker thread: an article's facts are stored. They are the
+        open article's if found in its text: a rowid alone may have passed to
+        another article since."""
         wanted = self._wanted
-        if wanted is not None and wanted[1] == rowid:
+        if wanted is not None and wanted[1:] == (rowid, digest):
             self.post_message(FactsReady(wanted[0], facts))
 
     @work(thread=True, exclusive=False, group="facts-now", exit_on_error=False)
@@ -513,6 +528,59 @@ class DatelineApp(App[int]):
         }
         self._refresh_lists()
 
+    # Saved searches --------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> None:
+        """Save `query` under `name` (in place of one of that name)."""
+        self.state.save_search(name, query)
+        self.saved_searches = self.state.saved_searches()
+        self.saved_unread.pop(name, None)
+        self._refresh_lists(entries=False)
+        self.recount_saved_searches(0)
+
+    def delete_search(self, name: str) -> None:
+        self.state.delete_search(name)
+        self.saved_searches = self.state.saved_searches()
+        self.saved_unread.pop(name, None)
+        self._refresh_lists(entries=False)
+
+    def recount_saved_searches(self, after: float = RECOUNT_S) -> None:
+        """Count the saved searches' unread articles again, in a worker, within
+        `after` seconds: changes that come together are counted once."""
+        if not self.saved_searches or self._recount_pending:
+            return
+        self._recount_pending = True
+        if after > 0:
+            self.set_timer(after, self._start_recount, name="recount saved searches")
+        else:  # Textual's timers take no delay of 0
+            self.call_later(self._start_recount)
+
+    def _start_recount(self) -> None:
+        self._recount_pending = False
+        # Taken here, on the UI thread: the worker counts what is listed now.
+        self._count_saved_searches(
+            list(self.saved_searches), self.listing, frozenset(self.read_keys)
+        )
+
+    @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False)
+    def _count_saved_searches(
+        self, searches: list[SavedSearch], listing: Listing, read: frozenset[str]
+    ) -> None:
+        from dateline.store.query import unread_count
+
+        worker = get_current_worker()
+        counts: dict[str, int | None] = {}
+        for search in searches:
+            if worker.is_cancelled:
+                return
+            counts[search.name] = unread_count(listing, search.query, self.library, read)
+        self.post_message(SavedSearchCounts(counts))
+
+    @on(SavedSearchCounts)
+    def _saved_search_counts(self, message: SavedSearchCounts) -> None:
+        self.saved_unread = message.unread
+        self._refresh_lists(entries=False)
+
     @on(SourceOpened)
     def _open_source(self, message: SourceOpened) -> None:
         if isinstance(self.screen, ReaderScreen):
@@ -533,6 +601,7 @@ class DatelineApp(App[int]):
         gc.freeze()
         self._notify_load_problems(message.problems)
         self._refresh_lists()
+        self.recount_saved_searches()
         self._read_changed_files()
 
     # Watching ------------------------------------------------------------------
@@ -601,7 +670,9 @@ class DatelineApp(App[int]):
     def _facts_progress(self, message: FactsProgress) -> None:
         if message.done >= message.total:
             self.progress = None
+            self.recount_saved_searches()
         else:
+            self.recount_saved_searches(RECOUNT_WHILE_FINDING_S)
             label = f"Facts {message.done:,}/{message.total:,} · {message.rate:,.0f}/s"
             self.progress = (label, message.done, message.total)
         self._refresh_lists(entries=False)
@@ -654,7 +725,7 @@ class DatelineApp(App[int]):
     def facts_for(self, article: Article) -> ArticleFacts | None:
         """The article's facts if they are ready; otherwise None, and they are on their way."""
         entry = self.listing.get(article.id)
-        self._wanted = None if entry is None else (article.id, entry.rowid)
+        self._wanted = None if entry is None else (article.id, entry.rowid, entry.digest)
         if entry is None:
             return None
         if (facts := self._facts.get(entry.rowid)) is not None:
@@ -864,6 +935,7 @@ class DatelineApp(App[int]):
             return
         self.read_keys.add(entry.reading_key)
         self.state.set_read(entry.reading_key)
+        self.recount_saved_searches()
 
     def toggle_star(self, article_id: str) -> bool:
         """Star or unstar an article; True when it is now starred."""
@@ -876,6 +948,7 @@ class DatelineApp(App[int]):
         else:
             self.starred_keys.discard(entry.reading_key)
         self.state.set_starred(entry.reading_key, starred)
+        self.recount_saved_searches()
         return starred
 
     # Actions ---------------------------------------------------------------------
@@ -911,6 +984,25 @@ class DatelineApp(App[int]):
                 screen.action_open_link,
             )
             yield SystemCommand("Copy link", "Copy the article's link (y)", screen.action_copy_link)
+            yield SystemCommand(
+                "Save this search",
+                "Save the search in the box under a name (ctrl+s in the box)",
+                screen.action_save_search,
+            )
+            for number, search in enumerate(self.saved_searches, start=1):
+                unread = self.saved_unread.get(search.name)
+                counted = "" if unread is None else f" · {unread:,} unread"
+                yield SystemCommand(
+                    f"Saved search: {search.name}",
+                    f"{search.query}{counted}" + (f" ({number})" if number <= 9 else ""),
+                    functools.partial(screen.filter_by, search.query),
+                )
+            for search in self.saved_searches:
+                yield SystemCommand(
+                    f"Delete saved search: {search.name}",
+                    search.query,
+                    functools.partial(screen.delete_saved_search, search.name),
+                )
         # Imported here: the story screen is not needed for the first paint.
         from dateline.tui.screens.story import StoryScreen
 

@@ -143,3 +143,26 @@ class FilesChanged(Message):
 
     paths: set[Path]
     settling: bool = False
+
+
+@dataclass
+class SavedSearchChosen(Message):
+    """The reader chose a saved search: show its articles."""
+
+    name: str
+    query: str
+
+
+@dataclass
+class SavedSearchDeleted(Message):
+    """The reader asked to delete a saved search."""
+
+    name: str
+
+
+@dataclass
+class SavedSearchCounts(Message, bubble=False):
+    """The saved searches' counts of unread articles (None: the query cannot
+    be read), from the worker that counts them."""
+
+    unread: dict[str, int | None]

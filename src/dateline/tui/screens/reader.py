@@ -21,11 +21,19 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from dateline.facts.base import ArticleFacts, Mention
 from dateline.facts.refs import FactRef
 from dateline.model.article import Article
-from dateline.model.listing import Entry, Matches, Query, parse_query
-from dateline.tui.messages import ArticleHighlighted, ArticleOpened, FactSelected
+from dateline.model.listing import Entry, Matches
+from dateline.store.query import Query, matching, parse_query
+from dateline.tui.messages import (
+    ArticleHighlighted,
+    ArticleOpened,
+    FactSelected,
+    SavedSearchChosen,
+    SavedSearchDeleted,
+)
 from dateline.tui.widgets.article_list import ArticleList
 from dateline.tui.widgets.facts_sidebar import FactList, FactsSidebar
 from dateline.tui.widgets.reader import NOTHING_TO_READ, ArticleReader
+from dateline.tui.widgets.saved_searches import NUMBERED, SavedSearchList
 
 if TYPE_CHECKING:
     from dateline.stories import Story
@@ -78,6 +86,11 @@ class ReaderScreen(Screen[None]):
         Binding("space,pagedown", "reader_page(1)", "Scroll", show=False),
         Binding("b,pageup", "reader_page(-1)", "Scroll up", show=False),
         Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "save_search", "Save search", show=False),
+        *(
+            Binding(str(n), f"saved_search({n})", f"Saved search {n}", show=False)
+            for n in range(1, NUMBERED + 1)
+        ),
     ]
 
     # State, not looks: the widgets bound to it repaint what changes. With
@@ -100,6 +113,9 @@ class ReaderScreen(Screen[None]):
         self._unread_count: tuple[tuple[int, int, int], int] | None = None
         # A search whose matches past the first are still to be found.
         self._pending_matches: Matches | None = None
+        # The last query in the box that could be read, and its text: the list
+        # shows its articles while the box holds one that cannot be.
+        self._good_query: tuple[str, Query] = ("", Query())
 
     def compose(self) -> ComposeResult:
         # The layout's classes before any widget is styled: each class the
@@ -113,7 +129,9 @@ class ReaderScreen(Screen[None]):
         yield Header(icon="◆")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="Search… (is:unread who:Name date:2017-01)", id="filter")
+                yield SavedSearchList(id="saved-searches")
+                yield Input(placeholder="Search… (person:Name money>1m on:2017-01)", id="filter")
+                yield Static(id="query-problem")
                 yield ArticleList(id="articles")
                 yield ProgressBar(id="progress", show_eta=False)
                 yield Static(id="list-status")
@@ -130,6 +148,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # The search box and the progress bar start hidden (app.tcss).
+        self.show_saved_searches()
         self.refresh_list()
         # Focused now, not a message later: a key typed at once goes to the list.
         self.set_focus(self.query_one(ArticleList))
@@ -211,9 +230,7 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)
         if filter_input.has_focus:
-            filter_input.value = ""
-            filter_input.display = False
-            self.refresh_list()
+            self._clear_filter()
             self.set_focus(self.query_one(ArticleList))
             return
         pane = self._pane_of(self.focused)
@@ -225,17 +242,41 @@ class ReaderScreen(Screen[None]):
 
     # The article list ----------------------------------------------------
 
-    def refresh_list(self) -> None:
-        app = self.app
+    def _clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""
+        filter_input.display = False
+        self._show_problem(None)
+        self.refresh_list()
+
+    def _read_box(self) -> tuple[str, Query]:
+        """The query in the box, or the last good one (with its text) when
+        the box's cannot be read; its problem is shown under the box."""
         text = self.query_one("#filter", Input).value
         query = parse_query(text)
+        if query.problems:
+            self._show_problem(query.problems[0])
+            return self._good_query
+        self._show_problem(None)
+        self._good_query = (text, query)
+        return text, query
+
+    def _show_problem(self, problem: str | None) -> None:
+        line = self.query_one("#query-problem", Static)
+        line.display = problem is not None
+        if problem is not None:
+            line.update(Text(problem))
+
+    def refresh_list(self) -> None:
+        app = self.app
+        text, query = self._read_box()
         grouped = bool(app.group_by_story and app.story_of)
-        matches = app.listing.matches(
+        matches = matching(
+            app.listing,
             query,
+            app.library,
             read=app.read_keys,
             starred=app.starred_keys,
-            search=app.library.search,
-            mentioning=app.library.mentioning,
             # Grouping by story needs every match before the first is placed.
             first=None if grouped else FIRST_MATCHES,
         )
@@ -286,8 +327,6 @@ class ReaderScreen(Screen[None]):
             lines.append(
                 Text(f"{'✗' if failed else '✓'} {line}", style="italic" if failed else "dim")
             )
-        if query.problems:
-            lines.append(Text(query.problems[0], style="italic"))
         if not total:
             lines.append(
                 Text("Reading articles…" if app.indexing else "No articles loaded.", style="italic")
@@ -330,8 +369,15 @@ class ReaderScreen(Screen[None]):
             elif self.article is not None:
                 self._reopen_if_changed(self.article)
         else:
-            text = self.query_one("#filter", Input).value
-            self._show_status(parse_query(text), len(self.query_one(ArticleList).entries), text)
+            text, query = self._good_query
+            self._show_status(query, len(self.query_one(ArticleList).entries), text)
+        self.show_saved_searches()
+
+    def show_saved_searches(self) -> None:
+        """The saved searches above the list, with their unread counts."""
+        self.query_one(SavedSearchList).show(
+            self.app.saved_searches, self.app.saved_unread, self._good_query[0].strip() or None
+        )
 
     def _reopen_if_changed(self, shown: Article) -> None:
         """Show the open article again if its file changed under it (a file
@@ -439,10 +485,7 @@ class ReaderScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         if not article_list.select(article_id):
             # Hidden by the search: show the whole list again.
-            filter_input = self.query_one("#filter", Input)
-            filter_input.value = ""
-            filter_input.display = False
-            self.refresh_list()
+            self._clear_filter()
             article_list.select(article_id)
         self.open_article(article_id)
         self.marked = Mention(paragraph, start, end)
@@ -454,6 +497,7 @@ class ReaderScreen(Screen[None]):
         filter_input.display = True
         filter_input.value = text
         self.refresh_list()
+        self.show_saved_searches()
         self._focus_pane("list-pane")
 
     def action_filter(self) -> None:
@@ -463,8 +507,62 @@ class ReaderScreen(Screen[None]):
         self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if parse_query(event.value).problems:
+            # The list keeps the last good query's articles; only the problem shows.
+            self._read_box()
+            return
         self.refresh_list()
+        self.show_saved_searches()
+
+    # Saved searches --------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        """Name the search in the box, and save it (ctrl+s in the box)."""
+        from dateline.tui.screens.save_search import SaveSearchScreen
+
+        filter_input = self.query_one("#filter", Input)
+        text = filter_input.value.strip()
+        if not filter_input.display or not text:
+            self.notify("Type a search first (/), then ctrl+s saves it.", timeout=4, markup=False)
+            return
+        problems = parse_query(text).problems
+        if problems:
+            self.notify(f"Not saved: {problems[0]}", timeout=5, markup=False)
+            return
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.app.save_search(name, text)
+                self.notify(f"Saved the search as “{name}”.", timeout=3, markup=False)
+            self.set_focus(filter_input)
+
+        names = [search.name for search in self.app.saved_searches]
+        self.app.push_screen(SaveSearchScreen(text, names), saved)
+
+    def action_saved_search(self, number: int) -> None:
+        """Show the articles of saved search `number` (its key, 1 to 9)."""
+        searches = self.app.saved_searches
+        if not 1 <= number <= len(searches):
+            self.notify(
+                f"No saved search {number}: ctrl+s in the search box saves one.",
+                timeout=3,
+                markup=False,
+            )
+            return
+        self.filter_by(searches[number - 1].query)
+
+    @on(SavedSearchChosen)
+    def _saved_search_chosen(self, event: SavedSearchChosen) -> None:
+        self.filter_by(event.query)
+
+    @on(SavedSearchDeleted)
+    def _saved_search_deleted(self, event: SavedSearchDeleted) -> None:
+        self.delete_saved_search(event.name)
+
+    def delete_saved_search(self, name: str) -> None:
+        self.app.delete_search(name)
+        self.notify(f"Deleted the saved search “{name}”.", timeout=3, markup=False)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
