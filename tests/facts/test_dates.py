@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -1300,3 +1301,97 @@ def test_dates_counted_from_the_date_before_and_years_compared_with(
 def test_the_quarter_of_a_game_is_no_quarter_of_the_year() -> None:
     text = "Jordan scored 12 points in the quarter as the Bulls led 80-70."
     assert _periods([text], D(1996, 12, 7)) == []
+
+
+# --- where the rules are tried ---------------------------------------------
+
+# One expression of each rule's, in the rules' order, and words from their
+# patterns: with numbers, quotation marks, hyphens and odd spaces between
+# them, and the letters case-insensitive matching folds into ASCII ("ſ",
+# "K"), they make text on which trying each rule only where its first words
+# begin must find what scanning every offset finds.
+_RULE_EXAMPLES = (
+    *("2017-03-04T10:30", "25/12/2016", "Friday, the 27th of January 2017", "Jan. 27, 2017"),
+    *("March of 2015", "November last year", "last February", "in March"),
+    *("this coming Friday", "the day before yesterday", "the week before last"),
+    *("over the weekend", "three weeks ago", "in 1974", "2013/14", "the ’90s"),
+    *("the early seventies", "the twenty-first century", "1988's third quarter"),
+    *("third-quarter profit", "this Hallowe’en", "the following day", "all year"),
+    *("FY1997", "the current fiscal year", "the first quarter of fiscal 1998"),
+    *("the March quarter", "the fiscal year ended Sept. 30", "the current year"),
+    *("the latest quarter", "a year earlier", "three days later", "the year-earlier period"),
+)
+# Other ways in: each other word or number a rule's match may begin with.
+_OTHER_RULE_EXAMPLES = (
+    *("Q2 results", "Q3 2016", "2016 Q3", "prior-year results", "year-ago levels", "fiscal '97"),
+    *("the Fourth of July", "St. Patrick's Day", "New Year's Eve", "Halloween", "3 weeks ago"),
+    *(
+        "1990s",
+        "the 21st century",
+        "Monday 3 March",
+        "Tuesday, March 4",
+        "next Friday",
+        "coming Monday",
+        "tonight",
+    ),
+    *("at the weekend", "the final quarter of 2016", "the previous fiscal year", "that year"),
+    *(
+        "its fiscal year ending June 30, 1990",
+        "a year ago",
+        "the mid-nineties",
+        "the early sixties",
+    ),
+)
+_RULE_WORDS = sorted(
+    {
+        word
+        for rule in dates_module._DATE_RULES
+        for found in re.findall(r"[A-Za-z]{2,}", rule.pattern.pattern)
+        for word in (found.lower(), found.capitalize())
+    }
+)
+_RULE_GLUE = st.sampled_from(
+    [" ", "  ", ", ", "-", "\u00a0", "\n", ".", "'", "’", "", "ſ", "K", "_", "7"]
+)
+RULE_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(_RULE_EXAMPLES + _OTHER_RULE_EXAMPLES), st.sampled_from(_RULE_WORDS)
+        ),
+        _RULE_GLUE,
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(words + glue for words, glue in pairs))
+
+
+def _each_rule_finds_what_its_pattern_finds(paragraph: str) -> None:
+    starts = dates_module._RuleStarts(paragraph)
+    for rank, rule in enumerate(dates_module._DATE_RULES):
+        expected = [match.span() for match in rule.pattern.finditer(paragraph)]
+        found = (
+            [m.span() for m in starts.matches(rank, paragraph)] if starts.may_match(rank) else []
+        )
+        assert found == expected, (rank, rule.pattern.pattern[:60])
+
+
+def test_each_rule_is_tried_where_its_example_begins() -> None:
+    for rank, (rule, example) in enumerate(
+        zip(dates_module._DATE_RULES, _RULE_EXAMPLES, strict=True)
+    ):
+        assert rule.pattern.search(example), (rank, example)
+        _each_rule_finds_what_its_pattern_finds(example)
+        _each_rule_finds_what_its_pattern_finds(" ".join(_RULE_EXAMPLES[: rank + 1]))
+    for example in _OTHER_RULE_EXAMPLES:
+        assert any(rule.pattern.search(example) for rule in dates_module._DATE_RULES), example
+        _each_rule_finds_what_its_pattern_finds(example)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(RULE_TEXT)
+def test_rules_tried_at_their_first_words_find_what_a_full_scan_finds(paragraph: str) -> None:
+    _each_rule_finds_what_its_pattern_finds(paragraph)
+
+
+def test_rules_tried_at_their_first_words_on_the_seeds() -> None:
+    for paragraph in (*SEED_000, *SEED_001):
+        _each_rule_finds_what_its_pattern_finds(paragraph)

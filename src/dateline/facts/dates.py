@@ -47,8 +47,9 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -283,6 +284,10 @@ class _Rule:
     # Lower-case strings of which a paragraph must hold one for the pattern to
     # be worth running; a substring test is far cheaper than a regex scan.
     needs: tuple[str, ...] = ()
+    # What a match can begin with: a word in lower case, a number (_NUMBER) or
+    # a quotation mark before one (_QUOTED_NUMBER). The pattern is tried only
+    # where one of these begins (see _RuleStarts), never at every offset.
+    first: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -1324,6 +1329,24 @@ _HOLIDAY_NAMES = (
     r"|Presidents['’]?\s+(?i:day)|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+(?i:day)"
     r"|Columbus\s+(?i:day)|Inauguration\s+(?i:day)"
 )
+# The beginnings of matches, for _Rule.first.
+_NUMBER = "#"
+_QUOTED_NUMBER = "'#"
+_WEEKDAY_WORDS = tuple(name.lower() for name in _WEEKDAYS)
+_MONTH_WORDS = tuple(name.lower() for name in _MONTHS)
+_MONTH_AND_ABBREVIATION_WORDS = tuple(_MONTH_NUMBER)
+_DEICTIC_WORDS = ("this", "next", "last")
+_COUNT_WORDS = _word_list("a an one two three four five six seven eight nine ten eleven twelve")
+# "twenty-first" begins with the word "twenty".
+_ORDINAL_FIRST_WORDS = tuple({word.split("-")[0]: None for word in _ORDINAL_WORDS})
+_QUARTER_ORDINALS = _word_list("first second third fourth final last")
+# The first word of each holiday's name ("Hallowe" of "Hallowe'en", "the" of
+# "the Fourth of July").
+_HOLIDAY_FIRST_WORDS = _word_list(
+    "christmas boxing new hogmanay valentine st saint hallowe halloween bonfire guy armistice"
+    " burns easter good maundy ash shrove pancake labor memorial thanksgiving election"
+    " independence the fourth july veterans presidents martin columbus inauguration"
+)
 _DATE_RULES: tuple[_Rule, ...] = (
     _Rule(
         re.compile(
@@ -1332,11 +1355,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_iso,
         ("-",),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(r"(?<![\w/.-])(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})(?![\w/])"),
         _resolve_numeric,
         ("/",),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1346,6 +1371,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_day_month,
         _MONTH_STEMS,
+        first=(*_WEEKDAY_WORDS, _NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1355,23 +1381,29 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_day_month,
         _MONTH_STEMS,
+        first=(*_WEEKDAY_WORDS, *_MONTH_AND_ABBREVIATION_WORDS),
     ),
     _Rule(
         re.compile(rf"\b(?P<mon>{_ANY_MONTH})\s+(?:of\s+)?(?P<y>[0-9]{{4}})(?![0-9])"),
         _resolve_month_year,
         _MONTH_STEMS,
+        first=_MONTH_AND_ABBREVIATION_WORDS,
     ),
     _Rule(
         re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b"),
         _resolve_month_relative_year,
         ("year",),
+        first=_MONTH_WORDS,
     ),
     _Rule(
         re.compile(rf"\b(?P<rel>(?i:last|this|next))\s+(?P<mon>{_MONTH})\b"),
         _resolve_relative_month,
         _MONTH_STEMS,
+        first=_DEICTIC_WORDS,
     ),
-    _Rule(re.compile(rf"\b(?P<mon>{_MONTH})\b"), _resolve_bare_month, _MONTH_STEMS),
+    _Rule(
+        re.compile(rf"\b(?P<mon>{_MONTH})\b"), _resolve_bare_month, _MONTH_STEMS, first=_MONTH_WORDS
+    ),
     _Rule(
         re.compile(
             rf"\b(?:(?P<rel>(?i:this\s+coming|this|next|last|coming))\s+)?(?P<wd>{_WEEKDAY})"
@@ -1379,6 +1411,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_weekday,
         ("day",),
+        first=(*_DEICTIC_WORDS, "coming", *_WEEKDAY_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1390,6 +1423,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_day,
         ("yesterday", "today", "tomorrow", "night", "this"),
+        first=("the", "yesterday", "today", "tomorrow", "tonight", "last", "this"),
     ),
     _Rule(
         re.compile(
@@ -1400,11 +1434,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_period,
         ("this", "next", "last"),
+        first=(*_DEICTIC_WORDS, "the"),
     ),
     _Rule(
         re.compile(r"\b(?:at|over|on|during)\s+(?P<expr>the\s+weekend)\b", _I),
         _resolve_the_weekend,
         ("weekend",),
+        first=("at", "over", "on", "during"),
     ),
     _Rule(
         re.compile(
@@ -1415,11 +1451,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_ago,
         (" ago",),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(r"(?<![\w/.,£$€¥])(?P<expr>[12][0-9]{3})(?![0-9]|[/–-][0-9]|[,.][0-9]|\s*%)"),
         _resolve_year,
         _DIGITS,
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1428,6 +1466,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_year_pair,
         ("/", "-", "–"),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1436,6 +1475,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_decade,
         ("0s",),
+        first=(_NUMBER, _QUOTED_NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1446,6 +1486,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_decade_word,
         tuple(_DECADE_WORDS),
+        first=("early", "mid", "late", *_DECADE_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1455,6 +1496,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_century,
         ("centur",),
+        first=(_NUMBER, *_ORDINAL_FIRST_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1466,6 +1508,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
+        first=("q", _NUMBER, *_QUARTER_ORDINALS),
     ),
     _Rule(
         re.compile(
@@ -1476,6 +1519,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_yearless_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
+        first=("q", "fiscal", *_QUARTER_ORDINALS),
     ),
     _Rule(
         re.compile(
@@ -1505,6 +1549,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("fourth of july", "july fourth", "veteran", "presidents", "luther king"),
             *("columbus day", "inauguration day"),
         ),
+        first=(*_DEICTIC_WORDS, *_HOLIDAY_FIRST_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1521,11 +1566,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("day after", "week before", "week after", "month before", "month after"),
             *("year before", "year after"),
         ),
+        first=("the", "that"),
     ),
     _Rule(
         re.compile(r"\b(?i:all\s+year)\b(?!\s+(?i:round)\b|-)"),
         _resolve_all_year,
         ("all year",),
+        first=("all",),
     ),
     # Business calendars: fiscal years, quarters named without their number,
     # and the periods a year back that figures are compared with.
@@ -1537,6 +1584,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_fiscal_year,
         ("fiscal", *(f"fy{lead}" for lead in "0123456789 -")),
+        first=("fiscal", "fy", _NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1545,6 +1593,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_fiscal_year,
         ("fiscal",),
+        first=("the", "current", "previous", "prior", "coming", *_DEICTIC_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1555,11 +1604,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_fiscal_quarter,
         ("fiscal",),
+        first=("fiscal", "first", "second", "third", "fourth"),
     ),
     _Rule(
         re.compile(rf"(?<=\b(?i:the)\s)(?P<mon>{_MONTH})\s+(?i:quarter)\b(?![-‐])"),
         _resolve_month_quarter,
         ("quarter",),
+        first=_MONTH_WORDS,
     ),
     _Rule(
         re.compile(
@@ -1578,11 +1629,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
             "year that",
             "year will",
         ),
+        first=("the", "its", "their"),
     ),
     _Rule(
         re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),
         _resolve_current_year,
         ("current year",),
+        first=("the",),
     ),
     _Rule(
         re.compile(
@@ -1592,6 +1645,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_the_quarter,
         ("quarter",),
+        first=("the",),
     ),
     _Rule(
         re.compile(
@@ -1601,6 +1655,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_years_earlier,
         ("year earlier", "years earlier", "year before", "years before"),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1617,6 +1672,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
                 for way in ("earlier", "later", "before", "after")
             ),
         ),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1631,6 +1687,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("year-earlier", "year-ago", "year-before", "prior-year", "previous-year"),
             *(f"{lead} {noun}" for lead in _YEAR_BACK_LEADS for noun in ("period", "quarter")),
         ),
+        first=("the", "year", "prior"),
     ),
 )
 
@@ -1646,6 +1703,65 @@ def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
 # A substring test (`in`) is far faster than a regular expression search for
 # one of several literal strings, which tries every position in Python's engine.
 _NEEDS, _RULE_NEEDS = _needs_groups()
+
+
+# Each rule's first words and numbers, and all of them.
+_RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
+_FIRST_WORDS = frozenset().union(*_RULE_FIRSTS)
+# Every rule's match begins with an ASCII word or number that no word
+# character comes before (its pattern opens with "\b" or a lookbehind) and no
+# letter follows, or at a quotation mark before a number.
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|[0-9]+")
+# Characters that case-insensitive matching takes for ASCII letters ("ſ" for
+# "s", the Kelvin sign for "k", the dotted and dotless i), which lower() does
+# not turn into them: a paragraph holding one is scanned whole, rule by rule.
+_FOLDED_LETTERS = re.compile("[İıſK]")
+
+
+class _RuleStarts:
+    """Where in one paragraph each rule's match may begin: the offsets of
+    its first words and numbers. Each of some thirty patterns scanned every
+    offset of every paragraph (sre finds no fast first character for a
+    pattern that opens with "\b" or a lookbehind); now one pass over the
+    paragraph's words finds where each is worth trying."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self, paragraph: str) -> None:
+        # The offsets of each first word and of numbers, ascending; None
+        # when the paragraph is to be scanned whole.
+        self._at: dict[str, list[int]] | None = None
+        if _FOLDED_LETTERS.search(paragraph):
+            return
+        at: dict[str, list[int]] = {}
+        for token in _WORD_OR_NUMBER.finditer(paragraph):
+            word = token.group()
+            if word[0] <= "9":
+                start = token.start()
+                if start and paragraph[start - 1] in "'’":
+                    at.setdefault(_QUOTED_NUMBER, []).append(start - 1)
+                at.setdefault(_NUMBER, []).append(start)
+            elif (key := word.lower()) in _FIRST_WORDS:
+                at.setdefault(key, []).append(token.start())
+        self._at = at
+
+    def may_match(self, rank: int) -> bool:
+        return self._at is None or not _RULE_FIRSTS[rank].isdisjoint(self._at)
+
+    def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
+        """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
+        pattern = _DATE_RULES[rank].pattern
+        if self._at is None:
+            yield from pattern.finditer(paragraph)
+            return
+        at = self._at
+        lists = [at[first] for first in _RULE_FIRSTS[rank].intersection(at)]
+        starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+        resume = 0
+        for start in starts:
+            if start >= resume and (match := pattern.match(paragraph, start)):
+                resume = match.end()
+                yield match
 
 
 # --- durations -------------------------------------------------------------
@@ -1781,19 +1897,23 @@ class _Covered:
 
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
-    # Several rules share one list of needs (the month names); test it once.
+    # Several rules share one list of needs (the month names); test it once,
+    # and only for a rule whose first words the paragraph holds.
     present: list[bool | None] = list(scene.needs)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(scene.paragraph))
+    starts = _RuleStarts(scene.paragraph)
     for rank, rule in enumerate(_DATE_RULES):
         group = _RULE_NEEDS[rank]
+        if present[group] is False or not starts.may_match(rank):
+            continue
         if present[group] is None:
             present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
         if not present[group]:
             continue
         span = "expr" if "expr" in rule.pattern.groupindex else 0
-        for match in rule.pattern.finditer(scene.paragraph):
+        for match in starts.matches(rank, scene.paragraph):
             start, end = match.span(span)
             if covered.holds(start, end):
                 continue
