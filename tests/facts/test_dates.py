@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from dateline.facts import dates as dates_module
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
-from dateline.facts.text import ArticleText
+from dateline.facts.text import ArticleText, ParagraphText
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
@@ -1365,7 +1365,7 @@ RULE_TEXT = st.lists(
 
 
 def _each_rule_finds_what_its_pattern_finds(paragraph: str) -> None:
-    starts = dates_module._RuleStarts(paragraph)
+    starts = dates_module._RuleStarts(ParagraphText(0, paragraph))
     for rank, rule in enumerate(dates_module._DATE_RULES):
         expected = [match.span() for match in rule.pattern.finditer(paragraph)]
         found = (

@@ -72,7 +72,7 @@ from dateline.facts.periods import (
 )
 from dateline.facts.references import Anaphor, History, Ledger, QuarterRef, YearBack
 from dateline.facts.tense import Tense, TenseIndex
-from dateline.facts.text import ArticleText, ParagraphText
+from dateline.facts.text import NUMBER, ArticleText, ParagraphText
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -1329,8 +1329,8 @@ _HOLIDAY_NAMES = (
     r"|Presidents['’]?\s+(?i:day)|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+(?i:day)"
     r"|Columbus\s+(?i:day)|Inauguration\s+(?i:day)"
 )
-# The beginnings of matches, for _Rule.first.
-_NUMBER = "#"
+# The beginnings of matches, for _Rule.first: NUMBER is any number.
+_NUMBER = NUMBER
 _QUOTED_NUMBER = "'#"
 _WEEKDAY_WORDS = tuple(name.lower() for name in _WEEKDAYS)
 _MONTH_WORDS = tuple(name.lower() for name in _MONTHS)
@@ -1705,13 +1705,17 @@ def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
 _NEEDS, _RULE_NEEDS = _needs_groups()
 
 
-# Each rule's first words and numbers, and all of them.
+def _rules_by_first() -> dict[str, tuple[int, ...]]:
+    """The rules, by number, that a match beginning with each word may be of."""
+    rules: dict[str, list[int]] = {}
+    for rank, rule in enumerate(_DATE_RULES):
+        for first in rule.first:
+            rules.setdefault(first, []).append(rank)
+    return {first: tuple(ranks) for first, ranks in rules.items()}
+
+
+_RULES_BY_FIRST = _rules_by_first()
 _RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
-_FIRST_WORDS = frozenset().union(*_RULE_FIRSTS)
-# Every rule's match begins with an ASCII word or number that no word
-# character comes before (its pattern opens with "\b" or a lookbehind) and no
-# letter follows, or at a quotation mark before a number.
-_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|[0-9]+")
 # Characters that case-insensitive matching takes for ASCII letters ("ſ" for
 # "s", the Kelvin sign for "k", the dotted and dotless i), which lower() does
 # not turn into them: a paragraph holding one is scanned whole, rule by rule.
@@ -1720,33 +1724,37 @@ _FOLDED_LETTERS = re.compile("[İıſK]")
 
 class _RuleStarts:
     """Where in one paragraph each rule's match may begin: the offsets of
-    its first words and numbers. Each of some thirty patterns scanned every
-    offset of every paragraph (sre finds no fast first character for a
-    pattern that opens with "\b" or a lookbehind); now one pass over the
-    paragraph's words finds where each is worth trying."""
+    its first words and numbers, from the text layer's index of words
+    (`ParagraphText.words_at`). Every rule's match begins with an ASCII word
+    or number that no word character comes before (its pattern opens with
+    "\\b" or a lookbehind) and no letter follows, or at a quotation mark
+    before a number. Each of some thirty patterns scanned every offset of
+    every paragraph (sre finds no fast first character for a pattern that
+    opens with "\\b" or a lookbehind); now each is tried only there."""
 
-    __slots__ = ("_at",)
+    __slots__ = ("_at", "_ranks")
 
-    def __init__(self, paragraph: str) -> None:
-        # The offsets of each first word and of numbers, ascending; None
-        # when the paragraph is to be scanned whole.
+    def __init__(self, text: ParagraphText) -> None:
+        # The offsets of each first word, of numbers and of quoted numbers;
+        # None when the paragraph is to be scanned whole.
         self._at: dict[str, list[int]] | None = None
+        self._ranks: set[int] = set()
+        paragraph = text.text
         if _FOLDED_LETTERS.search(paragraph):
             return
-        at: dict[str, list[int]] = {}
-        for token in _WORD_OR_NUMBER.finditer(paragraph):
-            word = token.group()
-            if word[0] <= "9":
-                start = token.start()
-                if start and paragraph[start - 1] in "'’":
-                    at.setdefault(_QUOTED_NUMBER, []).append(start - 1)
-                at.setdefault(_NUMBER, []).append(start)
-            elif (key := word.lower()) in _FIRST_WORDS:
-                at.setdefault(key, []).append(token.start())
+        at = text.words_at
+        for key in at:
+            self._ranks.update(_RULES_BY_FIRST.get(key, ()))
+        quoted = [
+            start - 1 for start in at.get(_NUMBER, ()) if start and paragraph[start - 1] in "'’"
+        ]
+        if quoted:
+            at = {**at, _QUOTED_NUMBER: quoted}
+            self._ranks.update(_RULES_BY_FIRST[_QUOTED_NUMBER])
         self._at = at
 
     def may_match(self, rank: int) -> bool:
-        return self._at is None or not _RULE_FIRSTS[rank].isdisjoint(self._at)
+        return self._at is None or rank in self._ranks
 
     def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
         """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
@@ -1755,7 +1763,7 @@ class _RuleStarts:
             yield from pattern.finditer(paragraph)
             return
         at = self._at
-        lists = [at[first] for first in _RULE_FIRSTS[rank].intersection(at)]
+        lists = [at[first] for first in _RULE_FIRSTS[rank] if first in at]
         starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
         resume = 0
         for start in starts:
@@ -1781,7 +1789,7 @@ _DURATION_STARTS = _word_set(
     " fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty"
     " seventy eighty ninety"
 )
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_DURATION_FIRST = _DURATION_STARTS | {NUMBER}
 # "a year" and "one day" are lengths of time only after words like these;
 # elsewhere they are rates ("£5m a year") or idiom ("one day he will").
 _DURATION_LEADS = _word_set(
@@ -1903,7 +1911,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(scene.paragraph))
-    starts = _RuleStarts(scene.paragraph)
+    starts = _RuleStarts(scene.text)
     for rank, rule in enumerate(_DATE_RULES):
         group = _RULE_NEEDS[rank]
         if present[group] is False or not starts.may_match(rank):
@@ -1932,18 +1940,17 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
                 yield candidate
 
 
-def _duration_matches(paragraph: str) -> Iterable[re.Match[str]]:
+def _duration_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     """What `_DURATION.finditer` would find, tried only where a duration can
-    begin: scanning every position for its word alternations is slow."""
+    begin (a number, or a word of _DURATION_STARTS): scanning every position
+    for its word alternations is slow."""
+    paragraph = text.text
     lowered = paragraph.lower()
     if not any(unit in lowered for unit in _DURATION_UNIT_STEMS):
         return
     resume = 0
-    for token in _TOKEN.finditer(paragraph):
-        start = token.start()
-        if start < resume or not (
-            token.group()[0].isdigit() or token.group().lower() in _DURATION_STARTS
-        ):
+    for start in text.starts_of(_DURATION_FIRST):
+        if start < resume:
             continue
         match = _DURATION.match(paragraph, start)
         if match:
@@ -1951,11 +1958,12 @@ def _duration_matches(paragraph: str) -> Iterable[re.Match[str]]:
             yield match
 
 
-def _durations(paragraph: str, dates: list[_Candidate]) -> Iterable[tuple[int, int]]:
+def _durations(text: ParagraphText, dates: list[_Candidate]) -> Iterable[tuple[int, int]]:
     """Lengths of time not already part of a date ("two years ago")."""
+    paragraph = text.text
     starts = [date.start for date in dates]
     ends = [date.end for date in dates]
-    for match in _duration_matches(paragraph):
+    for match in _duration_matches(text):
         start, end = match.span()
         if _is_duration(match, paragraph) and not _overlaps(starts, ends, start, end):
             yield start, end
@@ -2057,6 +2065,6 @@ def find_dates(
                     value=period.value,
                 )
             )
-        for start, end in _durations(paragraph, chosen):
+        for start, end in _durations(text, chosen):
             durations.append(Duration(paragraph[start:end], index, start, end))
     return dates, durations

@@ -70,7 +70,7 @@ from dateline.facts.numbers import (
     TENS,
     word_value,
 )
-from dateline.facts.text import ArticleText, ParagraphText
+from dateline.facts.text import NUMBER, ArticleText, ParagraphText
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -251,7 +251,7 @@ _COUNT_STARTS = _word_set("a half dozen dozens hundreds thousands millions score
     *ONES,
     *TENS,
 }
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_COUNT_FIRST = _COUNT_STARTS | {NUMBER}
 _VAGUE_VALUE = {
     # The lead's reading: "dozens" at least two dozen; the rest their own size.
     "dozens": 24,
@@ -818,14 +818,13 @@ def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
     return _plain(amount * _magnitude(match.group("scale") or match.group("bn"))), False
 
 
-def _count_matches(paragraph: str) -> Iterable[re.Match[str]]:
-    """What `_COUNT.finditer` would find, tried only where a count can begin."""
+def _count_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
+    """What `_COUNT.finditer` would find, tried only where a count can begin:
+    at a number or a word of _COUNT_STARTS, found in the text layer's index."""
+    paragraph = text.text
     resume = 0
-    for token in _TOKEN.finditer(paragraph):
-        start = token.start()
+    for start in text.starts_of(_COUNT_FIRST):
         if start < resume:
-            continue
-        if not token.group()[0].isdigit() and token.group().lower() not in _COUNT_STARTS:
             continue
         match = _COUNT.match(paragraph, start)
         if match:
@@ -881,7 +880,7 @@ class _CountFinder:
 
     def counts(self) -> Iterable[tuple[int, int, int | float, str, bool]]:
         paragraph = self.paragraph
-        for match in _count_matches(paragraph):
+        for match in _count_matches(self.text):
             start, end = match.span()
             if self.taken.overlaps(start, end):
                 continue

@@ -22,6 +22,7 @@ position ("which sentence holds offset 4,210?").
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +37,10 @@ def word_set(words: str) -> frozenset[str]:
 # The end of a sentence: its mark, any closing quotes or brackets, then space.
 SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# Runs of ASCII letters and runs of digits (see ParagraphText.words_at), and
+# the key every run of digits is listed under.
+_ASCII_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|[0-9]+")
+NUMBER = "#"
 _LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
 _LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
@@ -140,6 +145,7 @@ class ParagraphText:
         "_styles",
         "_word_ends",
         "_word_starts",
+        "_words_at",
         "cased",
         "dateline",
         "ends",
@@ -156,6 +162,7 @@ class ParagraphText:
         self.ends: list[int] = sentence_ends(text)
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] | None = None
+        self._words_at: dict[str, list[int]] | None = None
         self._styles: list[Style] = [
             _style(text, start, end) for start, end in self._sentence_spans()
         ]
@@ -235,6 +242,35 @@ class ParagraphText:
         if self._word_ends is None:
             self._index_words()
         return self._word_ends  # type: ignore[return-value]
+
+    @property
+    def words_at(self) -> dict[str, list[int]]:
+        """Where each run of ASCII letters begins, keyed by the run in lower
+        case, and each run of digits, keyed by NUMBER; ascending. Patterns
+        that can begin only with a few words or a number ("a", "dozen",
+        "March", "27") are tried there rather than at every offset, and the
+        extractors share this one pass over the paragraph."""
+        if self._words_at is None:
+            at: dict[str, list[int]] = {}
+            for token in _ASCII_WORD_OR_NUMBER.finditer(self.text):
+                word = token.group()
+                key = NUMBER if word[0] <= "9" else word.lower()
+                starts = at.get(key)
+                if starts is None:
+                    at[key] = [token.start()]
+                else:
+                    starts.append(token.start())
+            self._words_at = at
+        return self._words_at
+
+    def starts_of(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` (runs of letters in lower case, and NUMBER)
+        begins, ascending; see `words_at`. Not to be changed by the caller."""
+        at = self.words_at
+        found = [at[word] for word in words.intersection(at)]
+        if len(found) == 1:
+            return found[0]
+        return sorted(itertools.chain.from_iterable(found))
 
     def words_before(self, at: int, count: int, floor: int = 0) -> list[tuple[int, int]]:
         """Up to `count` words ending at or before `at` and starting at or
