@@ -72,7 +72,7 @@ from dateline.facts.periods import (
 )
 from dateline.facts.references import Anaphor, History, Ledger, QuarterRef, YearBack
 from dateline.facts.tense import Tense, TenseIndex
-from dateline.facts.text import NUMBER, ArticleText, ParagraphText
+from dateline.facts.text import NUMBER, ArticleText, ParagraphText, matches_at
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -1716,10 +1716,6 @@ def _rules_by_first() -> dict[str, tuple[int, ...]]:
 
 _RULES_BY_FIRST = _rules_by_first()
 _RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
-# Characters that case-insensitive matching takes for ASCII letters ("ſ" for
-# "s", the Kelvin sign for "k", the dotted and dotless i), which lower() does
-# not turn into them: a paragraph holding one is scanned whole, rule by rule.
-_FOLDED_LETTERS = re.compile("[İıſK]")
 
 
 class _RuleStarts:
@@ -1740,8 +1736,8 @@ class _RuleStarts:
         self._at: dict[str, list[int]] | None = None
         self._ranks: set[int] = set()
         paragraph = text.text
-        if _FOLDED_LETTERS.search(paragraph):
-            return
+        if text.folds_into_ascii:
+            return  # scanned whole, rule by rule
         at = text.words_at
         for key in at:
             self._ranks.update(_RULES_BY_FIRST.get(key, ()))
@@ -1765,11 +1761,7 @@ class _RuleStarts:
         at = self._at
         lists = [at[first] for first in _RULE_FIRSTS[rank] if first in at]
         starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
-        resume = 0
-        for start in starts:
-            if start >= resume and (match := pattern.match(paragraph, start)):
-                resume = match.end()
-                yield match
+        yield from matches_at(pattern, paragraph, starts)
 
 
 # --- durations -------------------------------------------------------------
@@ -1948,14 +1940,7 @@ def _duration_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     lowered = paragraph.lower()
     if not any(unit in lowered for unit in _DURATION_UNIT_STEMS):
         return
-    resume = 0
-    for start in text.starts_of(_DURATION_FIRST):
-        if start < resume:
-            continue
-        match = _DURATION.match(paragraph, start)
-        if match:
-            resume = match.end()
-            yield match
+    yield from matches_at(_DURATION, paragraph, text.starts_of(_DURATION_FIRST))
 
 
 def _durations(text: ParagraphText, dates: list[_Candidate]) -> Iterable[tuple[int, int]]:

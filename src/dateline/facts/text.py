@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Literal
 
 
@@ -41,6 +41,10 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # the key every run of digits is listed under.
 _ASCII_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|[0-9]+")
 NUMBER = "#"
+# Letters that case-insensitive matching takes for ASCII letters ("ſ" for
+# "s", the Kelvin sign for "k", the dotted and dotless i) though lower() does
+# not turn them into those: see ParagraphText.folds_into_ascii.
+_FOLDED_LETTERS = re.compile("[İıſK]")
 _LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
 _LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
@@ -121,6 +125,21 @@ def is_abbreviation(text: str, at: int) -> bool:
         return False
     found = word.group(1)
     return found.casefold() in ABBREVIATIONS or (len(found) == 1 and found.isupper())
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, given, ascending, every offset
+    where one of its matches may begin: the pattern is tried only there,
+    and after each match from its end on, as finditer goes on. A pattern
+    that opens with "\\b" or a lookbehind gives the regex engine no first
+    character to skip to, so finditer tries it at every offset."""
+    resume = 0
+    for start in starts:
+        if start >= resume and (match := pattern.match(text, start)):
+            resume = match.end()
+            yield match
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -262,6 +281,14 @@ class ParagraphText:
                     starts.append(token.start())
             self._words_at = at
         return self._words_at
+
+    @property
+    def folds_into_ascii(self) -> bool:
+        """Whether a case-insensitive pattern may match a word here that
+        `words_at` does not list under that word ("ſix" matches "six"): a
+        pattern anchored at its first words must then scan the paragraph
+        whole."""
+        return _FOLDED_LETTERS.search(self.text) is not None
 
     def starts_of(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` (runs of letters in lower case, and NUMBER)
