@@ -470,11 +470,12 @@ def test_a_failing_dateparser_does_not_lose_the_date(monkeypatch: pytest.MonkeyP
     dates_module._dateparser_day.cache_clear()
     try:
         dates, _ = find_dates(
-            ["It will open on 3 March, in March 2018, or in April."], PUBLISHED_000
+            ["It will open on 29 February, 3 March, in March 2018, or in April."], PUBLISHED_000
         )
     finally:
         dates_module._dateparser_day.cache_clear()
     assert _summary(dates) == [
+        ("29 February", "day", D(2020, 2, 29), D(2020, 2, 29), "2020-02-29"),
         ("3 March", "day", D(2017, 3, 3), D(2017, 3, 3), "2017-03-03"),
         ("March 2018", "month", D(2018, 3, 1), D(2018, 3, 31), "2018-03"),
         ("April", "month", D(2017, 4, 1), D(2017, 4, 30), "2017-04"),
@@ -483,12 +484,62 @@ def test_a_failing_dateparser_does_not_lose_the_date(monkeypatch: pytest.MonkeyP
 
 def test_dateparser_parses_each_expression_once_per_date_and_tense() -> None:
     dates_module._dateparser_day.cache_clear()
-    paragraphs = ["It will open on 3 March.", "It will open on the 3rd of March, they said."]
+    paragraphs = ["It will open on 29 February.", "It opens on the 29th of February, they said."]
     find_dates(paragraphs, PUBLISHED_000)
     find_dates(paragraphs, PUBLISHED_000)
     info = dates_module._dateparser_day.cache_info()
-    # "3 march" and "3rd of march" are two expressions; the second article is all hits.
+    # "29 february" and "29th of february" are two expressions; the second article is all hits.
     assert (info.misses, info.hits) == (2, 2)
+
+
+def test_days_and_months_without_a_year_are_not_handed_to_dateparser() -> None:
+    dates_module._dateparser_day.cache_clear()
+    dates, _ = find_dates(["It will open on 3 March, in April or on May 5."], PUBLISHED_000)
+    assert dates_module._dateparser_day.cache_info().misses == 0
+    assert [date.value for date in dates] == ["2017-03-03", "2017-04", "2017-05-05"]
+
+
+def _publication_days() -> list[dt.date]:
+    """The 15th and the last of every month of a leap year and the next."""
+    days = []
+    for year, month in itertools.product((2016, 2017), range(1, 13)):
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        days += [dt.date(year, month, day) for day in (15, last)]
+    return days
+
+
+def test_the_arithmetic_that_replaced_dateparser_agrees_with_it() -> None:
+    """Where dateparser reads a day and month, or a month, without a year, its
+    reading is the arithmetic's that the resolvers now use instead; each
+    month is tried from the 15th and the last day of every month of 2016
+    and 2017, each way. (The check that justified the change tried
+    every day of those years.) February from the 29th-31st is left out:
+    dateparser's reading there is still asked for."""
+    parse = dates_module._dateparser_day
+    for published, month, prefer in itertools.product(
+        _publication_days(), range(1, 13), ("past", "future")
+    ):
+        name = dates_module._MONTHS[month - 1].lower()
+        if month != published.month and not (month == 2 and published.day >= 29):
+            parsed = parse(name, published, prefer)
+            if prefer == "future":
+                year = published.year + (month < published.month)
+            else:
+                year = published.year - (month > published.month)
+            assert (parsed.year, parsed.month) == (year, month), (name, published, prefer)
+        for day, form in ((1, "{day} {name}"), (28, "{mon} {day}th"), (31, "{day} {name}")):
+            if (month, day) == (published.month, published.day):
+                continue
+            arithmetic = (
+                dates_module._on_or_after if prefer == "future" else dates_module._on_or_before
+            )
+            expected = arithmetic(month, day, published)
+            expression = form.format(day=day, name=name, mon=name[:3])
+            parsed = parse(expression, published, prefer)
+            if expected is None:  # "31 April": the resolver finds no day
+                assert parsed is None or (parsed.month, parsed.day) != (month, day)
+            else:
+                assert parsed == expected, (expression, published, prefer)
 
 
 # --- numeric dates ---------------------------------------------------------

@@ -554,7 +554,16 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> Period | None:
         if nearest is None:
             return None
         tense = "future" if nearest > published else "past"
-    parsed = scene.parse(expression, published, tense)
+    if (month, day) == (2, 29):
+        parsed = scene.parse(expression, published, tense)
+    else:
+        # dateparser puts the day and month in the publication year and moves
+        # it a year back or on, as the tense prefers: the arithmetic below,
+        # which it agreed with on every day and month from each day of 2016
+        # and 2017. Only the leap day, for which it looks up a leap year,
+        # is still handed over. Counted all the same (see _Scene.within_limit).
+        scene.within_limit(expression, published, tense)
+        parsed = None
     if parsed is None or (parsed.month, parsed.day) != (month, day):
         parsed = (_on_or_after if tense == "future" else _on_or_before)(month, day, published)
         if parsed is None:
@@ -661,6 +670,17 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> Period | None:
         # would have called "last August": "bookings for August were running".
         nearest = month_period(published.year, published.month + 1)
     prefer: Tense = "future" if nearest.start > published else "past"
+    if not (month == 2 and published.day >= 29):
+        # dateparser puts the month in the publication year and moves it a
+        # year back or on, as the tense prefers: `nearest`, which lies within
+        # eleven months in that direction. Counted all the same (see
+        # _Scene.within_limit).
+        scene.within_limit(name.lower(), published, prefer)
+        return nearest
+    # From the 29th of a month in a leap year, dateparser's February falls on
+    # the 29th and its move to a year without one lands on the nearest leap
+    # year instead ("February" on 29 January 2016, past, is February 2012):
+    # its reading is kept, as it always was.
     parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
