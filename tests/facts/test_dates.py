@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from dateline.facts import dates as dates_module
 from dateline.facts.base import DateFact, Duration
 from dateline.facts.dates import find_dates
-from dateline.facts.text import ArticleText
+from dateline.facts.text import ArticleText, ParagraphText
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
 PUBLISHED_000 = dt.date(2017, 1, 18)  # a Wednesday
@@ -469,11 +470,12 @@ def test_a_failing_dateparser_does_not_lose_the_date(monkeypatch: pytest.MonkeyP
     dates_module._dateparser_day.cache_clear()
     try:
         dates, _ = find_dates(
-            ["It will open on 3 March, in March 2018, or in April."], PUBLISHED_000
+            ["It will open on 29 February, 3 March, in March 2018, or in April."], PUBLISHED_000
         )
     finally:
         dates_module._dateparser_day.cache_clear()
     assert _summary(dates) == [
+        ("29 February", "day", D(2020, 2, 29), D(2020, 2, 29), "2020-02-29"),
         ("3 March", "day", D(2017, 3, 3), D(2017, 3, 3), "2017-03-03"),
         ("March 2018", "month", D(2018, 3, 1), D(2018, 3, 31), "2018-03"),
         ("April", "month", D(2017, 4, 1), D(2017, 4, 30), "2017-04"),
@@ -482,12 +484,62 @@ def test_a_failing_dateparser_does_not_lose_the_date(monkeypatch: pytest.MonkeyP
 
 def test_dateparser_parses_each_expression_once_per_date_and_tense() -> None:
     dates_module._dateparser_day.cache_clear()
-    paragraphs = ["It will open on 3 March.", "It will open on the 3rd of March, they said."]
+    paragraphs = ["It will open on 29 February.", "It opens on the 29th of February, they said."]
     find_dates(paragraphs, PUBLISHED_000)
     find_dates(paragraphs, PUBLISHED_000)
     info = dates_module._dateparser_day.cache_info()
-    # "3 march" and "3rd of march" are two expressions; the second article is all hits.
+    # "29 february" and "29th of february" are two expressions; the second article is all hits.
     assert (info.misses, info.hits) == (2, 2)
+
+
+def test_days_and_months_without_a_year_are_not_handed_to_dateparser() -> None:
+    dates_module._dateparser_day.cache_clear()
+    dates, _ = find_dates(["It will open on 3 March, in April or on May 5."], PUBLISHED_000)
+    assert dates_module._dateparser_day.cache_info().misses == 0
+    assert [date.value for date in dates] == ["2017-03-03", "2017-04", "2017-05-05"]
+
+
+def _publication_days() -> list[dt.date]:
+    """The 15th and the last of every month of a leap year and the next."""
+    days = []
+    for year, month in itertools.product((2016, 2017), range(1, 13)):
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        days += [dt.date(year, month, day) for day in (15, last)]
+    return days
+
+
+def test_the_arithmetic_that_replaced_dateparser_agrees_with_it() -> None:
+    """Where dateparser reads a day and month, or a month, without a year, its
+    reading is the arithmetic's that the resolvers now use instead; each
+    month is tried from the 15th and the last day of every month of 2016
+    and 2017, each way. (The check that justified the change tried
+    every day of those years.) February from the 29th-31st is left out:
+    dateparser's reading there is still asked for."""
+    parse = dates_module._dateparser_day
+    for published, month, prefer in itertools.product(
+        _publication_days(), range(1, 13), ("past", "future")
+    ):
+        name = dates_module._MONTHS[month - 1].lower()
+        if month != published.month and not (month == 2 and published.day >= 29):
+            parsed = parse(name, published, prefer)
+            if prefer == "future":
+                year = published.year + (month < published.month)
+            else:
+                year = published.year - (month > published.month)
+            assert (parsed.year, parsed.month) == (year, month), (name, published, prefer)
+        for day, form in ((1, "{day} {name}"), (28, "{mon} {day}th"), (31, "{day} {name}")):
+            if (month, day) == (published.month, published.day):
+                continue
+            arithmetic = (
+                dates_module._on_or_after if prefer == "future" else dates_module._on_or_before
+            )
+            expected = arithmetic(month, day, published)
+            expression = form.format(day=day, name=name, mon=name[:3])
+            parsed = parse(expression, published, prefer)
+            if expected is None:  # "31 April": the resolver finds no day
+                assert parsed is None or (parsed.month, parsed.day) != (month, day)
+            else:
+                assert parsed == expected, (expression, published, prefer)
 
 
 # --- numeric dates ---------------------------------------------------------
@@ -1300,3 +1352,97 @@ def test_dates_counted_from_the_date_before_and_years_compared_with(
 def test_the_quarter_of_a_game_is_no_quarter_of_the_year() -> None:
     text = "Jordan scored 12 points in the quarter as the Bulls led 80-70."
     assert _periods([text], D(1996, 12, 7)) == []
+
+
+# --- where the rules are tried ---------------------------------------------
+
+# One expression of each rule's, in the rules' order, and words from their
+# patterns: with numbers, quotation marks, hyphens and odd spaces between
+# them, and the letters case-insensitive matching folds into ASCII ("ſ",
+# "K"), they make text on which trying each rule only where its first words
+# begin must find what scanning every offset finds.
+_RULE_EXAMPLES = (
+    *("2017-03-04T10:30", "25/12/2016", "Friday, the 27th of January 2017", "Jan. 27, 2017"),
+    *("March of 2015", "November last year", "last February", "in March"),
+    *("this coming Friday", "the day before yesterday", "the week before last"),
+    *("over the weekend", "three weeks ago", "in 1974", "2013/14", "the ’90s"),
+    *("the early seventies", "the twenty-first century", "1988's third quarter"),
+    *("third-quarter profit", "this Hallowe’en", "the following day", "all year"),
+    *("FY1997", "the current fiscal year", "the first quarter of fiscal 1998"),
+    *("the March quarter", "the fiscal year ended Sept. 30", "the current year"),
+    *("the latest quarter", "a year earlier", "three days later", "the year-earlier period"),
+)
+# Other ways in: each other word or number a rule's match may begin with.
+_OTHER_RULE_EXAMPLES = (
+    *("Q2 results", "Q3 2016", "2016 Q3", "prior-year results", "year-ago levels", "fiscal '97"),
+    *("the Fourth of July", "St. Patrick's Day", "New Year's Eve", "Halloween", "3 weeks ago"),
+    *(
+        "1990s",
+        "the 21st century",
+        "Monday 3 March",
+        "Tuesday, March 4",
+        "next Friday",
+        "coming Monday",
+        "tonight",
+    ),
+    *("at the weekend", "the final quarter of 2016", "the previous fiscal year", "that year"),
+    *(
+        "its fiscal year ending June 30, 1990",
+        "a year ago",
+        "the mid-nineties",
+        "the early sixties",
+    ),
+)
+_RULE_WORDS = sorted(
+    {
+        word
+        for rule in dates_module._DATE_RULES
+        for found in re.findall(r"[A-Za-z]{2,}", rule.pattern.pattern)
+        for word in (found.lower(), found.capitalize())
+    }
+)
+_RULE_GLUE = st.sampled_from(
+    [" ", "  ", ", ", "-", "\u00a0", "\n", ".", "'", "’", "", "ſ", "K", "_", "7"]
+)
+RULE_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(_RULE_EXAMPLES + _OTHER_RULE_EXAMPLES), st.sampled_from(_RULE_WORDS)
+        ),
+        _RULE_GLUE,
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(words + glue for words, glue in pairs))
+
+
+def _each_rule_finds_what_its_pattern_finds(paragraph: str) -> None:
+    starts = dates_module._RuleStarts(ParagraphText(0, paragraph))
+    for rank, rule in enumerate(dates_module._DATE_RULES):
+        expected = [match.span() for match in rule.pattern.finditer(paragraph)]
+        found = (
+            [m.span() for m in starts.matches(rank, paragraph)] if starts.may_match(rank) else []
+        )
+        assert found == expected, (rank, rule.pattern.pattern[:60])
+
+
+def test_each_rule_is_tried_where_its_example_begins() -> None:
+    for rank, (rule, example) in enumerate(
+        zip(dates_module._DATE_RULES, _RULE_EXAMPLES, strict=True)
+    ):
+        assert rule.pattern.search(example), (rank, example)
+        _each_rule_finds_what_its_pattern_finds(example)
+        _each_rule_finds_what_its_pattern_finds(" ".join(_RULE_EXAMPLES[: rank + 1]))
+    for example in _OTHER_RULE_EXAMPLES:
+        assert any(rule.pattern.search(example) for rule in dates_module._DATE_RULES), example
+        _each_rule_finds_what_its_pattern_finds(example)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(RULE_TEXT)
+def test_rules_tried_at_their_first_words_find_what_a_full_scan_finds(paragraph: str) -> None:
+    _each_rule_finds_what_its_pattern_finds(paragraph)
+
+
+def test_rules_tried_at_their_first_words_on_the_seeds() -> None:
+    for paragraph in (*SEED_000, *SEED_001):
+        _each_rule_finds_what_its_pattern_finds(paragraph)

@@ -14,12 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.facts import quantities as quantities_module
 from dateline.facts.base import Quantity
 from dateline.facts.extract import extract_facts
 from dateline.facts.numbers import LARGE_NUMBER_WORDS, word_value
 from dateline.facts.quantities import find_quantities
 from dateline.facts.serialize import facts_to_dict
-from dateline.facts.text import ArticleText
+from dateline.facts.text import NUMBER, ArticleText, matches_at
 from dateline.model.article import Article
 from tests.facts.seed_text import SEED_000, SEED_001, paragraphs_from, seed_phrases
 
@@ -639,3 +640,54 @@ def test_likely_voters_are_counted() -> None:
     assert _summary(find_quantities(["The poll surveyed 600 likely voters."])) == [
         ("600 likely voters", "count", 600, "likely voters", False)
     ]
+
+
+# --- where the patterns are tried ------------------------------------------
+
+# Signs, codes, numbers, number words and currency words, with the marks that
+# decide a match's edges, and "ſ", which case-insensitive matching folds into "s".
+_MONEY_VOCABULARY = (
+    *("US$", "A$", "AU$", "C$", "CA$", "NZ$", "HK$", "S$", "£", "€", "$", "¥", "₹", "Rs"),
+    *("Rs.", "GBP", "USD", "us", "a", "5", "40", "1,200", "3.5", "12", "2016", "p", "pc"),
+    *("%", "per cent", "percent", "percentage points", "m", "bn", "million", "billion"),
+    *("pounds", "dollars", "US dollars", "euros", "cents", "yen", "won", "sterling", "crore"),
+    *("six", "ſix", "seven", "twenty", "hundred", "thousand", "half a", "and", "of", "x"),
+    *("dozen", "dozens", "hundreds", "staff", "people", "jobs"),
+)
+MONEY_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(_MONEY_VOCABULARY),
+        st.sampled_from([" ", "", ",", ".", "-", "\u00a0", "(", "x", "7"]),
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(word + glue for word, glue in pairs))
+
+
+def _tried_where_they_begin_find_what_a_scan_finds(paragraph: str) -> None:
+    text = ArticleText([paragraph])[0]
+    numbers = text.words_at.get(NUMBER, [])
+    for pattern, starts in (
+        (quantities_module._MONEY_SIGN, quantities_module._currency_sign_starts(text)),
+        (quantities_module._PENCE, numbers),
+        (quantities_module._MONEY_WORD, numbers),
+        (quantities_module._PERCENT, numbers),
+    ):
+        expected = [match.span() for match in pattern.finditer(paragraph)]
+        found = [match.span() for match in matches_at(pattern, paragraph, starts)]
+        assert found == expected, pattern.pattern[:40]
+    if not text.folds_into_ascii:
+        ends = text.starts_of(quantities_module._NUMBER_END_WORDS)
+        assert [m.span() for m in matches_at(quantities_module._NUMBER_END, paragraph, ends)] == [
+            m.span() for m in quantities_module._NUMBER_END.finditer(paragraph)
+        ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(MONEY_TEXT)
+def test_money_and_percent_patterns_tried_where_they_begin(paragraph: str) -> None:
+    _tried_where_they_begin_find_what_a_scan_finds(paragraph)
+
+
+def test_money_and_percent_patterns_tried_where_they_begin_on_the_seeds() -> None:
+    for paragraph in (*SEED_000, *SEED_001, " ".join(_MONEY_VOCABULARY)):
+        _tried_where_they_begin_find_what_a_scan_finds(paragraph)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dateline.facts.base import Entity
 from dateline.facts.entities import find_entities
-from dateline.facts.text import ArticleText
+from dateline.facts.text import NUMBER, ArticleText
 
 
 def names(entities: list[Entity]) -> list[str]:
@@ -85,6 +85,19 @@ def test_tables_and_result_lines_are_told_from_prose() -> None:
         ]
     )
     assert [paragraph.table for paragraph in text.paragraphs] == [True, True, True, True, False]
+
+
+def test_words_and_numbers_are_indexed_once_for_every_extractor() -> None:
+    paragraph = ArticleText(["A dozen-odd staff left on 3 March; a further 92 in 2016/17 (ſix)."])[
+        0
+    ]
+    at = paragraph.words_at
+    assert at["a"] == [0, 35]
+    # "ſ" is no ASCII letter: the word is "ix".
+    assert at["dozen"] == [2] and at["march"] == [28] and at["ix"] == [61]
+    assert at[NUMBER] == [26, 45, 51, 56]
+    assert paragraph.starts_of(frozenset({"a", NUMBER})) == [0, 26, 35, 45, 51, 56]
+    assert paragraph.starts_of(frozenset({"six"})) == []
 
 
 # --- wire copy -------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 Candidates come from compiled patterns, one per form of expression: finding
 them is ours, because dateparser's search is slow and finds dates in words such
-as "we" and "now". Explicit days and months ("27 January", "Jan. 27", "the 3rd
-of March", "March 2015", "in March") are then normalised by dateparser, with
-RELATIVE_BASE set to the publication date and PREFER_DATES_FROM chosen from the
-tense of the sentence (see tense.py). Periods dateparser reads as a single day
+as "we" and "now". Explicit days and months without their year ("27 January",
+"Jan. 27", "the 3rd of March", "in March") are then normalised by dateparser,
+with RELATIVE_BASE set to the publication date and PREFER_DATES_FROM chosen from
+the tense of the sentence (see tense.py); with their year ("27 January 2017",
+"March 2015") they stand for themselves. Periods dateparser reads as a single day
 or not at all ("next week", "this Friday", "November last year", "2013/14",
 "the 1990s", "the following year") are resolved by our own rules, with plain
 datetime arithmetic, and so are the few things dateparser gets wrong for news:
@@ -46,8 +47,9 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -70,7 +72,7 @@ from dateline.facts.periods import (
 )
 from dateline.facts.references import Anaphor, History, Ledger, QuarterRef, YearBack
 from dateline.facts.tense import Tense, TenseIndex
-from dateline.facts.text import ArticleText, ParagraphText
+from dateline.facts.text import NUMBER, ArticleText, ParagraphText, matches_at
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -248,12 +250,22 @@ class _Scene:
         dates would take seconds; past the limit, the callers' own
         arithmetic, which checks every reading dateparser gives anyway,
         stands alone (None)."""
+        if not self.within_limit(expression, base, prefer):
+            return None
+        return _dateparser_day(expression, base, prefer)
+
+    def within_limit(self, expression: str, base: dt.date, prefer: _Prefer) -> bool:
+        """Whether an expression is among the first `_DATEPARSER_LIMIT`
+        different ones of the article, counting it if it is new. A date
+        with its year is counted though dateparser no longer reads it (see
+        _resolve_day_month), so that which later expressions it reads, and
+        so every fact, stays as it was."""
         key = (expression, base, prefer)
         if key not in self._parsed:
             if len(self._parsed) >= _DATEPARSER_LIMIT:
-                return None
+                return False
             self._parsed.add(key)
-        return _dateparser_day(expression, base, prefer)
+        return True
 
     @property
     def tenses(self) -> TenseIndex:
@@ -272,6 +284,10 @@ class _Rule:
     # Lower-case strings of which a paragraph must hold one for the pattern to
     # be worth running; a substring test is far cheaper than a regex scan.
     needs: tuple[str, ...] = ()
+    # What a match can begin with: a word in lower case, a number (_NUMBER) or
+    # a quotation mark before one (_QUOTED_NUMBER). The pattern is tried only
+    # where one of these begins (see _RuleStarts), never at every offset.
+    first: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -407,9 +423,8 @@ def _is_habit(scene: _Scene, start: int) -> bool:
 # Different expressions an article may hand to dateparser (see _Scene.parse).
 _DATEPARSER_LIMIT = 200
 
-# The base for expressions that carry their own year, where it changes nothing.
-# It is fixed so that no result depends on the clock, and shared so that "27
-# January 2017" is parsed once for every article that mentions it.
+# The base under which an expression that carries its own year ("27 January
+# 2017") is counted toward the limit; it is no longer parsed.
 _ANY_BASE = dt.date(2000, 1, 1)
 
 
@@ -519,13 +534,12 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> Period | None:
     day = int(match.group("d"))
     expression = _normalised(match.group("cal"))
     if match.group("y"):
-        year = int(match.group("y"))
-        parsed = scene.parse(expression, _ANY_BASE, "current_period")
-        # dateparser may read more or less than the pattern matched; the
-        # pattern knows which words it took.
-        if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
-            parsed = dt.date(year, month, day)
-        return day_period(parsed)
+        # The pattern knows which words it took, and a day, month and year
+        # stand for themselves: dateparser, which may read more or less than
+        # the pattern matched, was only ever overruled here (at a third of a
+        # millisecond a parse).
+        scene.within_limit(expression, _ANY_BASE, "current_period")
+        return day_period(dt.date(int(match.group("y")), month, day))
     published = scene.published
     if published is None:
         return None
@@ -540,7 +554,16 @@ def _resolve_day_month(match: re.Match[str], scene: _Scene) -> Period | None:
         if nearest is None:
             return None
         tense = "future" if nearest > published else "past"
-    parsed = scene.parse(expression, published, tense)
+    if (month, day) == (2, 29):
+        parsed = scene.parse(expression, published, tense)
+    else:
+        # dateparser puts the day and month in the publication year and moves
+        # it a year back or on, as the tense prefers: the arithmetic below,
+        # which it agreed with on every day and month from each day of 2016
+        # and 2017. Only the leap day, for which it looks up a leap year,
+        # is still handed over. Counted all the same (see _Scene.within_limit).
+        scene.within_limit(expression, published, tense)
+        parsed = None
     if parsed is None or (parsed.month, parsed.day) != (month, day):
         parsed = (_on_or_after if tense == "future" else _on_or_before)(month, day, published)
         if parsed is None:
@@ -581,10 +604,9 @@ def _resolve_month_year(match: re.Match[str], scene: _Scene) -> Period | None:
         return None
     month = _MONTH_NUMBER[match.group("mon").rstrip(".").lower()]
     year = int(match.group("y"))
-    parsed = scene.parse(_normalised(match.group()), _ANY_BASE, "current_period")
-    if parsed is None or (parsed.year, parsed.month) != (year, month):
-        return month_period(year, month)
-    return month_period(parsed.year, parsed.month)
+    # As for a day with its year: the month and year stand for themselves.
+    scene.within_limit(_normalised(match.group()), _ANY_BASE, "current_period")
+    return month_period(year, month)
 
 
 def _resolve_month_relative_year(match: re.Match[str], scene: _Scene) -> Period | None:
@@ -648,6 +670,17 @@ def _resolve_bare_month(match: re.Match[str], scene: _Scene) -> Period | None:
         # would have called "last August": "bookings for August were running".
         nearest = month_period(published.year, published.month + 1)
     prefer: Tense = "future" if nearest.start > published else "past"
+    if not (month == 2 and published.day >= 29):
+        # dateparser puts the month in the publication year and moves it a
+        # year back or on, as the tense prefers: `nearest`, which lies within
+        # eleven months in that direction. Counted all the same (see
+        # _Scene.within_limit).
+        scene.within_limit(name.lower(), published, prefer)
+        return nearest
+    # From the 29th of a month in a leap year, dateparser's February falls on
+    # the 29th and its move to a year without one lands on the nearest leap
+    # year instead ("February" on 29 January 2016, past, is February 2012):
+    # its reading is kept, as it always was.
     parsed = scene.parse(name.lower(), published, prefer)
     if parsed is None or parsed.month != month:
         return nearest
@@ -1316,6 +1349,24 @@ _HOLIDAY_NAMES = (
     r"|Presidents['’]?\s+(?i:day)|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+(?i:day)"
     r"|Columbus\s+(?i:day)|Inauguration\s+(?i:day)"
 )
+# The beginnings of matches, for _Rule.first: NUMBER is any number.
+_NUMBER = NUMBER
+_QUOTED_NUMBER = "'#"
+_WEEKDAY_WORDS = tuple(name.lower() for name in _WEEKDAYS)
+_MONTH_WORDS = tuple(name.lower() for name in _MONTHS)
+_MONTH_AND_ABBREVIATION_WORDS = tuple(_MONTH_NUMBER)
+_DEICTIC_WORDS = ("this", "next", "last")
+_COUNT_WORDS = _word_list("a an one two three four five six seven eight nine ten eleven twelve")
+# "twenty-first" begins with the word "twenty".
+_ORDINAL_FIRST_WORDS = tuple({word.split("-")[0]: None for word in _ORDINAL_WORDS})
+_QUARTER_ORDINALS = _word_list("first second third fourth final last")
+# The first word of each holiday's name ("Hallowe" of "Hallowe'en", "the" of
+# "the Fourth of July").
+_HOLIDAY_FIRST_WORDS = _word_list(
+    "christmas boxing new hogmanay valentine st saint hallowe halloween bonfire guy armistice"
+    " burns easter good maundy ash shrove pancake labor memorial thanksgiving election"
+    " independence the fourth july veterans presidents martin columbus inauguration"
+)
 _DATE_RULES: tuple[_Rule, ...] = (
     _Rule(
         re.compile(
@@ -1324,11 +1375,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_iso,
         ("-",),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(r"(?<![\w/.-])(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})(?![\w/])"),
         _resolve_numeric,
         ("/",),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1338,6 +1391,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_day_month,
         _MONTH_STEMS,
+        first=(*_WEEKDAY_WORDS, _NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1347,23 +1401,29 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_day_month,
         _MONTH_STEMS,
+        first=(*_WEEKDAY_WORDS, *_MONTH_AND_ABBREVIATION_WORDS),
     ),
     _Rule(
         re.compile(rf"\b(?P<mon>{_ANY_MONTH})\s+(?:of\s+)?(?P<y>[0-9]{{4}})(?![0-9])"),
         _resolve_month_year,
         _MONTH_STEMS,
+        first=_MONTH_AND_ABBREVIATION_WORDS,
     ),
     _Rule(
         re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b"),
         _resolve_month_relative_year,
         ("year",),
+        first=_MONTH_WORDS,
     ),
     _Rule(
         re.compile(rf"\b(?P<rel>(?i:last|this|next))\s+(?P<mon>{_MONTH})\b"),
         _resolve_relative_month,
         _MONTH_STEMS,
+        first=_DEICTIC_WORDS,
     ),
-    _Rule(re.compile(rf"\b(?P<mon>{_MONTH})\b"), _resolve_bare_month, _MONTH_STEMS),
+    _Rule(
+        re.compile(rf"\b(?P<mon>{_MONTH})\b"), _resolve_bare_month, _MONTH_STEMS, first=_MONTH_WORDS
+    ),
     _Rule(
         re.compile(
             rf"\b(?:(?P<rel>(?i:this\s+coming|this|next|last|coming))\s+)?(?P<wd>{_WEEKDAY})"
@@ -1371,6 +1431,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_weekday,
         ("day",),
+        first=(*_DEICTIC_WORDS, "coming", *_WEEKDAY_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1382,6 +1443,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_day,
         ("yesterday", "today", "tomorrow", "night", "this"),
+        first=("the", "yesterday", "today", "tomorrow", "tonight", "last", "this"),
     ),
     _Rule(
         re.compile(
@@ -1392,11 +1454,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_period,
         ("this", "next", "last"),
+        first=(*_DEICTIC_WORDS, "the"),
     ),
     _Rule(
         re.compile(r"\b(?:at|over|on|during)\s+(?P<expr>the\s+weekend)\b", _I),
         _resolve_the_weekend,
         ("weekend",),
+        first=("at", "over", "on", "during"),
     ),
     _Rule(
         re.compile(
@@ -1407,11 +1471,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_ago,
         (" ago",),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(r"(?<![\w/.,£$€¥])(?P<expr>[12][0-9]{3})(?![0-9]|[/–-][0-9]|[,.][0-9]|\s*%)"),
         _resolve_year,
         _DIGITS,
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1420,6 +1486,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_year_pair,
         ("/", "-", "–"),
+        first=(_NUMBER,),
     ),
     _Rule(
         re.compile(
@@ -1428,6 +1495,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_decade,
         ("0s",),
+        first=(_NUMBER, _QUOTED_NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1438,6 +1506,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_decade_word,
         tuple(_DECADE_WORDS),
+        first=("early", "mid", "late", *_DECADE_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1447,6 +1516,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_century,
         ("centur",),
+        first=(_NUMBER, *_ORDINAL_FIRST_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1458,6 +1528,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
+        first=("q", _NUMBER, *_QUARTER_ORDINALS),
     ),
     _Rule(
         re.compile(
@@ -1468,6 +1539,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_yearless_quarter,
         ("q1", "q2", "q3", "q4", "quarter"),
+        first=("q", "fiscal", *_QUARTER_ORDINALS),
     ),
     _Rule(
         re.compile(
@@ -1497,6 +1569,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("fourth of july", "july fourth", "veteran", "presidents", "luther king"),
             *("columbus day", "inauguration day"),
         ),
+        first=(*_DEICTIC_WORDS, *_HOLIDAY_FIRST_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1513,11 +1586,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("day after", "week before", "week after", "month before", "month after"),
             *("year before", "year after"),
         ),
+        first=("the", "that"),
     ),
     _Rule(
         re.compile(r"\b(?i:all\s+year)\b(?!\s+(?i:round)\b|-)"),
         _resolve_all_year,
         ("all year",),
+        first=("all",),
     ),
     # Business calendars: fiscal years, quarters named without their number,
     # and the periods a year back that figures are compared with.
@@ -1529,6 +1604,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_fiscal_year,
         ("fiscal", *(f"fy{lead}" for lead in "0123456789 -")),
+        first=("fiscal", "fy", _NUMBER),
     ),
     _Rule(
         re.compile(
@@ -1537,6 +1613,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_relative_fiscal_year,
         ("fiscal",),
+        first=("the", "current", "previous", "prior", "coming", *_DEICTIC_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1547,11 +1624,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_fiscal_quarter,
         ("fiscal",),
+        first=("fiscal", "first", "second", "third", "fourth"),
     ),
     _Rule(
         re.compile(rf"(?<=\b(?i:the)\s)(?P<mon>{_MONTH})\s+(?i:quarter)\b(?![-‐])"),
         _resolve_month_quarter,
         ("quarter",),
+        first=_MONTH_WORDS,
     ),
     _Rule(
         re.compile(
@@ -1570,11 +1649,13 @@ _DATE_RULES: tuple[_Rule, ...] = (
             "year that",
             "year will",
         ),
+        first=("the", "its", "their"),
     ),
     _Rule(
         re.compile(r"\b(?i:the\s+current\s+year)\b(?!-)"),
         _resolve_current_year,
         ("current year",),
+        first=("the",),
     ),
     _Rule(
         re.compile(
@@ -1584,6 +1665,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_the_quarter,
         ("quarter",),
+        first=("the",),
     ),
     _Rule(
         re.compile(
@@ -1593,6 +1675,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
         ),
         _resolve_years_earlier,
         ("year earlier", "years earlier", "year before", "years before"),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1609,6 +1692,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
                 for way in ("earlier", "later", "before", "after")
             ),
         ),
+        first=(_NUMBER, *_COUNT_WORDS),
     ),
     _Rule(
         re.compile(
@@ -1623,6 +1707,7 @@ _DATE_RULES: tuple[_Rule, ...] = (
             *("year-earlier", "year-ago", "year-before", "prior-year", "previous-year"),
             *(f"{lead} {noun}" for lead in _YEAR_BACK_LEADS for noun in ("period", "quarter")),
         ),
+        first=("the", "year", "prior"),
     ),
 )
 
@@ -1638,6 +1723,65 @@ def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
 # A substring test (`in`) is far faster than a regular expression search for
 # one of several literal strings, which tries every position in Python's engine.
 _NEEDS, _RULE_NEEDS = _needs_groups()
+
+
+def _rules_by_first() -> dict[str, tuple[int, ...]]:
+    """The rules, by number, that a match beginning with each word may be of."""
+    rules: dict[str, list[int]] = {}
+    for rank, rule in enumerate(_DATE_RULES):
+        for first in rule.first:
+            rules.setdefault(first, []).append(rank)
+    return {first: tuple(ranks) for first, ranks in rules.items()}
+
+
+_RULES_BY_FIRST = _rules_by_first()
+_RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
+
+
+class _RuleStarts:
+    """Where in one paragraph each rule's match may begin: the offsets of
+    its first words and numbers, from the text layer's index of words
+    (`ParagraphText.words_at`). Every rule's match begins with an ASCII word
+    or number that no word character comes before (its pattern opens with
+    "\\b" or a lookbehind) and no letter follows, or at a quotation mark
+    before a number. Each of some thirty patterns scanned every offset of
+    every paragraph (sre finds no fast first character for a pattern that
+    opens with "\\b" or a lookbehind); now each is tried only there."""
+
+    __slots__ = ("_at", "_ranks")
+
+    def __init__(self, text: ParagraphText) -> None:
+        # The offsets of each first word, of numbers and of quoted numbers;
+        # None when the paragraph is to be scanned whole.
+        self._at: dict[str, list[int]] | None = None
+        self._ranks: set[int] = set()
+        paragraph = text.text
+        if text.folds_into_ascii:
+            return  # scanned whole, rule by rule
+        at = text.words_at
+        for key in at:
+            self._ranks.update(_RULES_BY_FIRST.get(key, ()))
+        quoted = [
+            start - 1 for start in at.get(_NUMBER, ()) if start and paragraph[start - 1] in "'’"
+        ]
+        if quoted:
+            at = {**at, _QUOTED_NUMBER: quoted}
+            self._ranks.update(_RULES_BY_FIRST[_QUOTED_NUMBER])
+        self._at = at
+
+    def may_match(self, rank: int) -> bool:
+        return self._at is None or rank in self._ranks
+
+    def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
+        """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
+        pattern = _DATE_RULES[rank].pattern
+        if self._at is None:
+            yield from pattern.finditer(paragraph)
+            return
+        at = self._at
+        lists = [at[first] for first in _RULE_FIRSTS[rank] if first in at]
+        starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+        yield from matches_at(pattern, paragraph, starts)
 
 
 # --- durations -------------------------------------------------------------
@@ -1657,7 +1801,7 @@ _DURATION_STARTS = _word_set(
     " fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty"
     " seventy eighty ninety"
 )
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_DURATION_FIRST = _DURATION_STARTS | {NUMBER}
 # "a year" and "one day" are lengths of time only after words like these;
 # elsewhere they are rates ("£5m a year") or idiom ("one day he will").
 _DURATION_LEADS = _word_set(
@@ -1773,19 +1917,23 @@ class _Covered:
 
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
-    # Several rules share one list of needs (the month names); test it once.
+    # Several rules share one list of needs (the month names); test it once,
+    # and only for a rule whose first words the paragraph holds.
     present: list[bool | None] = list(scene.needs)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(scene.paragraph))
+    starts = _RuleStarts(scene.text)
     for rank, rule in enumerate(_DATE_RULES):
         group = _RULE_NEEDS[rank]
+        if present[group] is False or not starts.may_match(rank):
+            continue
         if present[group] is None:
             present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
         if not present[group]:
             continue
         span = "expr" if "expr" in rule.pattern.groupindex else 0
-        for match in rule.pattern.finditer(scene.paragraph):
+        for match in starts.matches(rank, scene.paragraph):
             start, end = match.span(span)
             if covered.holds(start, end):
                 continue
@@ -1804,30 +1952,23 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
                 yield candidate
 
 
-def _duration_matches(paragraph: str) -> Iterable[re.Match[str]]:
+def _duration_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     """What `_DURATION.finditer` would find, tried only where a duration can
-    begin: scanning every position for its word alternations is slow."""
+    begin (a number, or a word of _DURATION_STARTS): scanning every position
+    for its word alternations is slow."""
+    paragraph = text.text
     lowered = paragraph.lower()
     if not any(unit in lowered for unit in _DURATION_UNIT_STEMS):
         return
-    resume = 0
-    for token in _TOKEN.finditer(paragraph):
-        start = token.start()
-        if start < resume or not (
-            token.group()[0].isdigit() or token.group().lower() in _DURATION_STARTS
-        ):
-            continue
-        match = _DURATION.match(paragraph, start)
-        if match:
-            resume = match.end()
-            yield match
+    yield from matches_at(_DURATION, paragraph, text.starts_of(_DURATION_FIRST))
 
 
-def _durations(paragraph: str, dates: list[_Candidate]) -> Iterable[tuple[int, int]]:
+def _durations(text: ParagraphText, dates: list[_Candidate]) -> Iterable[tuple[int, int]]:
     """Lengths of time not already part of a date ("two years ago")."""
+    paragraph = text.text
     starts = [date.start for date in dates]
     ends = [date.end for date in dates]
-    for match in _duration_matches(paragraph):
+    for match in _duration_matches(text):
         start, end = match.span()
         if _is_duration(match, paragraph) and not _overlaps(starts, ends, start, end):
             yield start, end
@@ -1929,6 +2070,6 @@ def find_dates(
                     value=period.value,
                 )
             )
-        for start, end in _durations(paragraph, chosen):
+        for start, end in _durations(text, chosen):
             durations.append(Duration(paragraph[start:end], index, start, end))
     return dates, durations

@@ -70,7 +70,7 @@ from dateline.facts.numbers import (
     TENS,
     word_value,
 )
-from dateline.facts.text import ArticleText, ParagraphText
+from dateline.facts.text import NUMBER, ArticleText, ParagraphText, matches_at
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -206,6 +206,7 @@ _CURRENCY_AFTER_WORDS = re.compile(
 _NUMBER_END = re.compile(
     rf"\b(?:{'|'.join(sorted({*ONES, *TENS, *SCALES}, key=len, reverse=True))})\b", re.IGNORECASE
 )
+_NUMBER_END_WORDS = frozenset({*ONES, *TENS, *SCALES})
 _NUMBER_REACH = 400
 _NUMBER_STARTS = frozenset({*ONES, *TENS, "a", "half"})
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -219,6 +220,20 @@ _KOREA = ("Korea", "KOREA", "Seoul", "SEOUL")
 # Subunits named in words take the currency of an amount in the same sentence
 # written with a sign of the dollar family: "rose 45 cents to C$14.20".
 _DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+# Where _MONEY_SIGN can begin: a currency's sign, or the letters that stand
+# before one or are its code ("US$", "HK$", "Rs", "GBP").
+_CURRENCY_SIGN = re.compile("[£€$¥₹]")
+_CURRENCY_LETTERS = frozenset(
+    {"us", "a", "au", "c", "ca", "nz", "hk", "s", "rs", *(code.lower() for code in _ISO_CODES)}
+)
+
+
+def _currency_sign_starts(text: ParagraphText) -> list[int]:
+    signs = [match.start() for match in _CURRENCY_SIGN.finditer(text.text)]
+    letters = text.starts_of(_CURRENCY_LETTERS)
+    return sorted(signs + letters) if signs and letters else signs or letters
+
+
 # "40p", but not "3p.m." or "4pm".
 _PENCE = re.compile(
     r"(?<![\w.,£$€¥₹])(?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<cur>p)(?!\w|\.[A-Za-z])"
@@ -251,7 +266,7 @@ _COUNT_STARTS = _word_set("a half dozen dozens hundreds thousands millions score
     *ONES,
     *TENS,
 }
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_COUNT_FIRST = _COUNT_STARTS | {NUMBER}
 _VAGUE_VALUE = {
     # The lead's reading: "dozens" at least two dozen; the rest their own size.
     "dozens": 24,
@@ -521,15 +536,19 @@ def _currency_name(sign: str) -> str:
     return words if words in _CURRENCY else words.removesuffix("s")
 
 
-def _money(paragraph: str, korea: bool) -> Iterable[tuple[int, int, int | float, str]]:
-    patterns = [_MONEY_SIGN, _PENCE]
+def _money(text: ParagraphText, korea: bool) -> Iterable[tuple[int, int, int | float, str]]:
+    paragraph = text.text
+    numbers = text.words_at.get(NUMBER, [])
+    # Each pattern is tried only where its match can begin: at a currency's
+    # sign or code, or at a number.
+    patterns = [(_MONEY_SIGN, _currency_sign_starts(text)), (_PENCE, numbers)]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
     in_words = any(stem in lowered for stem in _CURRENCY_WORD_STEMS)
     if in_words:
-        patterns.append(_MONEY_WORD)
-    for pattern in patterns:
-        for match in pattern.finditer(paragraph):
+        patterns.append((_MONEY_WORD, numbers))
+    for pattern, starts in patterns:
+        for match in matches_at(pattern, paragraph, starts):
             name = _currency_name(match.group("cur").strip())
             if name not in _CURRENCY or (name == "won" and not korea):
                 continue
@@ -538,7 +557,7 @@ def _money(paragraph: str, korea: bool) -> Iterable[tuple[int, int, int | float,
     if not in_words:
         return
     for start, number, currency in _after_number_words(
-        paragraph, _MONEY_IN_WORDS, _CURRENCY_AFTER_WORDS
+        text, _MONEY_IN_WORDS, _CURRENCY_AFTER_WORDS
     ):
         name = _currency_name(currency.group("cur").strip())
         if name not in _CURRENCY or (name == "won" and not korea):
@@ -566,7 +585,7 @@ def _words_amount(number: str) -> Decimal | None:
 
 
 def _after_number_words(
-    paragraph: str, number: re.Pattern[str], sign: re.Pattern[str]
+    text: ParagraphText, number: re.Pattern[str], sign: re.Pattern[str]
 ) -> Iterable[tuple[int, str, re.Match[str]]]:
     """Numbers in words (`number`) followed by `sign` (a currency, "per
     cent"), as (start of the number, the number, the sign's match), in
@@ -578,8 +597,13 @@ def _after_number_words(
     a regular expression scanning every position would find, without giving
     back a long run of number words one word at a time from each of its
     words."""
+    paragraph = text.text
     resume = 0
-    for last in _NUMBER_END.finditer(paragraph):
+    if text.folds_into_ascii:
+        ends: Iterable[re.Match[str]] = _NUMBER_END.finditer(paragraph)
+    else:
+        ends = matches_at(_NUMBER_END, paragraph, text.starts_of(_NUMBER_END_WORDS))
+    for last in ends:
         end = last.end()
         after = sign.match(paragraph, end)
         if after is None:
@@ -602,15 +626,14 @@ def _is_word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
-def _percentages(paragraph: str) -> Iterable[tuple[int, int, int | float]]:
-    for match in _PERCENT.finditer(paragraph):
+def _percentages(text: ParagraphText) -> Iterable[tuple[int, int, int | float]]:
+    paragraph = text.text
+    for match in matches_at(_PERCENT, paragraph, text.words_at.get(NUMBER, [])):
         yield match.start(), match.end(), _plain(_decimal(match.group("num")))
     lowered = paragraph.lower()
     if "cent" not in lowered:
         return
-    for start, number, after in _after_number_words(
-        paragraph, _PERCENT_IN_WORDS, _PERCENT_AFTER_WORDS
-    ):
+    for start, number, after in _after_number_words(text, _PERCENT_IN_WORDS, _PERCENT_AFTER_WORDS):
         if (value := word_value(number)) is not None:
             yield start, after.end(), value
 
@@ -818,19 +841,10 @@ def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
     return _plain(amount * _magnitude(match.group("scale") or match.group("bn"))), False
 
 
-def _count_matches(paragraph: str) -> Iterable[re.Match[str]]:
-    """What `_COUNT.finditer` would find, tried only where a count can begin."""
-    resume = 0
-    for token in _TOKEN.finditer(paragraph):
-        start = token.start()
-        if start < resume:
-            continue
-        if not token.group()[0].isdigit() and token.group().lower() not in _COUNT_STARTS:
-            continue
-        match = _COUNT.match(paragraph, start)
-        if match:
-            resume = match.end()
-            yield match
+def _count_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
+    """What `_COUNT.finditer` would find, tried only where a count can begin:
+    at a number or a word of _COUNT_STARTS, found in the text layer's index."""
+    return matches_at(_COUNT, text.text, text.starts_of(_COUNT_FIRST))
 
 
 def _is_proportion(paragraph: str, start: int, end: int) -> bool:
@@ -881,7 +895,7 @@ class _CountFinder:
 
     def counts(self) -> Iterable[tuple[int, int, int | float, str, bool]]:
         paragraph = self.paragraph
-        for match in _count_matches(paragraph):
+        for match in _count_matches(self.text):
             start, end = match.span()
             if self.taken.overlaps(start, end):
                 continue
@@ -981,12 +995,13 @@ class _CountFinder:
 # --- assembly --------------------------------------------------------------
 
 
-def _signed_quantities(paragraph: str, index: int, korea: bool) -> Iterable[Quantity]:
+def _signed_quantities(text: ParagraphText, index: int, korea: bool) -> Iterable[Quantity]:
     """Money and percentages, recognised by their signs, overlaps and all."""
-    for start, end, value, currency in _money(paragraph, korea):
+    paragraph = text.text
+    for start, end, value, currency in _money(text, korea):
         hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "money", value, currency, hedged)
-    for start, end, value in _percentages(paragraph):
+    for start, end, value in _percentages(text):
         hedged = _is_hedged(paragraph, start) or bool(_HEDGE_AFTER.match(paragraph, end))
         yield Quantity(paragraph[start:end], index, start, end, "percent", value, "%", hedged)
 
@@ -1000,7 +1015,7 @@ def _paragraph_quantities(
     found: list[Quantity] = []
     # Longest first, so "£1.2 million" beats "£1.2" and "5p" inside "£5p" loses.
     for quantity in sorted(
-        _signed_quantities(paragraph, index, korea),
+        _signed_quantities(text, index, korea),
         key=lambda q: (q.start_char - q.end_char, q.start_char),
     ):
         if not taken.overlaps(quantity.start_char, quantity.end_char):

@@ -22,9 +22,10 @@ position ("which sentence holds offset 4,210?").
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Literal
 
 
@@ -36,6 +37,14 @@ def word_set(words: str) -> frozenset[str]:
 # The end of a sentence: its mark, any closing quotes or brackets, then space.
 SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# Runs of ASCII letters and runs of digits (see ParagraphText.words_at), and
+# the key every run of digits is listed under.
+_ASCII_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|[0-9]+")
+NUMBER = "#"
+# Letters that case-insensitive matching takes for ASCII letters ("ſ" for
+# "s", the Kelvin sign for "k", the dotted and dotless i) though lower() does
+# not turn them into those: see ParagraphText.folds_into_ascii.
+_FOLDED_LETTERS = re.compile("[İıſK]")
 _LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
 _LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
@@ -118,6 +127,21 @@ def is_abbreviation(text: str, at: int) -> bool:
     return found.casefold() in ABBREVIATIONS or (len(found) == 1 and found.isupper())
 
 
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, given, ascending, every offset
+    where one of its matches may begin: the pattern is tried only there,
+    and after each match from its end on, as finditer goes on. A pattern
+    that opens with "\\b" or a lookbehind gives the regex engine no first
+    character to skip to, so finditer tries it at every offset."""
+    resume = 0
+    for start in starts:
+        if start >= resume and (match := pattern.match(text, start)):
+            resume = match.end()
+            yield match
+
+
 def sentence_ends(text: str) -> list[int]:
     """Where each sentence of `text` ends (after its mark, closing quotes and
     the space after them), ascending; the text's end is not listed. A full
@@ -140,6 +164,7 @@ class ParagraphText:
         "_styles",
         "_word_ends",
         "_word_starts",
+        "_words_at",
         "cased",
         "dateline",
         "ends",
@@ -156,6 +181,7 @@ class ParagraphText:
         self.ends: list[int] = sentence_ends(text)
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] | None = None
+        self._words_at: dict[str, list[int]] | None = None
         self._styles: list[Style] = [
             _style(text, start, end) for start, end in self._sentence_spans()
         ]
@@ -235,6 +261,43 @@ class ParagraphText:
         if self._word_ends is None:
             self._index_words()
         return self._word_ends  # type: ignore[return-value]
+
+    @property
+    def words_at(self) -> dict[str, list[int]]:
+        """Where each run of ASCII letters begins, keyed by the run in lower
+        case, and each run of digits, keyed by NUMBER; ascending. Patterns
+        that can begin only with a few words or a number ("a", "dozen",
+        "March", "27") are tried there rather than at every offset, and the
+        extractors share this one pass over the paragraph."""
+        if self._words_at is None:
+            at: dict[str, list[int]] = {}
+            for token in _ASCII_WORD_OR_NUMBER.finditer(self.text):
+                word = token.group()
+                key = NUMBER if word[0] <= "9" else word.lower()
+                starts = at.get(key)
+                if starts is None:
+                    at[key] = [token.start()]
+                else:
+                    starts.append(token.start())
+            self._words_at = at
+        return self._words_at
+
+    @property
+    def folds_into_ascii(self) -> bool:
+        """Whether a case-insensitive pattern may match a word here that
+        `words_at` does not list under that word ("ſix" matches "six"): a
+        pattern anchored at its first words must then scan the paragraph
+        whole."""
+        return _FOLDED_LETTERS.search(self.text) is not None
+
+    def starts_of(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` (runs of letters in lower case, and NUMBER)
+        begins, ascending; see `words_at`. Not to be changed by the caller."""
+        at = self.words_at
+        found = [at[word] for word in words.intersection(at)]
+        if len(found) == 1:
+            return found[0]
+        return sorted(itertools.chain.from_iterable(found))
 
     def words_before(self, at: int, count: int, floor: int = 0) -> list[tuple[int, int]]:
         """Up to `count` words ending at or before `at` and starting at or
