@@ -181,11 +181,25 @@ def in_pty(argv: Sequence[str], env: dict[str, str]) -> Iterator[PtyProcess]:
     try:
         yield running
     finally:
+        # The process's own high-water mark, read before it is killed: on
+        # Linux wait4's ru_maxrss also counts the memory of this (large)
+        # process, which the child had as a copy between fork and exec.
+        hwm_kib = _high_water_kib(process.pid)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         _, _, usage = os.wait4(process.pid, 0)
-        running.rss_kib = usage.ru_maxrss
+        running.rss_kib = hwm_kib if hwm_kib is not None else usage.ru_maxrss
         startup.drain_and_close(master)
+
+
+def _high_water_kib(pid: int) -> int | None:
+    """VmHWM of a running process (Linux), or None where it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 def pty_run(
