@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -105,3 +106,12 @@ def test_the_library_stores_an_article_stopped_for_time_with_its_warning(tmp_pat
     assert stored["next"].problems == () and [d.text for d in stored["next"].dates] == [
         "3 March 2017"
     ]
+
+
+def test_workers_can_run_at_a_lower_priority() -> None:
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    with FactFinder[int](processes=1, nice=5) as finder:
+        found = list(finder.find([(1, article("x", "Paul Holmes said on Friday it cost £5m."))]))
+        (worker,) = finder._workers
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == min(own + 5, 19)
+    assert found[0][2].people[0].name == "Paul Holmes"

@@ -7,13 +7,18 @@ gives each one article at a time:
 
 - An article wanted now (the one open in the reader) goes before the rest.
 - Each worker reports the facts found after each extractor (dates, then
-  quantities, then people, organisations and places, then quotes). An article
+  quantities, then people, organisations and places, then quotes), the
+  partial ones pickled in the worker and read here only if the article is
+  stopped: the process that hands out work (the reader's, in the reader)
+  unpickles one set of facts an article, not five. An article
   whose facts are not all found within the budget (counted from when its
   worker takes it up, so a worker still starting costs it nothing) is
   stopped: its worker is ended and replaced, and the article keeps what was
   found, with a warning (`INCOMPLETE`). The rest of the corpus goes on.
 - A worker that dies (out of memory, killed) costs its article the same way,
   never another article.
+- Workers can run at a lower priority (`nice`): the reader's do, so that on a
+  machine with few cores the interface is scheduled before them.
 
 Workers are started with `forkserver` where there is one (Linux), else
 `spawn`: never `fork`, since forking a process that runs Textual's threads
@@ -32,11 +37,12 @@ import datetime as dt
 import importlib
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -108,9 +114,13 @@ _WARM_UP = Article(
 )
 
 
-def _serve(connection: Connection, stages: str) -> None:
-    """A worker: read (task, article), send ("stage", task, facts) after each
-    extractor and ("done", task, facts) at the end, until told to stop."""
+def _serve(connection: Connection, stages: str, nice: int = 0) -> None:
+    """A worker: read (task, article), send ("stage", task, pickled facts)
+    after each extractor and ("done", task, facts) at the end, until told to
+    stop. With `nice`, at that much lower a priority."""
+    if nice:
+        with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+            os.nice(nice)
     module, name = stages.split(":")
     run: Callable[[Article], Iterable[ArticleFacts]] = getattr(
         importlib.import_module(module), name
@@ -131,7 +141,9 @@ def _serve(connection: Connection, stages: str) -> None:
         facts = ArticleFacts()
         try:
             for facts in run(article):
-                connection.send(("stage", task, facts))
+                # Pickled here: the receiver keeps the bytes, and reads them
+                # only if the article is stopped before it is done.
+                connection.send(("stage", task, pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)))
         except Exception as error:  # the article's failure, not the worker's
             facts = replace(
                 facts,
@@ -160,7 +172,10 @@ class _Worker:
 class _Task(Generic[K]):
     key: K
     article: Article
-    facts: ArticleFacts = field(default_factory=ArticleFacts)
+    partial: bytes | None = None  # the facts of the last stage done, pickled
+
+    def facts_so_far(self) -> ArticleFacts:
+        return ArticleFacts() if self.partial is None else pickle.loads(self.partial)
 
 
 class FactFinder(Generic[K]):
@@ -172,10 +187,12 @@ class FactFinder(Generic[K]):
         processes: int | None = None,
         budget: float = DEFAULT_BUDGET,
         stages: str = DEFAULT_STAGES,
+        nice: int = 0,
     ) -> None:
         self.processes = max(1, processes or cores())
         self.budget = budget
         self._stages = stages
+        self._nice = nice
         self._context = _context()
         self._workers: list[_Worker] = []
         self._urgent: collections.deque[_Task[K]] = collections.deque()
@@ -285,7 +302,10 @@ class FactFinder(Generic[K]):
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(theirs, self._stages), name="dateline-facts", daemon=True
+            target=_serve,
+            args=(theirs, self._stages, self._nice),
+            name="dateline-facts",
+            daemon=True,
         )
         process.start()
         theirs.close()
@@ -305,8 +325,8 @@ class FactFinder(Generic[K]):
         if kind == "start":
             worker.started = time.monotonic()
             return None
-        task.facts = facts
         if kind != "done":
+            task.partial = facts
             return None
         worker.task = None
         with self._lock:
@@ -321,7 +341,8 @@ class FactFinder(Generic[K]):
             task = self._running.pop(number) if number is not None else None
         self._replace(worker)
         assert task is not None
-        facts = replace(task.facts, problems=(*task.facts.problems, problem))
+        so_far = task.facts_so_far()
+        facts = replace(so_far, problems=(*so_far.problems, problem))
         return task.key, task.article, facts
 
     def _replace(self, worker: _Worker) -> None:

@@ -25,6 +25,10 @@ from dateline.facts.workers import FactFinder
 from dateline.model.article import Article
 from dateline.store.library import BATCH_SECONDS, FACTS_BATCH, Library
 
+# The reader's workers run this much lower in priority than the reader: on a
+# machine with two cores they would otherwise take the time a key press needs.
+BACKGROUND_NICE = 10
+
 
 class BackgroundFacts:
     def __init__(
@@ -47,7 +51,9 @@ class BackgroundFacts:
     def _workers(self) -> FactFinder[int]:
         with self._made:
             if self._finder is None:
-                self._finder = FactFinder[int](processes=self._processes, budget=self._budget)
+                self._finder = FactFinder[int](
+                    processes=self._processes, budget=self._budget, nice=BACKGROUND_NICE
+                )
             return self._finder
 
     def missing(
