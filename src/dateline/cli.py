@@ -66,6 +66,18 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The corpus a command reads: PATH ... (the seeds when none) and --feeds."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (read recursively); the bundled seeds when none",
+    )
+    parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
+
+
 def _export_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -75,14 +87,7 @@ def _export_parser() -> argparse.ArgumentParser:
         prog="dateline export",
         description="Write the articles and their facts in the Dateline export format.",
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (read recursively); the bundled seeds when none",
-    )
-    parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
+    add_corpus_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     parser.add_argument(
         "--query",

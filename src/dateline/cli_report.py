@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from dateline.cli import (
     EXIT_BAD_INPUT,
-    FEEDS_HELP,
     WORKERS_FROM,
     _any_missing,
     _fail,
     _nothing_readable,
     _with_fetched,
     _write_out,
+    add_corpus_arguments,
 )
 from dateline.resources import seeds_dir
 
@@ -52,14 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         "who's who, figures side by side and quotes by speaker, each line pointing back "
         "to its article.",
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (read recursively); the bundled seeds when none",
-    )
-    parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
+    add_corpus_arguments(parser)
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--story",
