@@ -227,15 +227,15 @@ class _Scene:
         numeric_order: NumericOrder | None = None,
         parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
         calendar: FiscalCalendar | None = None,
-        needs: Sequence[bool | None] | None = None,
+        needs: _ArticleNeeds | None = None,
         business: bool = True,
     ) -> None:
         # Whether the article reports on a company or an economy, whose "the
         # quarter" is a quarter of the year, not of a game.
         self.business = business
         self.calendar = calendar or FiscalCalendar()
-        # Per list of needs (see _NEEDS): False when the whole article lacks it.
-        self.needs = needs if needs is not None else (None,) * len(_NEEDS)
+        # Which lists of needs (see _NEEDS) the whole article holds.
+        self.needs = needs if needs is not None else _ArticleNeeds(None)
         self.text = text
         self.paragraph = text.text
         self.published = published
@@ -1725,6 +1725,29 @@ def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
 _NEEDS, _RULE_NEEDS = _needs_groups()
 
 
+class _ArticleNeeds:
+    """Whether the whole article holds any of each list of needs (see
+    _NEEDS): a paragraph's test is skipped where the article's fails. Each
+    list is tested on the article when a paragraph first asks for it, so the
+    lists of rules no paragraph can begin are never tested."""
+
+    __slots__ = ("_held", "_whole")
+
+    def __init__(self, whole: str | None) -> None:
+        # The article's text in lower case; None when it is not known.
+        self._whole = whole
+        self._held: list[bool | None] = [None] * len(_NEEDS)
+
+    def may_hold(self, group: int) -> bool:
+        if self._whole is None:
+            return True
+        held = self._held[group]
+        if held is None:
+            whole = self._whole
+            held = self._held[group] = any(map(whole.__contains__, _NEEDS[group]))
+        return held
+
+
 def _rules_by_first() -> dict[str, tuple[int, ...]]:
     """The rules, by number, that a match beginning with each word may be of."""
     rules: dict[str, list[int]] = {}
@@ -1735,7 +1758,10 @@ def _rules_by_first() -> dict[str, tuple[int, ...]]:
 
 
 _RULES_BY_FIRST = _rules_by_first()
+_FIRST_WORDS = frozenset(_RULES_BY_FIRST)
 _RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
+# The group of each rule's match that is the date: "expr" where it has one.
+_RULE_SPANS = tuple("expr" if "expr" in rule.pattern.groupindex else 0 for rule in _DATE_RULES)
 
 
 class _RuleStarts:
@@ -1759,8 +1785,8 @@ class _RuleStarts:
         if text.folds_into_ascii:
             return  # scanned whole, rule by rule
         at = text.words_at
-        for key in at:
-            self._ranks.update(_RULES_BY_FIRST.get(key, ()))
+        for key in _FIRST_WORDS.intersection(at):
+            self._ranks.update(_RULES_BY_FIRST[key])
         quoted = [
             start - 1 for start in at.get(_NUMBER, ()) if start and paragraph[start - 1] in "'’"
         ]
@@ -1919,7 +1945,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     lowered = scene.paragraph.lower()
     # Several rules share one list of needs (the month names); test it once,
     # and only for a rule whose first words the paragraph holds.
-    present: list[bool | None] = list(scene.needs)
+    present: list[bool | None] = [None] * len(_NEEDS)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(scene.paragraph))
@@ -1929,10 +1955,12 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
         if present[group] is False or not starts.may_match(rank):
             continue
         if present[group] is None:
-            present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
+            present[group] = not rule.needs or (
+                scene.needs.may_hold(group) and any(map(lowered.__contains__, rule.needs))
+            )
         if not present[group]:
             continue
-        span = "expr" if "expr" in rule.pattern.groupindex else 0
+        span = _RULE_SPANS[rank]
         for match in starts.matches(rank, scene.paragraph):
             start, end = match.span(span)
             if covered.holds(start, end):
@@ -1958,7 +1986,7 @@ def _duration_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     for its word alternations is slow."""
     paragraph = text.text
     lowered = paragraph.lower()
-    if not any(unit in lowered for unit in _DURATION_UNIT_STEMS):
+    if not any(map(lowered.__contains__, _DURATION_UNIT_STEMS)):
         return
     yield from matches_at(_DURATION, paragraph, text.starts_of(_DURATION_FIRST))
 
@@ -2029,10 +2057,8 @@ def find_dates(
     # The needs of the rules the article holds nowhere are tested once, not
     # in each paragraph.
     whole = "\n".join(texts).lower()
-    needs = tuple(
-        None if not group or any(needed in whole for needed in group) else False for group in _NEEDS
-    )
-    business = any(word in whole for word in _BUSINESS_WORDS)
+    needs = _ArticleNeeds(whole)
+    business = any(map(whole.__contains__, _BUSINESS_WORDS))
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
         if not paragraph:

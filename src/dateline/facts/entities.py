@@ -773,7 +773,10 @@ _DEEDS_AFTER_NAME = re.compile(
 )
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen, though never changed: a frozen dataclass sets each field
+# through object.__setattr__, and a _Word is made for every capitalised word
+# of every article (hashed as a frozen one would be).
+@dataclass(slots=True, unsafe_hash=True)
 class _Word:
     text: str  # without a possessive 's
     key: str  # the text casefolded, for the word lists (kept: it is asked for often)

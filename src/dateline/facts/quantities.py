@@ -544,7 +544,7 @@ def _money(text: ParagraphText, korea: bool) -> Iterable[tuple[int, int, int | f
     patterns = [(_MONEY_SIGN, _currency_sign_starts(text)), (_PENCE, numbers)]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
-    in_words = any(stem in lowered for stem in _CURRENCY_WORD_STEMS)
+    in_words = any(map(lowered.__contains__, _CURRENCY_WORD_STEMS))
     if in_words:
         patterns.append((_MONEY_WORD, numbers))
     for pattern, starts in patterns:

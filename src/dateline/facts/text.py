@@ -391,7 +391,12 @@ def _is_table(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 2:
         return False
-    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
+    # Only a token opening with a digit, a bracket or a sign is tried.
+    numbers = sum(
+        1
+        for token in tokens
+        if (token[0] in "(+-" or token[0].isdigit()) and _NUMBER_TOKEN.fullmatch(token)
+    )
     if numbers >= _MIN_TABLE_NUMBERS and numbers >= _TABLE_NUMBER_SHARE * len(tokens):
         return True
     if not numbers or text.rstrip()[-1] in _SENTENCE_MARKS:
