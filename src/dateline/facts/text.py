@@ -244,11 +244,9 @@ class ParagraphText:
     # --- words ---------------------------------------------------------------------
 
     def _index_words(self) -> None:
-        starts, ends = [], []
-        for match in WORD.finditer(self.text):
-            starts.append(match.start())
-            ends.append(match.end())
-        self._word_starts, self._word_ends = starts, ends
+        matches = list(WORD.finditer(self.text))
+        self._word_starts = list(map(re.Match.start, matches))
+        self._word_ends = list(map(re.Match.end, matches))
 
     @property
     def word_starts(self) -> list[int]:
