@@ -290,7 +290,9 @@ class _Rule:
     first: tuple[str, ...] = ()
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen, though never changed: a frozen dataclass sets each field
+# through object.__setattr__, and one is made for every match of a rule.
+@dataclass(slots=True, unsafe_hash=True)
 class _Candidate:
     start: int
     end: int
@@ -1814,13 +1816,12 @@ class _RuleStarts:
     def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
         """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
         pattern = _DATE_RULES[rank].pattern
-        if self._at is None:
-            yield from pattern.finditer(paragraph)
-            return
         at = self._at
+        if at is None:
+            return pattern.finditer(paragraph)
         lists = [at[first] for first in _RULE_FIRSTS[rank] if first in at]
         starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
-        yield from matches_at(pattern, paragraph, starts)
+        return matches_at(pattern, paragraph, starts)
 
 
 # --- durations -------------------------------------------------------------
@@ -1955,13 +1956,14 @@ class _Covered:
 
 
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
-    lowered = scene.paragraph.lower()
+    paragraph = scene.paragraph
+    lowered = paragraph.lower()
     # Several rules share one list of needs (the month names); test it once,
     # and only for a rule whose first words the paragraph holds.
     present: list[bool | None] = [None] * len(_NEEDS)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
-    covered = _Covered(len(scene.paragraph))
+    covered = _Covered(len(paragraph))
     starts = _RuleStarts(scene.text)
     for rank, rule in enumerate(_DATE_RULES):
         group = _RULE_NEEDS[rank]
@@ -1974,7 +1976,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
         if not present[group]:
             continue
         span = _RULE_SPANS[rank]
-        for match in starts.matches(rank, scene.paragraph):
+        for match in starts.matches(rank, paragraph):
             start, end = match.span(span)
             if covered.holds(start, end):
                 continue
@@ -1986,7 +1988,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
                 continue
             candidate = _Candidate(start, end, period, rank)
             covered.add(start, end)
-            timed = _with_time(candidate, scene.paragraph)
+            timed = _with_time(candidate, paragraph)
             yield timed
             if timed is not candidate:
                 # The bare day still counts if its clock time belongs to a neighbour.

@@ -789,7 +789,10 @@ class _Word:
     @property
     def base(self) -> str:
         """The word without a clitic ("There’s" -> "there"), for the stop list."""
-        return _CLITIC.sub("", self.text).casefold()
+        text = self.text
+        if "’" not in text and "'" not in text:
+            return self.key  # no clitic: most words
+        return _CLITIC.sub("", text).casefold()
 
     @property
     def initial(self) -> bool:

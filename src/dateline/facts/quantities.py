@@ -229,8 +229,11 @@ _CURRENCY_LETTERS = frozenset(
 
 
 def _currency_sign_starts(text: ParagraphText) -> list[int]:
-    signs = [match.start() for match in _CURRENCY_SIGN.finditer(text.text)]
-    letters = text.starts_of(_CURRENCY_LETTERS)
+    paragraph = text.text
+    signs = [match.start() for match in _CURRENCY_SIGN.finditer(paragraph)]
+    # The letters of a sign or a code are capitals ("A$", "GBP"): the many
+    # words "a" and "s" in lower case begin none.
+    letters = [start for start in text.starts_of(_CURRENCY_LETTERS) if paragraph[start] <= "Z"]
     return sorted(signs + letters) if signs and letters else signs or letters
 
 

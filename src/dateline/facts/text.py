@@ -94,6 +94,7 @@ _LINE_NUMBER_SHARE = 0.25
 _MAX_SCORE_LINE_WORDS = 12
 _SENTENCE_MARKS = frozenset('.!?:;"”’…')
 # A number as tables write them: "16", "(19th,", "6-4", "19.32", "2-1".
+_DIGITS = re.compile(r"\d+")
 _NUMBER_TOKEN = re.compile(r"\(?[-+]?\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?[),;.]*")
 _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|June|Jul|July|Aug|Sept?|Oct|Nov|Dec)\.?"
 # A wire dateline opening a paragraph: the place in capitals ("GLASGOW",
@@ -388,6 +389,13 @@ def _is_table(text: str) -> bool:
     ends in one ("K. Odhiambo c Islam b Hossain 45")."""
     tokens = text.split()
     if len(tokens) < 2:
+        return False
+    # Each number holds a run of digits of its own, so a paragraph without
+    # digits, or prose ending a sentence with fewer runs of them than a table
+    # needs, is no table: not a token need be tried.
+    runs = len(_DIGITS.findall(text))
+    few = runs < _MIN_TABLE_NUMBERS or runs < _TABLE_NUMBER_SHARE * len(tokens)
+    if not runs or (few and text.rstrip()[-1] in _SENTENCE_MARKS):
         return False
     # Only a token opening with a digit, a bracket or a sign is tried.
     numbers = sum(
