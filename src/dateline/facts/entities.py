@@ -622,9 +622,9 @@ _MAX_NAME_WORDS = 10
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*")
 # A word as _TOKEN reads it, starting with a letter that may be a capital:
 # skipping the lowercase majority in the regex engine is most of the speed.
-_CAPITALISED_WORD = re.compile(
-    r"(?<!\w)(?<!\w[’'\-])(?=[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿԱ-ՖḀ-ỿ])\w+(?:[’'\-]\w+)*"
-)
+# The letter comes first and the lookbehinds after it ("(?<!\w.)" after it is
+# "(?<!\w)" before it), so the engine looks only where such a letter is.
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿԱ-ՖḀ-ỿ](?<!\w.)(?<!\w[’'\-].)\w*(?:[’'\-]\w+)*")
 _CLITIC = re.compile(r"[’'](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _SPACES = frozenset(" \u00a0\t")
 _OPENING_QUOTES = "“‘\"'«"

@@ -45,9 +45,13 @@ NUMBER = "#"
 # "s", the Kelvin sign for "k", the dotted and dotless i) though lower() does
 # not turn them into those: see ParagraphText.folds_into_ascii.
 _FOLDED_LETTERS = re.compile("[İıſK]")
-_LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
-_LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
-_CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
+# These open with the letter and look behind it after: a pattern that opens
+# with a lookbehind is tried at every offset, one that opens with a class of
+# characters only where one of them is ("(?<!\w.)" after the letter is
+# "(?<!\w)" before it).
+_LOWERCASE_WORD = re.compile(r"[a-z](?<!\w.)(?<!\w[’'\-].)\w*(?:[’'\-]\w+)*")
+_LOWER_START = re.compile(r"[a-z](?<![\w’'\-].)")
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'\-].)\w*(?:[’'\-]\w+)*")
 
 # Honorifics and titles written with a full stop ("Mr.", "Sen.", "Gov.").
 HONORIFICS = word_set(
@@ -76,7 +80,7 @@ _SHOUTED_WORD = re.compile(
     r"(?<![\w’'\-])(?=[\w’'\-]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9’'\-]*[A-ZÀ-ÖØ-Þ0-9]"
     r"(?![\w’'\-])"
 )
-_CAPITAL_START = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]")
+_CAPITAL_START = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'\-].)")
 _SMALL_WORD_CAPITALISED = re.compile(
     r"(?<![\w’'\-])(?:"
     + "|".join(sorted(word.capitalize() for word in _HEADLINE_FUNCTION_WORDS))
