@@ -58,7 +58,7 @@ from itertools import pairwise
 from dateline.facts.base import Entity, EntityKind, Mention
 from dateline.facts.gazetteer import CITY, COUNTRY, REGION, place_kind
 from dateline.facts.text import HONORIFICS as _HONORIFICS
-from dateline.facts.text import ArticleText, ParagraphText, word_set
+from dateline.facts.text import ArticleText, ParagraphText, matches_at, word_set
 
 # --- word lists (all casefolded) -------------------------------------------
 
@@ -657,6 +657,7 @@ _ROAD = re.compile(
     r"\b(?:(?:Route|Interstate|Highway|State Route)[ \u00a0]+\d{1,4}|I-\d{1,3}|A\d{2,4}|M\d{1,3})"
     r"(?![\w%£$€])"
 )
+_ROAD_FIRST = frozenset({"route", "interstate", "highway", "state", "i", "a", "m"})
 # Nouns for a kind of organisation: before a name, they say what it is ("the
 # German club Fortuna Rheinau", "Chipmaker Arlo Semiconductor").
 _ORG_NOUNS = word_set(
@@ -717,7 +718,9 @@ _OPENING_ADVERBS = word_set(
     " notably earlier later instead overall"
 )
 _GENERIC_REFERENCE = re.compile(
-    r"\b[Tt]he[ \u00a0]+(council|Council|union|trust|university|company|firm|charity|hospital)\b"
+    # "[Tt](?<!\w.)" is "\b[Tt]": the engine looks only where a "t" is.
+    r"[Tt](?<!\w.)he[ \u00a0]+"
+    r"(council|Council|union|trust|university|company|firm|charity|hospital)\b"
     r"(?![ \u00a0]+(?:[A-Z]|tax\b|house|estate|housing|elections?\b))"  # "the council tax"
 )
 # "the firm" is the article's only company; "the council" its only council.
@@ -1054,7 +1057,7 @@ def _paragraph_candidates(text: ParagraphText, evidence: _Evidence) -> list[_Can
             if piece:
                 pieces.append(piece)
     pieces = _join_connected(pieces, paragraph)
-    candidates = dateline + _roads(index, paragraph) + _us_states(index, paragraph, evidence)
+    candidates = dateline + _roads(text) + _us_states(index, paragraph, evidence)
     for piece in pieces:
         if all(word.initial for word in piece):
             candidates.extend(_dotted_acronym(index, paragraph, piece))
@@ -1264,10 +1267,19 @@ def _teams(candidates: list[_Candidate], paragraphs: Sequence[str], evidence: _E
             c.tentative = False
 
 
-def _roads(index: int, paragraph: str) -> list[_Candidate]:
+def _roads(text: ParagraphText) -> list[_Candidate]:
+    paragraph = text.cased
+    matches: Iterable[re.Match[str]]
+    if paragraph is text.text:
+        # A road begins a run of ASCII letters with a capital ("Route 66",
+        # "I-40", "A644"): tried only there, found in the text layer's index.
+        starts = [at for at in text.starts_of(_ROAD_FIRST) if paragraph[at] <= "Z"]
+        matches = matches_at(_ROAD, paragraph, starts)
+    else:  # recased: its letters may not be the index's
+        matches = _ROAD.finditer(paragraph)
     return [
-        _Candidate(index, match.start(), match.end(), tuple(match.group().split()), "place")
-        for match in _ROAD.finditer(paragraph)
+        _Candidate(text.index, match.start(), match.end(), tuple(match.group().split()), "place")
+        for match in matches
     ]
 
 
