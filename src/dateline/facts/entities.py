@@ -674,6 +674,9 @@ _TRADES = word_set(
     insurer lender manufacturer retailer startup start-up supermarket airline utility
     """
 )
+_ORG_NOUN_LAST_LETTER = re.compile(
+    "[" + "".join(sorted({noun[-1] for noun in _ORG_NOUNS})) + "]", re.IGNORECASE
+)
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ORG_NOUNS))})[ \u00a0]+$", re.IGNORECASE)
 # "Kirklees and Calderdale": a second place after "in".
 _PLACE_LIST_BEFORE = re.compile(
@@ -1457,8 +1460,22 @@ def _named_after_org_noun(piece: list[_Word], paragraph: str) -> bool:
     return (
         not (len(piece) > 1 and piece[0].key in GIVEN_NAMES)
         and not (len(piece) == 1 and piece[0].key in _KNOWN_PLACES)
+        and _may_end_with_org_noun(paragraph, start)
         and bool(_ORG_NOUN_BEFORE.search(paragraph, max(0, start - 40), start))
     )
+
+
+def _may_end_with_org_noun(paragraph: str, start: int) -> bool:
+    """Whether the text before `start` has spaces at its end (or before a
+    line break there, as "$" allows) and before them a letter that ends one
+    of _ORG_NOUNS: what _ORG_NOUN_BEFORE needs, found from the end, so that
+    its search, tried at each of forty offsets, runs only when it may match."""
+    floor = max(0, start - 40)
+    end = start - 1 if start > floor and paragraph[start - 1] == "\n" else start
+    letter = end
+    while letter > floor and paragraph[letter - 1] in " \u00a0":
+        letter -= 1
+    return floor < letter < end and _ORG_NOUN_LAST_LETTER.match(paragraph, letter - 1) is not None
 
 
 def _is_glued_opener(piece: list[_Word], paragraph: str, evidence: _Evidence) -> bool:

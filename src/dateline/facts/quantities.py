@@ -921,7 +921,7 @@ class _CountFinder:
             value, vague = valued
             after = _HEDGE_AFTER.match(paragraph, end)
             approximate = vague or bool(after) or _is_hedged(paragraph, start)
-            found = self._unit(match, value, after.end() if after else end)
+            found = self._unit(match, value, after.end() if after else end, following)
             if found is None:
                 continue
             unit, text_end, borrowed = found
@@ -933,13 +933,17 @@ class _CountFinder:
             yield start, text_end, value, unit, approximate
 
     def _unit(
-        self, match: re.Match[str], value: float, noun_from: int
+        self,
+        match: re.Match[str],
+        value: float,
+        noun_from: int,
+        following: re.Match[str] | None,
     ) -> tuple[str, int, bool] | None:
         """The counted noun for a candidate: (unit, end of the text, borrowed).
-        The noun is looked for from `noun_from`, past a hedge ("300 or more people")."""
+        The noun is looked for from `noun_from`, past a hedge ("300 or more
+        people"); `following` is the word after the candidate (_NEXT_WORD)."""
         paragraph = self.paragraph
         start, end = match.span()
-        following = _NEXT_WORD.match(paragraph, end)
         next_word = following.group(1).lower() if following else ""
         if match.group("vague"):
             return self._vague_unit(match, value, next_word)

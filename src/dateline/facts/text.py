@@ -291,7 +291,8 @@ class ParagraphText:
         `words_at` does not list under that word ("ſix" matches "six"): a
         pattern anchored at its first words must then scan the paragraph
         whole."""
-        return _FOLDED_LETTERS.search(self.text) is not None
+        # An ASCII text, known without reading it, holds none of them.
+        return not self.text.isascii() and _FOLDED_LETTERS.search(self.text) is not None
 
     def starts_of(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` (runs of letters in lower case, and NUMBER)
