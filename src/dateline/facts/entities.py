@@ -634,7 +634,6 @@ _HONORIFIC_BEFORE = re.compile(
     r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|Cllr|Clr|Det|Sen|Gov|Rep|Gen|Col|Lt|Capt"
     r"|Maj|Cmdr|Adm|Pres|Atty|Amb)\.\s+$"
 )
-_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
 _CONNECTOR = re.compile(r"[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+$")
 # What may stand between two words of one name besides spaces: the full stop
 # of an initial ("J.B. Pritzker", "St. Louis"), a particle ("Ursula von der
@@ -987,8 +986,27 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
 
 
 def _word_before(paragraph: str, start: int) -> str:
-    match = _WORD_BEFORE.search(paragraph, max(0, start - _LOOKBACK), start)
-    return match.group(1).casefold() if match else ""
+    """The word before the spaces before `start`, within `_LOOKBACK`
+    characters, casefolded: what a search for a run of word characters, then
+    spaces, then the end ("$") finds there, read from the end rather than
+    tried at each of those offsets."""
+    floor = max(0, start - _LOOKBACK)
+    # "$" is also before a line break that ends the text.
+    end = start - 1 if start > floor and paragraph[start - 1] == "\n" else start
+    word_end = end
+    while word_end > floor and paragraph[word_end - 1] in " \u00a0":
+        word_end -= 1
+    if word_end == end:
+        return ""
+    word_start = word_end
+    while word_start > floor and _is_word_character(paragraph[word_start - 1]):
+        word_start -= 1
+    return paragraph[word_start:word_end].casefold()
+
+
+def _is_word_character(character: str) -> bool:
+    """Whether "\\w" matches the character."""
+    return character.isalnum() or character == "_"
 
 
 def _split_run(run: list[_Word]) -> list[list[_Word]]:
@@ -1394,7 +1412,7 @@ def _piece_candidates(
         piece = piece[1:]
     if piece[0].key in _HONORIFICS:
         return []  # "Clr" alone
-    dotted = _HONORIFIC_BEFORE.search(paragraph, max(0, mention_start - 8), mention_start)
+    dotted = _honorific_before(paragraph, mention_start)
     if dotted and mention_start == piece[0].start:  # "Mr. Holmes"
         mention_start = dotted.start(1)
     # As written, for the role: "Cllr", "Det Supt", "Sen.".
@@ -1447,6 +1465,17 @@ def _piece_candidates(
     if len(piece) == 1:
         return _single_word(candidate, piece[0], paragraph, evidence)
     return _multi_word(candidate, piece, paragraph, evidence)
+
+
+def _honorific_before(paragraph: str, start: int) -> re.Match[str] | None:
+    """What _HONORIFIC_BEFORE finds in the 8 characters before `start`,
+    searched for only when they end in a full stop and spaces, as it needs."""
+    floor = max(0, start - 8)
+    window = paragraph[floor:start]
+    unspaced = window.rstrip()
+    if len(unspaced) == len(window) or not unspaced.endswith("."):
+        return None
+    return _HONORIFIC_BEFORE.search(paragraph, floor, start)
 
 
 def _is_trade_opener(word: _Word, paragraph: str) -> bool:

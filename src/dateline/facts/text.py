@@ -68,7 +68,6 @@ ABBREVIATIONS = HONORIFICS | word_set(
     etc approx dept est govt
     """
 )
-_WORD_AT_END = re.compile(r"(\w+)$")
 
 # Words that a headline-case sentence capitalises and prose never does.
 _HEADLINE_FUNCTION_WORDS = word_set(
@@ -125,10 +124,16 @@ def is_abbreviation(text: str, at: int) -> bool:
     an initial ("J. Smith", "U.S."), and so does not end a sentence."""
     if text[at] != ".":
         return False
-    word = _WORD_AT_END.search(text, max(0, at - 12), at)
-    if word is None:
+    # The word ending at `at` (or before a line break there), within 12
+    # characters: what r"(\w+)$" would find there, read from the end.
+    floor = max(0, at - 12)
+    end = at - 1 if at > floor and text[at - 1] == "\n" else at
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    if start == end:
         return False
-    found = word.group(1)
+    found = text[start:end]
     return found.casefold() in ABBREVIATIONS or (len(found) == 1 and found.isupper())
 
 
