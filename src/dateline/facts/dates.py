@@ -227,15 +227,15 @@ class _Scene:
         numeric_order: NumericOrder | None = None,
         parsed: set[tuple[str, dt.date, _Prefer]] | None = None,
         calendar: FiscalCalendar | None = None,
-        needs: Sequence[bool | None] | None = None,
+        needs: _ArticleNeeds | None = None,
         business: bool = True,
     ) -> None:
         # Whether the article reports on a company or an economy, whose "the
         # quarter" is a quarter of the year, not of a game.
         self.business = business
         self.calendar = calendar or FiscalCalendar()
-        # Per list of needs (see _NEEDS): False when the whole article lacks it.
-        self.needs = needs if needs is not None else (None,) * len(_NEEDS)
+        # Which lists of needs (see _NEEDS) the whole article holds.
+        self.needs = needs if needs is not None else _ArticleNeeds(None)
         self.text = text
         self.paragraph = text.text
         self.published = published
@@ -290,7 +290,9 @@ class _Rule:
     first: tuple[str, ...] = ()
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen, though never changed: a frozen dataclass sets each field
+# through object.__setattr__, and one is made for every match of a rule.
+@dataclass(slots=True, unsafe_hash=True)
 class _Candidate:
     start: int
     end: int
@@ -1720,9 +1722,45 @@ def _needs_groups() -> tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]:
     return tuple(groups), tuple(groups[rule.needs] for rule in _DATE_RULES)
 
 
-# A substring test (`in`) is far faster than a regular expression search for
-# one of several literal strings, which tries every position in Python's engine.
 _NEEDS, _RULE_NEEDS = _needs_groups()
+
+
+def _need_test(needs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text holds any of `needs`. Needs that begin alike ("year
+    end", "year that") are one search for an alternation, which the regex
+    engine looks for only where their common beginning is; the others are
+    substring tests, far faster than a search for several literals with
+    nothing in common, which tries every position in Python's engine."""
+    if len(needs) > 1 and len({need[0] for need in needs}) == 1:
+        pattern = re.compile("|".join(map(re.escape, needs)))
+        return lambda text: pattern.search(text) is not None
+    return lambda text: any(map(text.__contains__, needs))
+
+
+_NEED_TESTS = tuple(_need_test(group) for group in _NEEDS)
+
+
+class _ArticleNeeds:
+    """Whether the whole article holds any of each list of needs (see
+    _NEEDS): a paragraph's test is skipped where the article's fails. Each
+    list is tested on the article when a paragraph first asks for it, so the
+    lists of rules no paragraph can begin are never tested."""
+
+    __slots__ = ("_held", "_whole")
+
+    def __init__(self, whole: str | None) -> None:
+        # The article's text in lower case; None when it is not known.
+        self._whole = whole
+        self._held: list[bool | None] = [None] * len(_NEEDS)
+
+    def may_hold(self, group: int) -> bool:
+        if self._whole is None:
+            return True
+        held = self._held[group]
+        if held is None:
+            whole = self._whole
+            held = self._held[group] = _NEED_TESTS[group](whole)
+        return held
 
 
 def _rules_by_first() -> dict[str, tuple[int, ...]]:
@@ -1735,7 +1773,10 @@ def _rules_by_first() -> dict[str, tuple[int, ...]]:
 
 
 _RULES_BY_FIRST = _rules_by_first()
+_FIRST_WORDS = frozenset(_RULES_BY_FIRST)
 _RULE_FIRSTS = tuple(frozenset(rule.first) for rule in _DATE_RULES)
+# The group of each rule's match that is the date: "expr" where it has one.
+_RULE_SPANS = tuple("expr" if "expr" in rule.pattern.groupindex else 0 for rule in _DATE_RULES)
 
 
 class _RuleStarts:
@@ -1759,8 +1800,8 @@ class _RuleStarts:
         if text.folds_into_ascii:
             return  # scanned whole, rule by rule
         at = text.words_at
-        for key in at:
-            self._ranks.update(_RULES_BY_FIRST.get(key, ()))
+        for key in _FIRST_WORDS.intersection(at):
+            self._ranks.update(_RULES_BY_FIRST[key])
         quoted = [
             start - 1 for start in at.get(_NUMBER, ()) if start and paragraph[start - 1] in "'’"
         ]
@@ -1775,13 +1816,12 @@ class _RuleStarts:
     def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
         """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
         pattern = _DATE_RULES[rank].pattern
-        if self._at is None:
-            yield from pattern.finditer(paragraph)
-            return
         at = self._at
+        if at is None:
+            return pattern.finditer(paragraph)
         lists = [at[first] for first in _RULE_FIRSTS[rank] if first in at]
         starts = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
-        yield from matches_at(pattern, paragraph, starts)
+        return matches_at(pattern, paragraph, starts)
 
 
 # --- durations -------------------------------------------------------------
@@ -1916,24 +1956,27 @@ class _Covered:
 
 
 def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
-    lowered = scene.paragraph.lower()
+    paragraph = scene.paragraph
+    lowered = paragraph.lower()
     # Several rules share one list of needs (the month names); test it once,
     # and only for a rule whose first words the paragraph holds.
-    present: list[bool | None] = list(scene.needs)
+    present: list[bool | None] = [None] * len(_NEEDS)
     # Spans already found by an earlier, longer form: "January" inside "27
     # January" would lose to it anyway, and is not worth a tense or a parse.
-    covered = _Covered(len(scene.paragraph))
+    covered = _Covered(len(paragraph))
     starts = _RuleStarts(scene.text)
     for rank, rule in enumerate(_DATE_RULES):
         group = _RULE_NEEDS[rank]
         if present[group] is False or not starts.may_match(rank):
             continue
         if present[group] is None:
-            present[group] = not rule.needs or any(needed in lowered for needed in rule.needs)
+            present[group] = not rule.needs or (
+                scene.needs.may_hold(group) and _NEED_TESTS[group](lowered)
+            )
         if not present[group]:
             continue
-        span = "expr" if "expr" in rule.pattern.groupindex else 0
-        for match in starts.matches(rank, scene.paragraph):
+        span = _RULE_SPANS[rank]
+        for match in starts.matches(rank, paragraph):
             start, end = match.span(span)
             if covered.holds(start, end):
                 continue
@@ -1945,7 +1988,7 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
                 continue
             candidate = _Candidate(start, end, period, rank)
             covered.add(start, end)
-            timed = _with_time(candidate, scene.paragraph)
+            timed = _with_time(candidate, paragraph)
             yield timed
             if timed is not candidate:
                 # The bare day still counts if its clock time belongs to a neighbour.
@@ -1958,7 +2001,7 @@ def _duration_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     for its word alternations is slow."""
     paragraph = text.text
     lowered = paragraph.lower()
-    if not any(unit in lowered for unit in _DURATION_UNIT_STEMS):
+    if not any(map(lowered.__contains__, _DURATION_UNIT_STEMS)):
         return
     yield from matches_at(_DURATION, paragraph, text.starts_of(_DURATION_FIRST))
 
@@ -2029,10 +2072,8 @@ def find_dates(
     # The needs of the rules the article holds nowhere are tested once, not
     # in each paragraph.
     whole = "\n".join(texts).lower()
-    needs = tuple(
-        None if not group or any(needed in whole for needed in group) else False for group in _NEEDS
-    )
-    business = any(word in whole for word in _BUSINESS_WORDS)
+    needs = _ArticleNeeds(whole)
+    business = any(map(whole.__contains__, _BUSINESS_WORDS))
     for index, text in enumerate(article.paragraphs):
         paragraph = text.text
         if not paragraph:

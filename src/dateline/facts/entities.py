@@ -58,7 +58,7 @@ from itertools import pairwise
 from dateline.facts.base import Entity, EntityKind, Mention
 from dateline.facts.gazetteer import CITY, COUNTRY, REGION, place_kind
 from dateline.facts.text import HONORIFICS as _HONORIFICS
-from dateline.facts.text import ArticleText, ParagraphText, word_set
+from dateline.facts.text import ArticleText, ParagraphText, matches_at, word_set
 
 # --- word lists (all casefolded) -------------------------------------------
 
@@ -622,9 +622,9 @@ _MAX_NAME_WORDS = 10
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*")
 # A word as _TOKEN reads it, starting with a letter that may be a capital:
 # skipping the lowercase majority in the regex engine is most of the speed.
-_CAPITALISED_WORD = re.compile(
-    r"(?<!\w)(?<!\w[’'\-])(?=[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿԱ-ՖḀ-ỿ])\w+(?:[’'\-]\w+)*"
-)
+# The letter comes first and the lookbehinds after it ("(?<!\w.)" after it is
+# "(?<!\w)" before it), so the engine looks only where such a letter is.
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ӿԱ-ՖḀ-ỿ](?<!\w.)(?<!\w[’'\-].)\w*(?:[’'\-]\w+)*")
 _CLITIC = re.compile(r"[’'](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _SPACES = frozenset(" \u00a0\t")
 _OPENING_QUOTES = "“‘\"'«"
@@ -634,7 +634,6 @@ _HONORIFIC_BEFORE = re.compile(
     r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|Cllr|Clr|Det|Sen|Gov|Rep|Gen|Col|Lt|Capt"
     r"|Maj|Cmdr|Adm|Pres|Atty|Amb)\.\s+$"
 )
-_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
 _CONNECTOR = re.compile(r"[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+$")
 # What may stand between two words of one name besides spaces: the full stop
 # of an initial ("J.B. Pritzker", "St. Louis"), a particle ("Ursula von der
@@ -657,6 +656,7 @@ _ROAD = re.compile(
     r"\b(?:(?:Route|Interstate|Highway|State Route)[ \u00a0]+\d{1,4}|I-\d{1,3}|A\d{2,4}|M\d{1,3})"
     r"(?![\w%£$€])"
 )
+_ROAD_FIRST = frozenset({"route", "interstate", "highway", "state", "i", "a", "m"})
 # Nouns for a kind of organisation: before a name, they say what it is ("the
 # German club Fortuna Rheinau", "Chipmaker Arlo Semiconductor").
 _ORG_NOUNS = word_set(
@@ -672,6 +672,9 @@ _TRADES = word_set(
     automaker carmaker chipmaker drugmaker broadcaster conglomerate consultancy housebuilder
     insurer lender manufacturer retailer startup start-up supermarket airline utility
     """
+)
+_ORG_NOUN_LAST_LETTER = re.compile(
+    "[" + "".join(sorted({noun[-1] for noun in _ORG_NOUNS})) + "]", re.IGNORECASE
 )
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ORG_NOUNS))})[ \u00a0]+$", re.IGNORECASE)
 # "Kirklees and Calderdale": a second place after "in".
@@ -717,7 +720,9 @@ _OPENING_ADVERBS = word_set(
     " notably earlier later instead overall"
 )
 _GENERIC_REFERENCE = re.compile(
-    r"\b[Tt]he[ \u00a0]+(council|Council|union|trust|university|company|firm|charity|hospital)\b"
+    # "[Tt](?<!\w.)" is "\b[Tt]": the engine looks only where a "t" is.
+    r"[Tt](?<!\w.)he[ \u00a0]+"
+    r"(council|Council|union|trust|university|company|firm|charity|hospital)\b"
     r"(?![ \u00a0]+(?:[A-Z]|tax\b|house|estate|housing|elections?\b))"  # "the council tax"
 )
 # "the firm" is the article's only company; "the council" its only council.
@@ -773,7 +778,10 @@ _DEEDS_AFTER_NAME = re.compile(
 )
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen, though never changed: a frozen dataclass sets each field
+# through object.__setattr__, and a _Word is made for every capitalised word
+# of every article (hashed as a frozen one would be).
+@dataclass(slots=True, unsafe_hash=True)
 class _Word:
     text: str  # without a possessive 's
     key: str  # the text casefolded, for the word lists (kept: it is asked for often)
@@ -786,7 +794,10 @@ class _Word:
     @property
     def base(self) -> str:
         """The word without a clitic ("There’s" -> "there"), for the stop list."""
-        return _CLITIC.sub("", self.text).casefold()
+        text = self.text
+        if "’" not in text and "'" not in text:
+            return self.key  # no clitic: most words
+        return _CLITIC.sub("", text).casefold()
 
     @property
     def initial(self) -> bool:
@@ -975,8 +986,27 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
 
 
 def _word_before(paragraph: str, start: int) -> str:
-    match = _WORD_BEFORE.search(paragraph, max(0, start - _LOOKBACK), start)
-    return match.group(1).casefold() if match else ""
+    """The word before the spaces before `start`, within `_LOOKBACK`
+    characters, casefolded: what a search for a run of word characters, then
+    spaces, then the end ("$") finds there, read from the end rather than
+    tried at each of those offsets."""
+    floor = max(0, start - _LOOKBACK)
+    # "$" is also before a line break that ends the text.
+    end = start - 1 if start > floor and paragraph[start - 1] == "\n" else start
+    word_end = end
+    while word_end > floor and paragraph[word_end - 1] in " \u00a0":
+        word_end -= 1
+    if word_end == end:
+        return ""
+    word_start = word_end
+    while word_start > floor and _is_word_character(paragraph[word_start - 1]):
+        word_start -= 1
+    return paragraph[word_start:word_end].casefold()
+
+
+def _is_word_character(character: str) -> bool:
+    """Whether "\\w" matches the character."""
+    return character.isalnum() or character == "_"
 
 
 def _split_run(run: list[_Word]) -> list[list[_Word]]:
@@ -1048,7 +1078,7 @@ def _paragraph_candidates(text: ParagraphText, evidence: _Evidence) -> list[_Can
             if piece:
                 pieces.append(piece)
     pieces = _join_connected(pieces, paragraph)
-    candidates = dateline + _roads(index, paragraph) + _us_states(index, paragraph, evidence)
+    candidates = dateline + _roads(text) + _us_states(index, paragraph, evidence)
     for piece in pieces:
         if all(word.initial for word in piece):
             candidates.extend(_dotted_acronym(index, paragraph, piece))
@@ -1258,10 +1288,19 @@ def _teams(candidates: list[_Candidate], paragraphs: Sequence[str], evidence: _E
             c.tentative = False
 
 
-def _roads(index: int, paragraph: str) -> list[_Candidate]:
+def _roads(text: ParagraphText) -> list[_Candidate]:
+    paragraph = text.cased
+    matches: Iterable[re.Match[str]]
+    if paragraph is text.text:
+        # A road begins a run of ASCII letters with a capital ("Route 66",
+        # "I-40", "A644"): tried only there, found in the text layer's index.
+        starts = [at for at in text.starts_of(_ROAD_FIRST) if paragraph[at] <= "Z"]
+        matches = matches_at(_ROAD, paragraph, starts)
+    else:  # recased: its letters may not be the index's
+        matches = _ROAD.finditer(paragraph)
     return [
-        _Candidate(index, match.start(), match.end(), tuple(match.group().split()), "place")
-        for match in _ROAD.finditer(paragraph)
+        _Candidate(text.index, match.start(), match.end(), tuple(match.group().split()), "place")
+        for match in matches
     ]
 
 
@@ -1373,7 +1412,7 @@ def _piece_candidates(
         piece = piece[1:]
     if piece[0].key in _HONORIFICS:
         return []  # "Clr" alone
-    dotted = _HONORIFIC_BEFORE.search(paragraph, max(0, mention_start - 8), mention_start)
+    dotted = _honorific_before(paragraph, mention_start)
     if dotted and mention_start == piece[0].start:  # "Mr. Holmes"
         mention_start = dotted.start(1)
     # As written, for the role: "Cllr", "Det Supt", "Sen.".
@@ -1428,6 +1467,17 @@ def _piece_candidates(
     return _multi_word(candidate, piece, paragraph, evidence)
 
 
+def _honorific_before(paragraph: str, start: int) -> re.Match[str] | None:
+    """What _HONORIFIC_BEFORE finds in the 8 characters before `start`,
+    searched for only when they end in a full stop and spaces, as it needs."""
+    floor = max(0, start - 8)
+    window = paragraph[floor:start]
+    unspaced = window.rstrip()
+    if len(unspaced) == len(window) or not unspaced.endswith("."):
+        return None
+    return _HONORIFIC_BEFORE.search(paragraph, floor, start)
+
+
 def _is_trade_opener(word: _Word, paragraph: str) -> bool:
     """A trade opening a sentence before a company's name ("Chipmaker",
     "Insurer"); not "Union" or "Bank", which begin names ("Union Pacific")."""
@@ -1439,8 +1489,22 @@ def _named_after_org_noun(piece: list[_Word], paragraph: str) -> bool:
     return (
         not (len(piece) > 1 and piece[0].key in GIVEN_NAMES)
         and not (len(piece) == 1 and piece[0].key in _KNOWN_PLACES)
+        and _may_end_with_org_noun(paragraph, start)
         and bool(_ORG_NOUN_BEFORE.search(paragraph, max(0, start - 40), start))
     )
+
+
+def _may_end_with_org_noun(paragraph: str, start: int) -> bool:
+    """Whether the text before `start` has spaces at its end (or before a
+    line break there, as "$" allows) and before them a letter that ends one
+    of _ORG_NOUNS: what _ORG_NOUN_BEFORE needs, found from the end, so that
+    its search, tried at each of forty offsets, runs only when it may match."""
+    floor = max(0, start - 40)
+    end = start - 1 if start > floor and paragraph[start - 1] == "\n" else start
+    letter = end
+    while letter > floor and paragraph[letter - 1] in " \u00a0":
+        letter -= 1
+    return floor < letter < end and _ORG_NOUN_LAST_LETTER.match(paragraph, letter - 1) is not None
 
 
 def _is_glued_opener(piece: list[_Word], paragraph: str, evidence: _Evidence) -> bool:

@@ -229,8 +229,11 @@ _CURRENCY_LETTERS = frozenset(
 
 
 def _currency_sign_starts(text: ParagraphText) -> list[int]:
-    signs = [match.start() for match in _CURRENCY_SIGN.finditer(text.text)]
-    letters = text.starts_of(_CURRENCY_LETTERS)
+    paragraph = text.text
+    signs = [match.start() for match in _CURRENCY_SIGN.finditer(paragraph)]
+    # The letters of a sign or a code are capitals ("A$", "GBP"): the many
+    # words "a" and "s" in lower case begin none.
+    letters = [start for start in text.starts_of(_CURRENCY_LETTERS) if paragraph[start] <= "Z"]
     return sorted(signs + letters) if signs and letters else signs or letters
 
 
@@ -544,7 +547,7 @@ def _money(text: ParagraphText, korea: bool) -> Iterable[tuple[int, int, int | f
     patterns = [(_MONEY_SIGN, _currency_sign_starts(text)), (_PENCE, numbers)]
     lowered = paragraph.lower()
     # The patterns that end in a currency's name run only where one is named.
-    in_words = any(stem in lowered for stem in _CURRENCY_WORD_STEMS)
+    in_words = any(map(lowered.__contains__, _CURRENCY_WORD_STEMS))
     if in_words:
         patterns.append((_MONEY_WORD, numbers))
     for pattern, starts in patterns:
@@ -918,7 +921,7 @@ class _CountFinder:
             value, vague = valued
             after = _HEDGE_AFTER.match(paragraph, end)
             approximate = vague or bool(after) or _is_hedged(paragraph, start)
-            found = self._unit(match, value, after.end() if after else end)
+            found = self._unit(match, value, after.end() if after else end, following)
             if found is None:
                 continue
             unit, text_end, borrowed = found
@@ -930,13 +933,17 @@ class _CountFinder:
             yield start, text_end, value, unit, approximate
 
     def _unit(
-        self, match: re.Match[str], value: float, noun_from: int
+        self,
+        match: re.Match[str],
+        value: float,
+        noun_from: int,
+        following: re.Match[str] | None,
     ) -> tuple[str, int, bool] | None:
         """The counted noun for a candidate: (unit, end of the text, borrowed).
-        The noun is looked for from `noun_from`, past a hedge ("300 or more people")."""
+        The noun is looked for from `noun_from`, past a hedge ("300 or more
+        people"); `following` is the word after the candidate (_NEXT_WORD)."""
         paragraph = self.paragraph
         start, end = match.span()
-        following = _NEXT_WORD.match(paragraph, end)
         next_word = following.group(1).lower() if following else ""
         if match.group("vague"):
             return self._vague_unit(match, value, next_word)

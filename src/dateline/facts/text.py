@@ -45,9 +45,13 @@ NUMBER = "#"
 # "s", the Kelvin sign for "k", the dotted and dotless i) though lower() does
 # not turn them into those: see ParagraphText.folds_into_ascii.
 _FOLDED_LETTERS = re.compile("[İıſK]")
-_LOWERCASE_WORD = re.compile(r"(?<!\w)(?<!\w[’'\-])[a-z]\w*(?:[’'\-]\w+)*")
-_LOWER_START = re.compile(r"(?<![\w’'\-])[a-z]")
-_CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]\w*(?:[’'\-]\w+)*")
+# These open with the letter and look behind it after: a pattern that opens
+# with a lookbehind is tried at every offset, one that opens with a class of
+# characters only where one of them is ("(?<!\w.)" after the letter is
+# "(?<!\w)" before it).
+_LOWERCASE_WORD = re.compile(r"[a-z](?<!\w.)(?<!\w[’'\-].)\w*(?:[’'\-]\w+)*")
+_LOWER_START = re.compile(r"[a-z](?<![\w’'\-].)")
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'\-].)\w*(?:[’'\-]\w+)*")
 
 # Honorifics and titles written with a full stop ("Mr.", "Sen.", "Gov.").
 HONORIFICS = word_set(
@@ -64,7 +68,6 @@ ABBREVIATIONS = HONORIFICS | word_set(
     etc approx dept est govt
     """
 )
-_WORD_AT_END = re.compile(r"(\w+)$")
 
 # Words that a headline-case sentence capitalises and prose never does.
 _HEADLINE_FUNCTION_WORDS = word_set(
@@ -76,7 +79,7 @@ _SHOUTED_WORD = re.compile(
     r"(?<![\w’'\-])(?=[\w’'\-]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9’'\-]*[A-ZÀ-ÖØ-Þ0-9]"
     r"(?![\w’'\-])"
 )
-_CAPITAL_START = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ]")
+_CAPITAL_START = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'\-].)")
 _SMALL_WORD_CAPITALISED = re.compile(
     r"(?<![\w’'\-])(?:"
     + "|".join(sorted(word.capitalize() for word in _HEADLINE_FUNCTION_WORDS))
@@ -94,6 +97,7 @@ _LINE_NUMBER_SHARE = 0.25
 _MAX_SCORE_LINE_WORDS = 12
 _SENTENCE_MARKS = frozenset('.!?:;"”’…')
 # A number as tables write them: "16", "(19th,", "6-4", "19.32", "2-1".
+_DIGITS = re.compile(r"\d+")
 _NUMBER_TOKEN = re.compile(r"\(?[-+]?\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th)?[),;.]*")
 _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|June|Jul|July|Aug|Sept?|Oct|Nov|Dec)\.?"
 # A wire dateline opening a paragraph: the place in capitals ("GLASGOW",
@@ -120,10 +124,16 @@ def is_abbreviation(text: str, at: int) -> bool:
     an initial ("J. Smith", "U.S."), and so does not end a sentence."""
     if text[at] != ".":
         return False
-    word = _WORD_AT_END.search(text, max(0, at - 12), at)
-    if word is None:
+    # The word ending at `at` (or before a line break there), within 12
+    # characters: what r"(\w+)$" would find there, read from the end.
+    floor = max(0, at - 12)
+    end = at - 1 if at > floor and text[at - 1] == "\n" else at
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    if start == end:
         return False
-    found = word.group(1)
+    found = text[start:end]
     return found.casefold() in ABBREVIATIONS or (len(found) == 1 and found.isupper())
 
 
@@ -244,11 +254,9 @@ class ParagraphText:
     # --- words ---------------------------------------------------------------------
 
     def _index_words(self) -> None:
-        starts, ends = [], []
-        for match in WORD.finditer(self.text):
-            starts.append(match.start())
-            ends.append(match.end())
-        self._word_starts, self._word_ends = starts, ends
+        matches = list(WORD.finditer(self.text))
+        self._word_starts = list(map(re.Match.start, matches))
+        self._word_ends = list(map(re.Match.end, matches))
 
     @property
     def word_starts(self) -> list[int]:
@@ -288,7 +296,8 @@ class ParagraphText:
         `words_at` does not list under that word ("ſix" matches "six"): a
         pattern anchored at its first words must then scan the paragraph
         whole."""
-        return _FOLDED_LETTERS.search(self.text) is not None
+        # An ASCII text, known without reading it, holds none of them.
+        return not self.text.isascii() and _FOLDED_LETTERS.search(self.text) is not None
 
     def starts_of(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` (runs of letters in lower case, and NUMBER)
@@ -391,7 +400,19 @@ def _is_table(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 2:
         return False
-    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
+    # Each number holds a run of digits of its own, so a paragraph without
+    # digits, or prose ending a sentence with fewer runs of them than a table
+    # needs, is no table: not a token need be tried.
+    runs = len(_DIGITS.findall(text))
+    few = runs < _MIN_TABLE_NUMBERS or runs < _TABLE_NUMBER_SHARE * len(tokens)
+    if not runs or (few and text.rstrip()[-1] in _SENTENCE_MARKS):
+        return False
+    # Only a token opening with a digit, a bracket or a sign is tried.
+    numbers = sum(
+        1
+        for token in tokens
+        if (token[0] in "(+-" or token[0].isdigit()) and _NUMBER_TOKEN.fullmatch(token)
+    )
     if numbers >= _MIN_TABLE_NUMBERS and numbers >= _TABLE_NUMBER_SHARE * len(tokens):
         return True
     if not numbers or text.rstrip()[-1] in _SENTENCE_MARKS:
