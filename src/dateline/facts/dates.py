@@ -1731,12 +1731,14 @@ def _need_test(needs: tuple[str, ...]) -> Callable[[str], bool]:
     engine looks for only where their common beginning is; the others are
     substring tests, far faster than a search for several literals with
     nothing in common, which tries every position in Python's engine."""
-    if len(needs) > 1 and len({need[0] for need in needs}) == 1:
+    if _SEARCHED[needs]:
         pattern = re.compile("|".join(map(re.escape, needs)))
         return lambda text: pattern.search(text) is not None
     return lambda text: any(map(text.__contains__, needs))
 
 
+# Whether each list of needs is one search for an alternation (see _need_test).
+_SEARCHED = {needs: len(needs) > 1 and len({need[0] for need in needs}) == 1 for needs in _NEEDS}
 _NEED_TESTS = tuple(_need_test(group) for group in _NEEDS)
 
 
@@ -1746,12 +1748,15 @@ class _ArticleNeeds:
     list is tested on the article when a paragraph first asks for it, so the
     lists of rules no paragraph can begin are never tested."""
 
-    __slots__ = ("_held", "_whole")
+    __slots__ = ("_held", "_present", "_whole")
 
     def __init__(self, whole: str | None) -> None:
         # The article's text in lower case; None when it is not known.
         self._whole = whole
         self._held: list[bool | None] = [None] * len(_NEEDS)
+        # Of a list of needs tested as substrings, those the article holds:
+        # a paragraph (a piece of the article) can hold no other.
+        self._present: list[tuple[str, ...] | None] = [None] * len(_NEEDS)
 
     def may_hold(self, group: int) -> bool:
         if self._whole is None:
@@ -1759,8 +1764,24 @@ class _ArticleNeeds:
         held = self._held[group]
         if held is None:
             whole = self._whole
-            held = self._held[group] = _NEED_TESTS[group](whole)
+            needs = _NEEDS[group]
+            if _SEARCHED[needs]:
+                held = _NEED_TESTS[group](whole)
+            else:
+                present = self._present[group] = tuple(need for need in needs if need in whole)
+                held = bool(present)
+            self._held[group] = held
         return held
+
+    def holds(self, group: int, lowered: str) -> bool:
+        """Whether a paragraph, in lower case, holds any of a list of needs
+        the article may hold (see may_hold)."""
+        present = self._present[group]
+        if present is None:
+            return _NEED_TESTS[group](lowered)
+        if len(present) == 1:
+            return present[0] in lowered
+        return any(map(lowered.__contains__, present))
 
 
 def _rules_by_first() -> dict[str, tuple[int, ...]]:
@@ -1810,8 +1831,9 @@ class _RuleStarts:
             self._ranks.update(_RULES_BY_FIRST[_QUOTED_NUMBER])
         self._at = at
 
-    def may_match(self, rank: int) -> bool:
-        return self._at is None or rank in self._ranks
+    def ranks(self) -> Iterable[int]:
+        """The rules, by number, whose match may begin in the paragraph, in order."""
+        return range(len(_DATE_RULES)) if self._at is None else sorted(self._ranks)
 
     def matches(self, rank: int, paragraph: str) -> Iterator[re.Match[str]]:
         """What `_DATE_RULES[rank].pattern.finditer(paragraph)` finds."""
@@ -1965,13 +1987,14 @@ def _date_candidates(scene: _Scene) -> Iterable[_Candidate]:
     # January" would lose to it anyway, and is not worth a tense or a parse.
     covered = _Covered(len(paragraph))
     starts = _RuleStarts(scene.text)
-    for rank, rule in enumerate(_DATE_RULES):
+    for rank in starts.ranks():
+        rule = _DATE_RULES[rank]
         group = _RULE_NEEDS[rank]
-        if present[group] is False or not starts.may_match(rank):
+        if present[group] is False:
             continue
         if present[group] is None:
             present[group] = not rule.needs or (
-                scene.needs.may_hold(group) and _NEED_TESTS[group](lowered)
+                scene.needs.may_hold(group) and scene.needs.holds(group, lowered)
             )
         if not present[group]:
             continue
