@@ -270,6 +270,12 @@ _COUNT_STARTS = _word_set("a half dozen dozens hundreds thousands millions score
     *TENS,
 }
 _COUNT_FIRST = _COUNT_STARTS | {NUMBER}
+# A lone "a" begins a count only before one of these ("a dozen", "a hundred"),
+# and "half" only in "half a dozen": the commonest word of all is not tried
+# as a count in a paragraph that holds none of them.
+_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+_COUNT_FIRST_BUT_HALF = _COUNT_FIRST - {"half"}
+_COUNT_FIRST_BUT_A = _COUNT_FIRST - {"a", "half"}
 _VAGUE_VALUE = {
     # The lead's reading: "dozens" at least two dozen; the rest their own size.
     "dozens": 24,
@@ -847,7 +853,12 @@ def _count_value(match: re.Match[str]) -> tuple[int | float, bool] | None:
 def _count_matches(text: ParagraphText) -> Iterable[re.Match[str]]:
     """What `_COUNT.finditer` would find, tried only where a count can begin:
     at a number or a word of _COUNT_STARTS, found in the text layer's index."""
-    return matches_at(_COUNT, text.text, text.starts_of(_COUNT_FIRST))
+    first = _COUNT_FIRST
+    if not text.folds_into_ascii:  # else "thouſand" is not listed under "thousand"
+        at = text.words_at
+        if "dozen" not in at:
+            first = _COUNT_FIRST_BUT_A if _AFTER_A.isdisjoint(at) else _COUNT_FIRST_BUT_HALF
+    return matches_at(_COUNT, text.text, text.starts_of(first))
 
 
 def _is_proportion(paragraph: str, start: int, end: int) -> bool:

@@ -171,6 +171,7 @@ class ParagraphText:
     and the `cased` view names are looked for in."""
 
     __slots__ = (
+        "_folds",
         "_styles",
         "_word_ends",
         "_word_starts",
@@ -192,6 +193,7 @@ class ParagraphText:
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] | None = None
         self._words_at: dict[str, list[int]] | None = None
+        self._folds: bool | None = None
         self._styles: list[Style] = [
             _style(text, start, end) for start, end in self._sentence_spans()
         ]
@@ -296,8 +298,11 @@ class ParagraphText:
         `words_at` does not list under that word ("ſix" matches "six"): a
         pattern anchored at its first words must then scan the paragraph
         whole."""
-        # An ASCII text, known without reading it, holds none of them.
-        return not self.text.isascii() and _FOLDED_LETTERS.search(self.text) is not None
+        if self._folds is None:
+            # An ASCII text, known without reading it, holds none of them.
+            text = self.text
+            self._folds = not text.isascii() and _FOLDED_LETTERS.search(text) is not None
+        return self._folds
 
     def starts_of(self, words: frozenset[str]) -> list[int]:
         """Where any of `words` (runs of letters in lower case, and NUMBER)
