@@ -1768,7 +1768,7 @@ class _ArticleNeeds:
             if _SEARCHED[needs]:
                 held = _NEED_TESTS[group](whole)
             else:
-                present = self._present[group] = tuple(need for need in needs if need in whole)
+                present = self._present[group] = tuple(filter(whole.__contains__, needs))
                 held = bool(present)
             self._held[group] = held
         return held

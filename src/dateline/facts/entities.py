@@ -1011,7 +1011,7 @@ def _is_word_character(character: str) -> bool:
 
 def _split_run(run: list[_Word]) -> list[list[_Word]]:
     """Break a run at words that cannot be inside a name."""
-    if any(word.key in _HOLIDAY_WORDS for word in run):
+    if not _HOLIDAY_WORDS.isdisjoint([word.key for word in run]):
         return []
     pieces: list[list[_Word]] = []
     current: list[_Word] = []

@@ -303,6 +303,8 @@ _HEDGES = _word_set(
     "getting on for", "the best part of", "nigh on", "north of",
 }  # fmt: skip
 _HEDGE_WORDS = 4
+# The last word of each hedge.
+_HEDGE_LAST = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in _HEDGES)
 _HEDGE_REACH = 40
 _OPENING_MARKS = "\"'“‘([{"
 _HEDGE = re.compile(
@@ -488,6 +490,9 @@ def _is_hedged(text: str, start: int) -> bool:
     if not window or not window[-1].isspace():
         return False
     words = window.lower().split()[-_HEDGE_WORDS:]
+    last = words[-1] if words else ""
+    if last not in _HEDGE_LAST and last.lstrip(_OPENING_MARKS) not in _HEDGE_LAST:
+        return False  # no hedge ends with the word before
     for count in range(1, len(words) + 1):
         # "(about 20": the hedge starts after the bracket.
         first = words[-count].lstrip(_OPENING_MARKS)
