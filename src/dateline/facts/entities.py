@@ -908,21 +908,24 @@ def _find_entities(text: ArticleText) -> _Found:
 
 
 def _capitalised_words(paragraph: str, start: int = 0) -> list[_Word]:
-    words = []
+    words: list[_Word] = []
+    append = words.append
     for match in _CAPITALISED_WORD.finditer(paragraph, start):
-        text, start, end = match.group(), match.start(), match.end()
+        text = match.group()
         if not text[0].isupper():
             continue
+        start, end = match.span()
         possessive = len(text) > 2 and text[-2] in "’'" and text[-1] in "sS"
         if possessive:
             text, end = text[:-2], end - 2
-        located = _LOCATED.search(text) if "-" in text else None
-        if located:
-            text, end = text[: located.start()], start + located.start()
+        located = False
+        if "-" in text and (found := _LOCATED.search(text)):
+            located = True
+            text, end = text[: found.start()], start + found.start()
             if not text:
                 continue
         dotted = paragraph.startswith(".", end)
-        words.append(_Word(text, text.casefold(), start, end, possessive, dotted, bool(located)))
+        append(_Word(text, text.casefold(), start, end, possessive, dotted, located))
     return words
 
 
