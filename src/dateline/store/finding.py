@@ -16,6 +16,7 @@ articles go to the workers batch by batch as the files are read.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -107,6 +108,8 @@ class BackgroundFacts:
 # every worker busy between two of the indexer's reports, few enough that a
 # corpus of any size is never held in memory whole.
 AHEAD = 256
+# How long the pump thread waits for results, or for work, at a time.
+PUMP_IDLE_S = 0.05
 
 
 class FactsAsRead:
@@ -132,6 +135,12 @@ class FactsAsRead:
         self._library = library
         self._make_workers = workers
         self._finder: FactFinder[int] | None = None
+        # A thread hands work to the workers and takes their results while
+        # this one reads files: otherwise each worker, given one article at
+        # a time, sat idle from its article's end to the next batch read.
+        self._finished: queue.SimpleQueue[tuple[int, Article, ArticleFacts]] = queue.SimpleQueue()
+        self._pump: threading.Thread | None = None
+        self._stop_pump = threading.Event()
         self._report = report
         self._start_from = start_from
         self._waiting: list[int] = []  # without facts, the workers not yet started
@@ -170,8 +179,10 @@ class FactsAsRead:
             waiting, self._waiting = self._waiting, []
             return self._library.extract_missing(self._report, rowids=waiting)
         self._send_waiting()
-        while self._sent:
+        while self._sent and self._pump is not None and self._pump.is_alive():
             self._collect(wait=True)
+        self.stop()
+        self._collect(wait=False)
         self._store()
         self._report(len(self._done), self._total, self._rate())
         return len(self._done)
@@ -188,17 +199,53 @@ class FactsAsRead:
             return  # gone since it was stored
         if self._finder is None:
             self._finder = self._make_workers()
+            self._pump = threading.Thread(
+                target=self._run_pump, args=(self._finder,), name="dateline-facts-pump", daemon=True
+            )
+            self._pump.start()
         self._finder.submit(rowid, article)
         self._sent.add(rowid)
         self._total += 1
         while len(self._sent) > AHEAD:
             self._collect(wait=True)
 
+    def _run_pump(self, finder: FactFinder[int]) -> None:
+        """The pump thread: work out to the workers, results into `_finished`."""
+        while not self._stop_pump.is_set():
+            if not finder.pending:
+                self._stop_pump.wait(PUMP_IDLE_S)
+                continue
+            try:
+                finished = finder.results(PUMP_IDLE_S)
+            except Exception:  # the finder closed under it: nothing more to take
+                return
+            for item in finished:
+                self._finished.put(item)
+
+    def stop(self) -> None:
+        """End the pump thread (the workers stay the caller's to close)."""
+        self._stop_pump.set()
+        if self._pump is not None:
+            self._pump.join()
+
     def _collect(self, *, wait: bool) -> None:
         if self._finder is None or not self._sent:
             return
-        # Without waiting: hand out work and take what is finished.
-        for rowid, article, facts in self._finder.results(None if wait else 0):
+        finished = []
+        if wait:  # at least one, unless the pump has ended
+            while True:
+                try:
+                    finished.append(self._finished.get(timeout=PUMP_IDLE_S))
+                    break
+                except queue.Empty:
+                    if self._pump is None or not self._pump.is_alive():
+                        break
+        while True:
+            try:
+                finished.append(self._finished.get_nowait())
+            except queue.Empty:
+                break
+        for rowid, article, facts in finished:
             self._sent.discard(rowid)
             self._done.add(rowid)
             self._batch.append((rowid, article.content_hash, facts))
