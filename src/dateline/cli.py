@@ -78,6 +78,14 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--feeds", action="store_true", help=FEEDS_HELP)
 
 
+def corpus_paths(options: argparse.Namespace) -> list[Path] | None:
+    """The paths of the corpus `add_corpus_arguments` read (the seeds when
+    none, the fetched articles with --feeds); None, with a message, when one
+    does not exist."""
+    paths = _with_fetched(options.paths or [seeds_dir()], asked=options.feeds, default=False)
+    return None if _any_missing(paths) else paths
+
+
 def _export_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -415,9 +423,8 @@ def _facts_as_read(library: Library, stack: contextlib.ExitStack) -> FactsAsRead
 
 def export_main(args: list[str]) -> int:
     options = _export_parser().parse_args(args)
-    paths: list[Path] = options.paths or [seeds_dir()]
-    paths = _with_fetched(paths, asked=options.feeds, default=False)
-    if _any_missing(paths):
+    paths = corpus_paths(options)
+    if paths is None:
         return EXIT_BAD_INPUT
     from dateline.model.listing import Listing, as_listed
     from dateline.output.export import export_document, render

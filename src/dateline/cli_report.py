@@ -20,14 +20,12 @@ from typing import TYPE_CHECKING
 from dateline.cli import (
     EXIT_BAD_INPUT,
     WORKERS_FROM,
-    _any_missing,
     _fail,
     _nothing_readable,
-    _with_fetched,
     _write_out,
     add_corpus_arguments,
+    corpus_paths,
 )
-from dateline.resources import seeds_dir
 
 if TYPE_CHECKING:
     from dateline.facts.base import ArticleFacts
@@ -77,9 +75,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def report_main(args: list[str]) -> int:
     options = _parser().parse_args(args)
-    paths: list[Path] = options.paths or [seeds_dir()]
-    paths = _with_fetched(paths, asked=options.feeds, default=False)
-    if _any_missing(paths):
+    paths = corpus_paths(options)
+    if paths is None:
         return EXIT_BAD_INPUT
     from dateline.output.report import FORMAT_OF_SUFFIX, render
 
