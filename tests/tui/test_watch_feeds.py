@@ -54,3 +54,15 @@ async def test_with_no_feeds_the_schedule_says_nothing(corpus: Path, tmp_path: P
         app.fetch_due_feeds()
         await wait_for(pilot, lambda: not app.fetching, "the look at the feeds")
         assert not any("feeds" in line.lower() for line in notifications(app))
+
+
+async def test_the_schedule_leaves_another_tasks_progress_alone(
+    corpus: Path, tmp_path: Path
+) -> None:
+    app = watched_app(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: ready(app), "the corpus")
+        app.progress = ("Writing the report…", 1, 2)
+        app.fetch_due_feeds()
+        await wait_for(pilot, lambda: not app.fetching, "the look at the feeds")
+        assert app.progress == ("Writing the report…", 1, 2)

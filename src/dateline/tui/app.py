@@ -194,6 +194,7 @@ class DatelineApp(App[int]):
         self.feed_lines: list[tuple[str, bool]] = []
         self.fetching = False
         self.fetching_on_schedule = False  # the fetch on is the watch's, done quietly
+        self._feed_problems_said: set[str] = set()  # by the schedule's fetches
         # Set once a frame with the list in it is on the terminal. Finding facts
         # waits for it: the extractors' import and first articles hold the
         # interpreter for tens of milliseconds, which the first frame waited on.
@@ -821,9 +822,17 @@ class DatelineApp(App[int]):
         from dateline.sources import fetched_dir
 
         self.fetching = False
-        self.feed_lines = []
-        self.progress = None
-        for problem in message.problems:
+        problems = message.problems
+        if message.scheduled:
+            # The schedule looks every minute: a problem with the
+            # subscriptions file is said once, and the progress bar, which
+            # the schedule never set, may be another task's.
+            problems = [p for p in problems if p not in self._feed_problems_said]
+            self._feed_problems_said.update(problems)
+        else:
+            self.feed_lines = []
+            self.progress = None
+        for problem in problems:
             self.notify(problem, title="Dateline", severity="warning", timeout=10, markup=False)
         if message.scheduled and not (message.new or message.updated or message.failures):
             return  # nothing came on the schedule: nothing to say
